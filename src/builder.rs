@@ -1,0 +1,130 @@
+//! [`AttributorBuilder`]: configures and validates an [`Attributor`].
+
+use crate::cue::{CueEntry, CueMatcher, parse_entries};
+use crate::engine::{Attributor, Inner};
+use crate::error::BuildError;
+use crate::lexicon::{CUES, Lexicons};
+use crate::output::{CueClass, Stance};
+use crate::quote::QuoteScanner;
+use crate::quote::marks::QuoteStyle;
+use crate::sieve;
+
+/// Configures an [`Attributor`]: quotation-mark styles and the reporting-cue
+/// lexicon. Setters take `&mut self` and return it, so calls chain; `build`
+/// can be called more than once.
+///
+/// # Example
+///
+/// ```
+/// use whosaid::{Attributor, CueClass, Stance};
+///
+/// let at = Attributor::builder()
+///     .add_cue("harrumph", CueClass::Speech, Stance::Evaluative)
+///     .remove_cue("smile")
+///     .build()?;
+/// let doc = at.attribute("“Nonsense,” harrumphed the colonel.");
+/// let cue = doc.quotes()[0].cue().ok_or("no cue")?;
+/// assert_eq!(cue.lemma(), "harrumph");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct AttributorBuilder {
+    styles: u8,
+    default_cues: bool,
+    /// User lexicon texts, in the order given.
+    lexicons: Vec<String>,
+    added: Vec<(String, CueClass, Stance)>,
+    removed: Vec<String>,
+}
+
+impl Default for AttributorBuilder {
+    fn default() -> AttributorBuilder {
+        AttributorBuilder::new()
+    }
+}
+
+impl AttributorBuilder {
+    /// A builder with the English defaults: every quote style, the built-in
+    /// cue lexicon.
+    pub fn new() -> AttributorBuilder {
+        AttributorBuilder {
+            styles: QuoteStyle::ALL.iter().fold(0, |acc, s| acc | s.bit()),
+            default_cues: true,
+            lexicons: Vec::new(),
+            added: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+
+    /// Switches one quotation-mark style on or off.
+    pub fn quote_style(&mut self, style: QuoteStyle, enabled: bool) -> &mut AttributorBuilder {
+        if enabled {
+            self.styles |= style.bit();
+        } else {
+            self.styles &= !style.bit();
+        }
+        self
+    }
+
+    /// Keeps (the default) or drops the built-in cue lexicon.
+    pub fn default_cues(&mut self, enabled: bool) -> &mut AttributorBuilder {
+        self.default_cues = enabled;
+        self
+    }
+
+    /// Adds the entries of a cue lexicon in the format of the built-in one
+    /// (`lemma | class | stance [| forms]`, one a line, `#` comments).
+    /// It is read by [`build`](Self::build), which reports a malformed line.
+    pub fn cue_lexicon(&mut self, text: &str) -> &mut AttributorBuilder {
+        self.lexicons.push(text.to_string());
+        self
+    }
+
+    /// Adds one cue; its inflected forms are generated (-s, -ed, -ing).
+    pub fn add_cue(&mut self, lemma: &str, class: CueClass, stance: Stance) -> &mut AttributorBuilder {
+        self.added.push((lemma.to_string(), class, stance));
+        self
+    }
+
+    /// Removes a cue, with all its forms, by lemma.
+    pub fn remove_cue(&mut self, lemma: &str) -> &mut AttributorBuilder {
+        self.removed.push(lemma.to_lowercase());
+        self
+    }
+
+    /// Builds the attributor.
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`] when a cue lexicon has a malformed line (it names
+    /// the line), or when no quotation-mark style is enabled.
+    pub fn build(&self) -> Result<Attributor, BuildError> {
+        if self.styles == 0 {
+            return Err(BuildError::no_quote_style());
+        }
+        let mut entries: Vec<CueEntry> = Vec::new();
+        if self.default_cues {
+            entries.extend(parse_entries("cues", CUES)?);
+        }
+        for (i, text) in self.lexicons.iter().enumerate() {
+            entries.extend(parse_entries(&format!("user cue lexicon {}", i + 1), text)?);
+        }
+        for (lemma, class, stance) in &self.added {
+            let line = format!("{} | {} | {}", lemma, class.as_str(), stance.as_str());
+            entries.extend(parse_entries("added cue", &line)?);
+        }
+        entries.retain(|e| !self.removed.iter().any(|r| **r == *e.lemma));
+        // A later entry for the same lemma replaces an earlier one.
+        let mut seen = std::collections::HashSet::new();
+        let mut deduped: Vec<CueEntry> = entries.into_iter().rev().filter(|e| seen.insert(e.lemma.clone())).collect();
+        deduped.reverse();
+        let matcher = CueMatcher::new(deduped)?;
+        let lex = Lexicons::parse()?;
+        Ok(Attributor::from_inner(Inner {
+            lex,
+            matcher,
+            scanner: QuoteScanner::new(self.styles),
+            passes: sieve::default_passes(),
+        }))
+    }
+}

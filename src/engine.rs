@@ -1,0 +1,114 @@
+//! [`Attributor`]: the engine, built once and shared.
+
+use crate::builder::AttributorBuilder;
+use crate::cue::CueMatcher;
+use crate::lexicon::Lexicons;
+use crate::mention::find_mentions;
+use crate::output::Document;
+use crate::quote::QuoteScanner;
+use crate::resolve::resolve;
+use crate::segment::Segmentation;
+use crate::sieve::{Draft, Pass};
+use crate::span::Span;
+use std::sync::Arc;
+
+/// Finds the quotations of a text and who said them.
+///
+/// Build it once (it compiles the cue lexicon) and reuse it: it is
+/// immutable, `Send + Sync`, and cheap to clone (an `Arc`).
+/// [`attribute`](Attributor::attribute) never fails and never panics, on
+/// any `&str`, and runs in time linear in the text's length.
+///
+/// # Example
+///
+/// ```
+/// use whosaid::Attributor;
+///
+/// let at = Attributor::new();
+/// let doc = at.attribute("“We will not leave,” said Marisol Quintero.");
+/// let quote = &doc.quotes()[0];
+/// assert_eq!(doc.text_of(quote.content()), "We will not leave,");
+/// let who = quote.attribution().ok_or("no speaker")?;
+/// assert_eq!(who.speaker_name(), "Marisol Quintero");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Attributor {
+    inner: Arc<Inner>,
+}
+
+/// The engine's immutable parts.
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub lex: Lexicons,
+    pub matcher: CueMatcher,
+    pub scanner: QuoteScanner,
+    pub passes: Vec<Box<dyn Pass>>,
+}
+
+impl Default for Attributor {
+    fn default() -> Attributor {
+        Attributor::new()
+    }
+}
+
+impl Attributor {
+    /// The English defaults: every quotation-mark style and the built-in
+    /// lexicons.
+    pub fn new() -> Attributor {
+        // The embedded lexicons are checked by the tests, so this cannot
+        // fail; should it, an engine with no cues still finds quotes.
+        AttributorBuilder::new().build().unwrap_or_else(|_| Attributor::fallback())
+    }
+
+    /// A builder to configure quote styles and the cue lexicon.
+    pub fn builder() -> AttributorBuilder {
+        AttributorBuilder::new()
+    }
+
+    pub(crate) fn from_inner(inner: Inner) -> Attributor {
+        Attributor { inner: Arc::new(inner) }
+    }
+
+    fn fallback() -> Attributor {
+        Attributor::from_inner(Inner {
+            lex: Lexicons::english(),
+            matcher: CueMatcher::empty(),
+            scanner: QuoteScanner::new(0xFF),
+            passes: crate::sieve::default_passes(),
+        })
+    }
+
+    /// Analyses `text`: finds its quotations, their cues and speakers.
+    ///
+    /// Never panics; any `&str` gives a [`Document`] (perhaps with no
+    /// quotes). Runs in time linear in `text.len()`.
+    pub fn attribute<'h>(&self, text: &'h str) -> Document<'h> {
+        let inner = &*self.inner;
+        let seg = Segmentation::new(text, &inner.lex);
+        let raw = inner.scanner.scan(text, &seg.paragraphs, &inner.lex);
+        let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+        let cues = mask(inner.matcher.find_all(text), &top);
+        let mentions = find_mentions(text, &seg, &top, &inner.lex);
+        let mut draft = Draft::new(text, &seg, &inner.lex, &inner.matcher, &raw, cues, mentions);
+        for pass in &inner.passes {
+            pass.apply(&mut draft);
+        }
+        let (quotes, speakers) = resolve(&draft);
+        Document { text, quotes, speakers }
+    }
+}
+
+/// Drops the cue hits that lie inside a top-level quotation (`spans` sorted
+/// by start).
+fn mask(hits: Vec<crate::cue::CueHit>, spans: &[Span]) -> Vec<crate::cue::CueHit> {
+    let mut q = 0usize;
+    hits.into_iter()
+        .filter(|h| {
+            while q < spans.len() && spans[q].end <= h.span.start {
+                q += 1;
+            }
+            !spans.get(q).is_some_and(|s| s.start <= h.span.start && h.span.end <= s.end)
+        })
+        .collect()
+}

@@ -1,0 +1,361 @@
+//! The word lists every stage consults, read from the plain data files in
+//! `src/lexicon/` (embedded with `include_str!`).
+//!
+//! A linguist can edit those files without reading Rust: each starts with a
+//! comment that gives its format. The reporting-cue lexicon is read by
+//! [`crate::cue`], which builds its automaton from it.
+
+use crate::error::BuildError;
+use crate::output::Gender;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+pub(crate) const CUES: &str = include_str!("lexicon/cues.txt");
+const HONORIFICS: &str = include_str!("lexicon/honorifics.txt");
+const ROLES: &str = include_str!("lexicon/roles.txt");
+const PRONOUNS: &str = include_str!("lexicon/pronouns.txt");
+const ORGS: &str = include_str!("lexicon/orgs.txt");
+const ABBREVIATIONS: &str = include_str!("lexicon/abbreviations.txt");
+const FUNCTION_WORDS: &str = include_str!("lexicon/function_words.txt");
+const ELISIONS: &str = include_str!("lexicon/elisions.txt");
+
+/// A small, fast, non-cryptographic hasher for short word keys (the FxHash
+/// multiply-rotate scheme). Lexicon keys come from our own files, so
+/// collision attacks are not a concern.
+#[derive(Default, Clone, Copy, Debug)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map from lower-case words (or phrases, words joined by one space).
+pub(crate) type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
+
+/// Calls `f` with `word` in lower case, without allocating for short ASCII
+/// words.
+#[inline]
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = word.as_bytes();
+    if b.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        match core::str::from_utf8(&buf[..b.len()]) {
+            Ok(s) => f(s),
+            Err(_) => f(&word.to_lowercase()),
+        }
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// One data row: its 1-based line number and its `|`-separated fields.
+pub(crate) fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            None
+        } else {
+            Some((i + 1, line.split('|').map(str::trim).collect()))
+        }
+    })
+}
+
+/// Parses a gender field.
+pub(crate) fn parse_gender(lexicon: &str, line: usize, s: &str) -> Result<Gender, BuildError> {
+    match s {
+        "m" => Ok(Gender::Male),
+        "f" => Ok(Gender::Female),
+        "n" => Ok(Gender::Neuter),
+        "-" | "" => Ok(Gender::Unknown),
+        other => Err(BuildError::lexicon(lexicon, line, format!("unknown gender {other:?} (use m, f, n or -)"))),
+    }
+}
+
+/// An honorific or abbreviated title.
+#[derive(Clone, Debug)]
+pub(crate) struct Honorific {
+    pub gender: Gender,
+    /// The role noun it stands for, if any (`Sen` → `senator`).
+    pub role: Option<Box<str>>,
+}
+
+/// A role noun.
+#[derive(Clone, Debug)]
+pub(crate) struct Role {
+    /// The role class: equal classes are compatible.
+    pub class: u16,
+    pub gender: Gender,
+    pub plural: bool,
+}
+
+/// A pronoun.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pronoun {
+    pub gender: Gender,
+    pub plural: bool,
+    /// 1, 2 or 3.
+    pub person: u8,
+    pub subject: bool,
+}
+
+/// What an organisation entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OrgKind {
+    Head,
+    Name,
+    Suffix,
+}
+
+/// All word lists but the cues.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicons {
+    pub honorifics: WordMap<Honorific>,
+    pub roles: WordMap<Role>,
+    /// Role class names, indexed by [`Role::class`].
+    pub role_classes: Vec<Box<str>>,
+    pub pronouns: WordMap<Pronoun>,
+    pub orgs: WordMap<OrgKind>,
+    /// The longest organisation or role phrase, in words.
+    pub max_phrase_words: usize,
+    abbreviations: WordMap<()>,
+    function_words: WordMap<()>,
+    elisions: WordMap<()>,
+}
+
+impl Lexicons {
+    /// The built-in English lists.
+    ///
+    /// The embedded files are checked by a unit test, so this cannot fail
+    /// at run time; should it ever, the broken list is left empty rather
+    /// than panicking.
+    pub fn english() -> Lexicons {
+        Lexicons::parse().unwrap_or_else(|_| Lexicons::empty())
+    }
+
+    fn empty() -> Lexicons {
+        Lexicons {
+            honorifics: WordMap::default(),
+            roles: WordMap::default(),
+            role_classes: Vec::new(),
+            pronouns: WordMap::default(),
+            orgs: WordMap::default(),
+            max_phrase_words: 1,
+            abbreviations: WordMap::default(),
+            function_words: WordMap::default(),
+            elisions: WordMap::default(),
+        }
+    }
+
+    /// Parses the embedded files.
+    pub fn parse() -> Result<Lexicons, BuildError> {
+        let mut lex = Lexicons::empty();
+        for (line, f) in rows(HONORIFICS) {
+            let [form, gender, rest @ ..] = f.as_slice() else {
+                return Err(BuildError::lexicon("honorifics", line, "expected: form | gender [| role]"));
+            };
+            let gender = parse_gender("honorifics", line, gender)?;
+            let role = rest.first().filter(|r| !r.is_empty()).map(|r| Box::from(*r));
+            lex.honorifics.insert(form.to_lowercase().into(), Honorific { gender, role });
+        }
+        for (line, f) in rows(ROLES) {
+            let [noun, class, gender, rest @ ..] = f.as_slice() else {
+                return Err(BuildError::lexicon("roles", line, "expected: noun | class | gender [| plural]"));
+            };
+            let gender = parse_gender("roles", line, gender)?;
+            let class = match lex.role_classes.iter().position(|c| &**c == *class) {
+                Some(i) => i as u16,
+                None => {
+                    lex.role_classes.push((*class).into());
+                    (lex.role_classes.len() - 1) as u16
+                }
+            };
+            let noun = normalize_phrase(noun);
+            let plural = match rest.first().filter(|p| !p.is_empty()) {
+                Some(p) => normalize_phrase(p),
+                None => pluralize(&noun),
+            };
+            lex.max_phrase_words = lex.max_phrase_words.max(noun.split(' ').count());
+            if plural != noun {
+                lex.roles.entry(plural.into()).or_insert(Role { class, gender, plural: true });
+            }
+            let singular_is_plural = rest.first().is_some_and(|p| normalize_phrase(p) == noun);
+            lex.roles.insert(noun.into(), Role { class, gender, plural: singular_is_plural });
+        }
+        for (line, f) in rows(PRONOUNS) {
+            let [form, gender, number, person, case] = f.as_slice() else {
+                return Err(BuildError::lexicon("pronouns", line, "expected: form | gender | number | person | case"));
+            };
+            let gender = parse_gender("pronouns", line, gender)?;
+            let plural = match *number {
+                "sg" => false,
+                "pl" => true,
+                _ => return Err(BuildError::lexicon("pronouns", line, "number must be sg or pl")),
+            };
+            let person =
+                person.parse::<u8>().map_err(|_| BuildError::lexicon("pronouns", line, "person must be 1, 2 or 3"))?;
+            lex.pronouns
+                .insert(form.to_lowercase().into(), Pronoun { gender, plural, person, subject: *case == "subject" });
+        }
+        for (line, f) in rows(ORGS) {
+            let [words, kind] = f.as_slice() else {
+                return Err(BuildError::lexicon("orgs", line, "expected: words | head, name or suffix"));
+            };
+            let kind = match *kind {
+                "head" => OrgKind::Head,
+                "name" => OrgKind::Name,
+                "suffix" => OrgKind::Suffix,
+                _ => return Err(BuildError::lexicon("orgs", line, "kind must be head, name or suffix")),
+            };
+            let key = normalize_phrase(words);
+            lex.max_phrase_words = lex.max_phrase_words.max(key.split(' ').count());
+            // A suffix entry must not hide a head or name entry.
+            lex.orgs.entry(key.into()).or_insert(kind);
+        }
+        for (set, text) in [(&mut lex.function_words, FUNCTION_WORDS), (&mut lex.elisions, ELISIONS)] {
+            for (_, f) in rows(text) {
+                if let Some(w) = f.first() {
+                    set.insert(w.to_lowercase().into(), ());
+                }
+            }
+        }
+        for (_, f) in rows(ABBREVIATIONS) {
+            if let Some(w) = f.first() {
+                lex.abbreviations.insert((*w).into(), ());
+            }
+        }
+        Ok(lex)
+    }
+
+    /// True when `word` (without its dot) is an abbreviation, as written.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains_key(word)
+    }
+
+    /// True when `word` is a function word, never a name by itself.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        with_lower(word, |w| self.function_words.contains_key(w))
+    }
+
+    /// True when `after` (the text after an apostrophe) starts with an
+    /// elided word (`tis`, `em`) or a two-digit year (`90s`).
+    pub fn is_elision(&self, after: &str) -> bool {
+        let end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
+        let word = &after[..end];
+        if word.is_empty() {
+            return false;
+        }
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 2 && (word.len() == 2 || &word[2..] == "s") {
+            return true;
+        }
+        with_lower(word, |w| self.elisions.contains_key(w))
+    }
+
+    /// The pronoun entry for `word`.
+    pub fn pronoun(&self, word: &str) -> Option<Pronoun> {
+        with_lower(word, |w| self.pronouns.get(w).copied())
+    }
+
+    /// The honorific entry for `word` (without its dot).
+    pub fn honorific(&self, word: &str) -> Option<&Honorific> {
+        with_lower(word, |w| self.honorifics.get(w))
+    }
+
+    /// The role entry for a word or phrase.
+    pub fn role(&self, phrase: &str) -> Option<&Role> {
+        with_lower(phrase, |w| self.roles.get(w))
+    }
+
+    /// The organisation entry for a word or phrase.
+    pub fn org(&self, phrase: &str) -> Option<OrgKind> {
+        with_lower(phrase, |w| self.orgs.get(w).copied())
+    }
+
+    /// The name of a role class.
+    pub fn class_name(&self, class: u16) -> &str {
+        self.role_classes.get(class as usize).map_or("", |c| c)
+    }
+}
+
+/// Lower case, single spaces.
+fn normalize_phrase(s: &str) -> String {
+    s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// The regular English plural of a noun phrase's last word.
+fn pluralize(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix("man") {
+        return format!("{stem}men");
+    }
+    if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("ch") || noun.ends_with("sh") {
+        return format!("{noun}es");
+    }
+    if let Some(stem) = noun.strip_suffix('y') {
+        if !stem.ends_with(['a', 'e', 'o', 'u']) {
+            return format!("{stem}ies");
+        }
+    }
+    format!("{noun}s")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicons_parse() {
+        let lex = Lexicons::parse().expect("embedded lexicons must parse");
+        assert!(lex.honorific("Mr").is_some());
+        assert_eq!(lex.honorific("MRS").map(|h| h.gender), Some(Gender::Female));
+        assert!(lex.role("diplomat").is_some());
+        assert!(lex.role("ambassadors").is_some_and(|r| r.plural));
+        assert_eq!(lex.role("spokesmen").map(|r| r.gender), Some(Gender::Male));
+        assert_eq!(lex.class_name(lex.role("envoy").map_or(0, |r| r.class)), "diplomat");
+        assert!(lex.pronoun("He").is_some_and(|p| p.subject && p.gender == Gender::Male));
+        assert_eq!(lex.org("kremlin"), Some(OrgKind::Name));
+        assert!(lex.is_abbreviation("Dr") && lex.is_abbreviation("p.m"));
+        assert!(lex.is_function_word("However"));
+    }
+
+    #[test]
+    fn elisions() {
+        let lex = Lexicons::english();
+        assert!(lex.is_elision("tis a pity"));
+        assert!(lex.is_elision("90s kids"));
+        assert!(lex.is_elision("em all"));
+        assert!(!lex.is_elision("Hello there"));
+        assert!(!lex.is_elision("1990 was"));
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(pluralize("analyst"), "analysts");
+        assert_eq!(pluralize("spokesman"), "spokesmen");
+        assert_eq!(pluralize("secretary"), "secretaries");
+        assert_eq!(pluralize("attorney"), "attorneys");
+        assert_eq!(pluralize("witness"), "witnesses");
+    }
+}

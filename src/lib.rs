@@ -1,0 +1,76 @@
+//! `whosaid` answers *who said what* in English text.
+//!
+//! Given a news article or a chapter of a novel, it finds every quotation,
+//! the reporting cue that introduces it ("said", "told", "underscored",
+//! "according to"), links it to the speaker, resolves "he said" and "the
+//! diplomat said" to the named person, and returns typed spans. It is all
+//! rules and lexicons: no model to download, and fast enough for archives.
+//!
+//! # Example
+//!
+//! ```
+//! use whosaid::{Attributor, MentionKind};
+//!
+//! let text = "Ana Ruiz, the port authority's director, spoke on Friday.\n\
+//!             “We are ready,” the director said. “The cranes are here.”";
+//! let at = Attributor::new();
+//! let doc = at.attribute(text);
+//! for quote in doc.speech() {
+//!     let who = quote.attribution().ok_or("no speaker")?;
+//!     assert_eq!(who.speaker_name(), "Ana Ruiz");
+//! }
+//! let first = doc.quotes()[0].attribution().ok_or("no speaker")?;
+//! assert_eq!(doc.text_of(first.mention()), "the director");
+//! assert_eq!(first.mention_kind(), MentionKind::Nominal);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Offsets
+//!
+//! Every [`Span`] is a pair of **byte** offsets into the text you passed,
+//! in bounds and on `char` boundaries. Tools that count Unicode code points
+//! (Python, most annotated corpora) need [`Span::to_char_range`] or, for
+//! many spans, a [`CharOffsets`] table; the JSON form of a [`Document`]
+//! carries both.
+//!
+//! # How attribution works
+//!
+//! Data flows one way: text → segments (paragraphs, sentences, tokens) →
+//! quotations and reporting cues → speaker mentions → attributions (an
+//! ordered sieve of rules, each named in [`Rule`]) → entities (names,
+//! pronouns and role nominals resolved to one canonical name). Every
+//! attribution says which rule made it and how sure it is. `DESIGN.md` in
+//! the repository explains each stage and why.
+//!
+//! # Crate features
+//!
+//! * `serde` (default): `Serialize`/`Deserialize` for every result record;
+//!   `Serialize` for [`Document`], with byte and char offsets.
+
+mod builder;
+mod cue;
+mod engine;
+mod error;
+mod lexicon;
+mod mention;
+mod output;
+mod quote;
+mod resolve;
+mod segment;
+mod sieve;
+mod span;
+
+pub use builder::AttributorBuilder;
+pub use engine::Attributor;
+pub use error::{BuildError, BuildErrorKind};
+pub use output::{
+    Attribution, Cue, CueClass, Document, Gender, MentionKind, Quote, QuoteId, QuoteKind, Rule, Speaker, SpeakerId,
+    SpeakerKind, Stance,
+};
+pub use quote::Closure;
+pub use quote::marks::QuoteStyle;
+pub use span::{CharOffsets, Span};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,627 @@
+//! Speaker mentions: names, pronouns, role nominals and organisations.
+//!
+//! Mentions are found over the tokens in one left-to-right pass, with the
+//! lexicons in `src/lexicon/`:
+//!
+//! * **Names**: a run of capitalised words, with any honorifics and titles
+//!   before it (`Sen.`, `Foreign Minister`), initials (`George W. Bush`),
+//!   lower-case particles inside it (`Staffan de Mistura`, `van der Berg`)
+//!   and a possessive at its end (`Russia’s`). A capitalised word that
+//!   starts a sentence is a name only if the document never writes it in
+//!   lower case and it is not a function word (`However`, `Still`).
+//! * **Organisations**: known names (`Reuters`, `the Kremlin`), names ending
+//!   in an organisation word (`Acme Inc.`, `Labour Party`), short all-caps
+//!   acronyms (`TASS`), and `the` + an organisation noun (`the ministry`).
+//! * **Pronouns** in subject form (`he`, `she`, `they`, `it`, `I`, `we`).
+//! * **Nominals**: a determiner or a possessive, adjectives, and a role noun
+//!   (`the diplomat`, `a senior official`, `Russia’s Permanent
+//!   Representative`); bare plurals too (`officials`, `analysts`).
+//!
+//! A name mention also records a *role* when the text ties one to it: a
+//! title before it (`Foreign Minister Sergei Lavrov`, `spokesman John
+//! Kirby`) or an appositive on either side (`Ana Ruiz, the port's
+//! director,` / `Russia's envoy to the UN, Alexei Borodavkin`). That is what
+//! lets the resolver send `the diplomat` to the right person.
+
+use crate::lexicon::{Lexicons, OrgKind, with_lower};
+use crate::output::{Gender, MentionKind};
+use crate::segment::{Segmentation, Shape, TokKind, Token};
+use crate::span::Span;
+use std::collections::HashSet;
+
+/// One mention of a possible speaker.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Mention {
+    /// The whole mention (`Foreign Minister Sergei Lavrov`, `the diplomat`).
+    pub span: Span,
+    /// Its head: the name without titles or possessive (`Sergei Lavrov`),
+    /// or the role noun (`diplomat`).
+    pub head: Span,
+    pub kind: MentionKind,
+    /// Token range `first..end` of the whole mention.
+    pub first: u32,
+    pub end: u32,
+    pub gender: Gender,
+    pub plural: bool,
+    /// A role class tied to the mention (see `roles.txt`).
+    pub role: Option<u16>,
+    /// True when the mention ends in a possessive (`Russia’s`).
+    pub possessive: bool,
+    /// True when the mention is inside a quotation.
+    pub in_quote: bool,
+    /// Index of the sentence holding the mention.
+    pub sentence: u32,
+}
+
+/// Words that introduce a nominal.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "another"
+            | "Another"
+            | "this"
+            | "This"
+            | "that"
+            | "That"
+            | "one"
+            | "One"
+            | "its"
+            | "Its"
+            | "their"
+            | "Their"
+            | "his"
+            | "His"
+            | "her"
+            | "Her"
+    )
+}
+
+/// Lower-case particles inside names.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "bin"
+            | "bint"
+            | "ibn"
+            | "al"
+            | "el"
+            | "da"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "do"
+            | "y"
+            | "zu"
+            | "af"
+            | "ben"
+    )
+}
+
+/// True when the token is a possessive (`Russia’s`, `Jones’`).
+fn possessive_len(w: &str) -> Option<usize> {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if w.len() > suffix.len() && w.ends_with(suffix) {
+            return Some(suffix.len());
+        }
+    }
+    None
+}
+
+/// Finds the mentions in a segmented text. `quotes` are the outer spans of
+/// the top-level quotations, sorted by start.
+pub(crate) fn find_mentions(text: &str, seg: &Segmentation, quotes: &[Span], lex: &Lexicons) -> Vec<Mention> {
+    let toks = &seg.tokens;
+    let in_quote = quote_mask(toks, quotes);
+    let lower: HashSet<&str> =
+        toks.iter().filter(|t| t.shape == Shape::Lower && t.span.len() >= 3).map(|t| &text[t.span]).collect();
+    let cx = Cx { text, seg, lex, lower: &lower };
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0usize;
+    while i < toks.len() {
+        let t = toks[i];
+        if t.kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        let found = cx.pronoun(i).or_else(|| cx.determined(i)).or_else(|| cx.name(i)).or_else(|| cx.bare_plural(i));
+        match found {
+            Some(mut m) => {
+                m.in_quote = in_quote[i];
+                m.sentence = seg.sentence_of_token(i) as u32;
+                i = (m.end as usize).max(i + 1);
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    link_appositives(&cx, &mut out);
+    out
+}
+
+/// For each token, whether it lies inside a quotation.
+fn quote_mask(toks: &[Token], quotes: &[Span]) -> Vec<bool> {
+    let mut mask = vec![false; toks.len()];
+    let mut q = 0usize;
+    for (i, t) in toks.iter().enumerate() {
+        while q < quotes.len() && quotes[q].end <= t.span.start {
+            q += 1;
+        }
+        if let Some(s) = quotes.get(q) {
+            mask[i] = s.start < t.span.start && t.span.end < s.end;
+        }
+    }
+    mask
+}
+
+/// Shared context of the mention finders.
+struct Cx<'a> {
+    text: &'a str,
+    seg: &'a Segmentation,
+    lex: &'a Lexicons,
+    lower: &'a HashSet<&'a str>,
+}
+
+impl Cx<'_> {
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.seg.tokens.get(i)
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.tok(i).map_or("", |t| &self.text[t.span])
+    }
+
+    fn span(&self, first: usize, end: usize) -> Span {
+        let toks = &self.seg.tokens;
+        Span::new(toks[first].span.start, toks[end - 1].span.end)
+    }
+
+    /// True when token `i` is directly followed by a dot (`Mr.`).
+    fn dot_after(&self, i: usize) -> bool {
+        match (self.tok(i), self.tok(i + 1)) {
+            (Some(a), Some(b)) => b.span.start == a.span.end && &self.text[b.span] == ".",
+            _ => false,
+        }
+    }
+
+    /// True when token `i` begins its sentence (after any opening marks).
+    fn sentence_initial(&self, i: usize) -> bool {
+        let s = self.seg.sentence_of_token(i);
+        let first = self.seg.sentences.get(s).map_or(0, |s| s.first as usize);
+        (first..i).all(|k| self.seg.tokens[k].kind == TokKind::Punct)
+    }
+
+    fn mention(&self, first: usize, end: usize, head: Span, kind: MentionKind) -> Mention {
+        Mention {
+            span: self.span(first, end),
+            head,
+            kind,
+            first: first as u32,
+            end: end as u32,
+            gender: Gender::Unknown,
+            plural: false,
+            role: None,
+            possessive: false,
+            in_quote: false,
+            sentence: 0,
+        }
+    }
+
+    /// A subject pronoun.
+    fn pronoun(&self, i: usize) -> Option<Mention> {
+        let t = self.tok(i)?;
+        if t.span.len() > 4 {
+            return None;
+        }
+        let p = self.lex.pronoun(self.word(i)).filter(|p| p.subject)?;
+        let mut m = self.mention(i, i + 1, t.span, MentionKind::Pronoun);
+        m.gender = p.gender;
+        m.plural = p.plural;
+        Some(m)
+    }
+
+    /// The longest role phrase starting at token `i`: (end, role).
+    fn role_at(&self, i: usize, capitalized_only: bool) -> Option<(usize, u16, Gender, bool)> {
+        let mut best = None;
+        let mut phrase = String::new();
+        for k in 0..self.lex.max_phrase_words.min(4) {
+            let t = self.tok(i + k)?;
+            if t.kind != TokKind::Word || t.para != self.tok(i)?.para {
+                break;
+            }
+            if capitalized_only && !t.is_capitalized() && !matches!(self.word(i + k), "of" | "for") {
+                break;
+            }
+            if k > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(self.word(i + k));
+            if let Some(r) = self.lex.role(&phrase) {
+                best = Some((i + k + 1, r.class, r.gender, r.plural));
+            }
+        }
+        best
+    }
+
+    /// The longest organisation phrase starting at token `i`.
+    fn org_at(&self, i: usize) -> Option<(usize, OrgKind)> {
+        let mut best = None;
+        let mut phrase = String::new();
+        for k in 0..self.lex.max_phrase_words.min(5) {
+            let Some(t) = self.tok(i + k) else { break };
+            if t.kind == TokKind::Punct {
+                break;
+            }
+            if k > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(self.word(i + k));
+            if let Some(kind) = self.lex.org(&phrase) {
+                best = Some((i + k + 1, kind));
+            }
+        }
+        best
+    }
+
+    /// A mention led by a determiner: `the Kremlin`, `the ministry`, `a
+    /// senior diplomat`, `the White House`.
+    fn determined(&self, i: usize) -> Option<Mention> {
+        let w = self.word(i);
+        if !is_determiner(w) {
+            return None;
+        }
+        // `The White House`, `the Kremlin`: a known organisation name.
+        if let Some((end, OrgKind::Name)) = self.org_at(i) {
+            let head = self.span(i, end);
+            return Some(self.mention(i, end, head, MentionKind::Organization));
+        }
+        if let Some((end, OrgKind::Name)) = self.org_at(i + 1) {
+            let head = self.span(i + 1, end);
+            return Some(self.mention(i, end, head, MentionKind::Organization));
+        }
+        // Up to three modifiers, then a role or organisation noun.
+        let para = self.tok(i)?.para;
+        for skip in 0..=3 {
+            let j = i + 1 + skip;
+            let t = self.tok(j)?;
+            if t.para != para || t.kind == TokKind::Punct {
+                return None;
+            }
+            if let Some((end, class, gender, plural)) = self.role_at(j, false) {
+                let head = self.span(j, end);
+                let kind = if self.lex.class_name(class) == "anonymous" {
+                    MentionKind::Anonymous
+                } else {
+                    MentionKind::Nominal
+                };
+                let mut m = self.mention(i, end, head, kind);
+                m.role = Some(class);
+                m.gender = gender;
+                m.plural = plural;
+                return Some(m);
+            }
+            if let Some((end, OrgKind::Head)) = self.org_at(j) {
+                let head = self.span(j, end);
+                return Some(self.mention(i, end, head, MentionKind::Organization));
+            }
+            // Only plain words may stand between the determiner and the noun.
+            let w = self.word(j);
+            if t.kind != TokKind::Word || self.lex.is_function_word(w) || self.lex.pronoun(w).is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A bare plural role: `officials said`, `analysts say`.
+    fn bare_plural(&self, i: usize) -> Option<Mention> {
+        let t = self.tok(i)?;
+        if t.shape != Shape::Lower {
+            return None;
+        }
+        let (end, class, gender, plural) = self.role_at(i, false)?;
+        if !plural {
+            return None;
+        }
+        let head = self.span(i, end);
+        let kind =
+            if self.lex.class_name(class) == "anonymous" { MentionKind::Anonymous } else { MentionKind::Nominal };
+        let mut m = self.mention(i, end, head, kind);
+        m.role = Some(class);
+        m.gender = gender;
+        m.plural = true;
+        Some(m)
+    }
+
+    /// A name, with its titles: `Foreign Minister Sergei Lavrov`, `Mr.
+    /// Darcy`, `Staffan de Mistura`, `TASS`, `Acme Inc.`.
+    fn name(&self, i: usize) -> Option<Mention> {
+        let first_tok = self.tok(i)?;
+        if !first_tok.is_capitalized() && self.lex.honorific(self.word(i)).is_none() {
+            return None;
+        }
+        let para = first_tok.para;
+        let mut j = i;
+        let mut gender = Gender::Unknown;
+        let mut role: Option<u16> = None;
+        let mut titled = false;
+        // Titles and honorifics.
+        while let Some(t) = self.tok(j) {
+            if t.para != para || t.kind != TokKind::Word {
+                break;
+            }
+            let w = self.word(j);
+            if let Some(h) = self.lex.honorific(w) {
+                let dotted = self.dot_after(j);
+                let next = j + 1 + usize::from(dotted);
+                if self.tok(next).is_some_and(|n| n.is_capitalized() && n.para == para) && t.is_capitalized() {
+                    gender = h.gender;
+                    if let Some(r) = h.role.as_deref().and_then(|r| self.lex.role(r)) {
+                        role = Some(r.class);
+                    }
+                    titled = true;
+                    j = next;
+                    continue;
+                }
+            }
+            if let Some((end, class, g, false)) = self.role_at(j, t.is_capitalized()) {
+                if self.tok(end).is_some_and(|n| n.is_capitalized() && n.para == para && n.kind == TokKind::Word)
+                    && self.lex.role(self.word(end)).is_none()
+                {
+                    role = Some(class);
+                    if gender == Gender::Unknown {
+                        gender = g;
+                    }
+                    titled = true;
+                    j = end;
+                    continue;
+                }
+            }
+            break;
+        }
+        // The name itself.
+        let name_start = j;
+        let mut possessive = false;
+        while let Some(t) = self.tok(j) {
+            if t.para != para {
+                break;
+            }
+            let w = self.word(j);
+            let ok = match t.kind {
+                TokKind::Word if t.is_capitalized() => {
+                    j == name_start && !self.lex.is_function_word(w) && self.lex.pronoun(w).is_none()
+                        || j > name_start && !self.lex.is_function_word(w)
+                }
+                // A particle, when a capitalised word follows.
+                TokKind::Word if j > name_start && is_particle(w) => {
+                    self.tok(j + 1).is_some_and(|n| n.is_capitalized() && n.para == para)
+                }
+                // `al-Assad`: a lower-case prefix joined to a capital.
+                TokKind::Word => {
+                    w.split_once('-').is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
+                }
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            if possessive_len(w).is_some() {
+                possessive = true;
+                j += 1;
+                break;
+            }
+            // An initial: `W.` inside a name.
+            if w.chars().count() == 1 && self.dot_after(j) && self.tok(j + 2).is_some_and(|n| n.is_capitalized()) {
+                j += 2;
+                continue;
+            }
+            j += 1;
+        }
+        if j == name_start {
+            return None;
+        }
+        let end = j;
+        // A lone sentence-initial word is a name only on evidence.
+        if !titled && end == name_start + 1 && self.sentence_initial(name_start) {
+            let w = self.word(name_start);
+            let base = &w[..w.len() - possessive_len(w).unwrap_or(0)];
+            let common = with_lower(base, |l| self.lower.contains(l))
+                || base.ends_with("ing")
+                || base.ends_with("ly")
+                || base.ends_with("ed") && base.len() > 4;
+            if common && self.tok(name_start).is_some_and(|t| t.shape == Shape::Capitalized) {
+                return None;
+            }
+        }
+        let mut head = self.span(name_start, end);
+        if possessive {
+            let w = self.word(end - 1);
+            head.end -= possessive_len(w).unwrap_or(0);
+        }
+        // `Russia’s envoy`, `the port’s director`: a possessive before a
+        // role is a nominal.
+        if possessive {
+            if let Some((role_end, class, g, plural)) = self.role_at(end, false) {
+                let kind = if self.lex.class_name(class) == "anonymous" {
+                    MentionKind::Anonymous
+                } else {
+                    MentionKind::Nominal
+                };
+                let mut m = self.mention(i, role_end, self.span(end, role_end), kind);
+                m.role = Some(class);
+                m.gender = g;
+                m.plural = plural;
+                return Some(m);
+            }
+        }
+        let kind = self.name_kind(name_start, end, titled && gender != Gender::Unknown);
+        let mut m = self.mention(i, end, head, kind);
+        m.gender = gender;
+        m.role = role;
+        m.possessive = possessive;
+        Some(m)
+    }
+
+    /// Person or organisation, for the name tokens `first..end`.
+    fn name_kind(&self, first: usize, end: usize, personal_title: bool) -> MentionKind {
+        if personal_title {
+            return MentionKind::Name;
+        }
+        if let Some((e, OrgKind::Name)) = self.org_at(first) {
+            if e >= end {
+                return MentionKind::Organization;
+            }
+        }
+        let last = self.word(end - 1);
+        let last = &last[..last.len() - possessive_len(last).unwrap_or(0)];
+        if end - first >= 2 && self.lex.org(last) == Some(OrgKind::Suffix) {
+            return MentionKind::Organization;
+        }
+        if end - first == 1 {
+            let t = self.seg.tokens[first];
+            let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+            if t.shape == Shape::AllCaps && (2..=5).contains(&letters) {
+                return MentionKind::Organization;
+            }
+        }
+        MentionKind::Name
+    }
+}
+
+/// Ties roles to names through appositives and copulas: `NAME, the ROLE
+/// …,`, `ROLE …, NAME` and `NAME is the ROLE`.
+fn link_appositives(cx: &Cx<'_>, out: &mut [Mention]) {
+    for k in 0..out.len() {
+        let m = out[k];
+        if m.in_quote {
+            continue;
+        }
+        // `NAME, (a|the|ORG's) ROLE`: the next mention starts right after a
+        // comma and is a nominal.
+        if m.kind == MentionKind::Name && m.role.is_none() && !m.possessive {
+            // `NAME is the ROLE`: a copula.
+            if matches!(cx.word(m.end as usize), "is" | "was" | "becomes" | "became") {
+                if let Some(n) = out.get(k + 1).copied() {
+                    if n.first == m.end + 1 && n.kind == MentionKind::Nominal && !n.plural {
+                        out[k].role = n.role;
+                        if out[k].gender == Gender::Unknown {
+                            out[k].gender = n.gender;
+                        }
+                        continue;
+                    }
+                }
+            }
+            if cx.word(m.end as usize) == "," {
+                if let Some(n) = out.get(k + 1).copied() {
+                    if n.first == m.end + 1 && n.kind == MentionKind::Nominal && !n.plural {
+                        out[k].role = n.role;
+                        if out[k].gender == Gender::Unknown {
+                            out[k].gender = n.gender;
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        // `ROLE …, NAME`: a nominal (or a possessive + role) followed, in the
+        // same sentence and within a dozen tokens, by a comma and a name.
+        if m.kind == MentionKind::Nominal && !m.plural {
+            let sentence = m.sentence;
+            let mut j = m.end as usize;
+            let limit = j + 14;
+            while j < limit {
+                let Some(t) = cx.tok(j) else { break };
+                if cx.seg.sentence_of_token(j) as u32 != sentence {
+                    break;
+                }
+                if t.kind == TokKind::Punct && cx.word(j) == "," {
+                    if let Some(n) = out.iter_mut().skip(k + 1).find(|n| n.first as usize == j + 1) {
+                        if n.kind == MentionKind::Name && n.role.is_none() {
+                            n.role = m.role;
+                            if n.gender == Gender::Unknown {
+                                n.gender = m.gender;
+                            }
+                        }
+                    }
+                    break;
+                }
+                j += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(String, MentionKind, Option<String>)> {
+        let lex = Lexicons::english();
+        let seg = Segmentation::new(text, &lex);
+        find_mentions(text, &seg, &[], &lex)
+            .into_iter()
+            .map(|m| (text[m.head].to_string(), m.kind, m.role.map(|r| lex.class_name(r).to_string())))
+            .collect()
+    }
+
+    fn heads(text: &str) -> Vec<String> {
+        mentions(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn names_with_titles_and_particles() {
+        let m = mentions("Foreign Minister Sergei Lavrov met Staffan de Mistura and Mr. Darcy.");
+        assert_eq!(m[0], ("Sergei Lavrov".into(), MentionKind::Name, Some("minister".into())));
+        assert_eq!(m[1].0, "Staffan de Mistura");
+        assert_eq!(m[2].0, "Darcy");
+        assert_eq!(heads("George W. Bush and Bashar al-Assad spoke."), vec!["George W. Bush", "Bashar al-Assad"]);
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        assert_eq!(heads("However, the plan failed. Havel said so."), vec!["Havel"]);
+        assert!(heads("Speaking to reporters, Havel left.").contains(&"Havel".to_string()));
+        assert!(!heads("Speaking to reporters, Havel left.").contains(&"Speaking".to_string()));
+    }
+
+    #[test]
+    fn organisations_pronouns_nominals() {
+        let m = mentions("The Kremlin said TASS and the ministry agree. He said the diplomat and officials did.");
+        let kinds: Vec<(&str, MentionKind)> = m.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("Kremlin", MentionKind::Organization),
+                ("TASS", MentionKind::Organization),
+                ("ministry", MentionKind::Organization),
+                ("He", MentionKind::Pronoun),
+                ("diplomat", MentionKind::Nominal),
+                ("officials", MentionKind::Anonymous),
+            ]
+        );
+    }
+
+    #[test]
+    fn appositive_roles() {
+        let m = mentions("Ana Ruiz, the port's director, spoke.");
+        assert_eq!(m[0].2.as_deref(), Some("executive"));
+        let m = mentions("Russia's envoy to the UN in Geneva, Alexei Petrov, spoke.");
+        let petrov = m.iter().find(|x| x.0 == "Alexei Petrov").unwrap();
+        assert_eq!(petrov.2.as_deref(), Some("diplomat"));
+    }
+}

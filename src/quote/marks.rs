@@ -1,0 +1,227 @@
+//! The table of quotation-mark characters: family, default direction and
+//! house style.
+
+/// A family of quotation marks: an opening mark pairs only with a closing
+/// mark of the same family. Straight and curly marks of one family pair with
+/// each other (`“Shorty."`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Family {
+    /// `"` `“` `”` `„` `‟` and the typeset ``` `` ``` / `''` pair.
+    Double,
+    /// `'` `‘` `’` `‚` `‛` and the Gutenberg `` ` `` opener.
+    Single,
+    /// `«` `»`.
+    Angle,
+    /// `‹` `›`.
+    SingleAngle,
+    /// `「` `」`.
+    Corner,
+    /// `『` `』`.
+    WhiteCorner,
+}
+
+/// The direction a mark has by itself, before its context is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dir {
+    /// Opens (`“`, `«`, `„`), unless its context clearly says it closes.
+    Open,
+    /// Closes (`”`, `»`, `’`), unless its context clearly says it opens.
+    Close,
+    /// Either (`"` and `'`): the context decides.
+    Either,
+}
+
+/// A house style of quotation marks, each of which can be switched on or
+/// off with [`AttributorBuilder::quote_style`](crate::AttributorBuilder::quote_style).
+/// All are on by default.
+///
+/// # Example
+///
+/// ```
+/// use whosaid::{Attributor, QuoteStyle};
+///
+/// let only_curly = Attributor::builder()
+///     .quote_style(QuoteStyle::Straight, false)
+///     .build()?;
+/// let doc = only_curly.attribute("\"Hi,\" she said. “Bye,” he said.");
+/// assert_eq!(doc.quotes().len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteStyle {
+    /// Straight ASCII marks `"` and `'`.
+    Straight,
+    /// Curly marks `“ ”` and `‘ ’` (and the reversed `‟ ‛`).
+    Curly,
+    /// Guillemets `« »` and `‹ ›`, in either direction (`»…«` too).
+    Guillemets,
+    /// Low-high marks `„ “` and `‚ ‘`.
+    LowHigh,
+    /// Corner brackets `「 」` and `『 』`.
+    Corner,
+    /// Typeset TeX-style ``` ``…'' ``` and Gutenberg `` `…' ``.
+    Backtick,
+}
+
+impl QuoteStyle {
+    /// Every style, in a fixed order.
+    pub const ALL: [QuoteStyle; 6] = [
+        QuoteStyle::Straight,
+        QuoteStyle::Curly,
+        QuoteStyle::Guillemets,
+        QuoteStyle::LowHigh,
+        QuoteStyle::Corner,
+        QuoteStyle::Backtick,
+    ];
+
+    #[inline]
+    pub(crate) const fn bit(self) -> u8 {
+        match self {
+            QuoteStyle::Straight => 1,
+            QuoteStyle::Curly => 2,
+            QuoteStyle::Guillemets => 4,
+            QuoteStyle::LowHigh => 8,
+            QuoteStyle::Corner => 16,
+            QuoteStyle::Backtick => 32,
+        }
+    }
+}
+
+/// What the table knows of one mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct MarkInfo {
+    pub family: Family,
+    pub dir: Dir,
+    pub style: QuoteStyle,
+    /// Length of the mark in bytes (``` `` ``` and `''` are two bytes).
+    pub len: usize,
+}
+
+/// True for a byte that can start a quotation mark; used to skip text fast.
+#[inline]
+pub(crate) fn is_candidate_byte(b: u8) -> bool {
+    CANDIDATE[b as usize]
+}
+
+const fn candidates() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true; // « »
+    t[0xE2] = true; // U+2018..U+201F, U+2039, U+203A
+    t[0xE3] = true; // U+300C..U+300F
+    t
+}
+
+static CANDIDATE: [bool; 256] = candidates();
+
+/// Reads the quotation mark that starts at byte `pos` of `text`, if any.
+pub(crate) fn mark_at(text: &str, pos: usize) -> Option<MarkInfo> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(pos)?;
+    let next = bytes.get(pos + 1).copied();
+    let m = |family, dir, style, len| Some(MarkInfo { family, dir, style, len });
+    match b {
+        b'"' => m(Family::Double, Dir::Either, QuoteStyle::Straight, 1),
+        b'\'' if next == Some(b'\'') => m(Family::Double, Dir::Close, QuoteStyle::Backtick, 2),
+        b'\'' => m(Family::Single, Dir::Either, QuoteStyle::Straight, 1),
+        b'`' if next == Some(b'`') => m(Family::Double, Dir::Open, QuoteStyle::Backtick, 2),
+        b'`' => m(Family::Single, Dir::Open, QuoteStyle::Backtick, 1),
+        _ => {
+            let c = text.get(pos..)?.chars().next()?;
+            let n = c.len_utf8();
+            match c {
+                '\u{201C}' => m(Family::Double, Dir::Open, QuoteStyle::Curly, n),
+                '\u{201D}' => m(Family::Double, Dir::Close, QuoteStyle::Curly, n),
+                '\u{201F}' => m(Family::Double, Dir::Open, QuoteStyle::Curly, n),
+                '\u{201E}' => m(Family::Double, Dir::Open, QuoteStyle::LowHigh, n),
+                '\u{2018}' => m(Family::Single, Dir::Open, QuoteStyle::Curly, n),
+                '\u{2019}' => m(Family::Single, Dir::Close, QuoteStyle::Curly, n),
+                '\u{201B}' => m(Family::Single, Dir::Open, QuoteStyle::Curly, n),
+                '\u{201A}' => m(Family::Single, Dir::Open, QuoteStyle::LowHigh, n),
+                '\u{AB}' => m(Family::Angle, Dir::Open, QuoteStyle::Guillemets, n),
+                '\u{BB}' => m(Family::Angle, Dir::Close, QuoteStyle::Guillemets, n),
+                '\u{2039}' => m(Family::SingleAngle, Dir::Open, QuoteStyle::Guillemets, n),
+                '\u{203A}' => m(Family::SingleAngle, Dir::Close, QuoteStyle::Guillemets, n),
+                '\u{300C}' => m(Family::Corner, Dir::Open, QuoteStyle::Corner, n),
+                '\u{300D}' => m(Family::Corner, Dir::Close, QuoteStyle::Corner, n),
+                '\u{300E}' => m(Family::WhiteCorner, Dir::Open, QuoteStyle::Corner, n),
+                '\u{300F}' => m(Family::WhiteCorner, Dir::Close, QuoteStyle::Corner, n),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// True for a character that reads as "space" on the left of an opening
+/// mark: whitespace, opening brackets and dashes.
+#[inline]
+pub(crate) fn is_left_boundary(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | '\u{2015}' | ':' | '>' | '*' | '_')
+        || is_quote_char(c)
+}
+
+/// True for a character that reads as "space" on the right of a closing
+/// mark: whitespace, sentence punctuation, closing brackets and dashes.
+#[inline]
+pub(crate) fn is_right_boundary(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '\u{2026}'
+                | ')'
+                | ']'
+                | '}'
+                | '\u{2014}'
+                | '\u{2013}'
+                | '-'
+                | '/'
+                | '*'
+                | '_'
+                | '<'
+        )
+        || is_quote_char(c)
+}
+
+/// True for any character of the mark table.
+#[inline]
+pub(crate) fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '\u{201C}'..='\u{201F}'
+            | '\u{2018}'..='\u{201B}'
+            | '\u{AB}'
+            | '\u{BB}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{300C}'..='\u{300F}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_mark_char_is_a_candidate_byte() {
+        for c in ['"', '\'', '`', '“', '”', '„', '‟', '‘', '’', '‚', '‛', '«', '»', '‹', '›', '「', '」', '『', '』']
+        {
+            let s = c.to_string();
+            assert!(is_candidate_byte(s.as_bytes()[0]), "{c}");
+            assert!(mark_at(&s, 0).is_some(), "{c}");
+            assert!(is_quote_char(c), "{c}");
+        }
+        assert_eq!(mark_at("``x", 0).map(|m| m.len), Some(2));
+        assert_eq!(mark_at("— x", 0), None);
+    }
+}

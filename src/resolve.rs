@@ -1,0 +1,407 @@
+//! Entity resolution: groups mentions into speakers and names each
+//! attribution's speaker.
+//!
+//! One left-to-right walk over the mentions outside quotations:
+//!
+//! * A **name** joins the most recent compatible entity: the same name; a
+//!   single word equal to an entity's last (surname) or first word; or a
+//!   fuller name with the same surname whose first words agree. Gender
+//!   from honorifics must not conflict (`Mr. Bennet` ≠ `Mrs. Bennet`).
+//!   Otherwise it starts a new entity.
+//! * An **organisation** joins the entity with the same name.
+//! * A **pronoun** that names a speaker goes to the most recent compatible
+//!   person (or organisation, for `it` and `they`) mentioned in this or the
+//!   two previous paragraphs.
+//! * A definite **nominal** (`the diplomat`) goes to the most recent entity
+//!   tied to a role of the same class (`Russia's Permanent Representative
+//!   …, Alexei Borodavkin`); failing that, to the only person quoted in the
+//!   last three paragraphs; failing that, it stands for itself.
+//!
+//! The canonical name of an entity is its fullest name (most words,
+//! earliest on ties), without titles.
+
+use crate::output::{Attribution, Cue, Gender, MentionKind, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind};
+use crate::sieve::Draft;
+use crate::span::Span;
+
+/// Confidence factor for a mention that names the speaker outright.
+const NAMED: f32 = 1.0;
+/// … for a pronoun resolved to an antecedent.
+const PRONOUN: f32 = 0.9;
+/// … for a nominal resolved through a role link.
+const NOMINAL_ROLE: f32 = 0.92;
+/// … for a nominal resolved to the only recent speaker.
+const NOMINAL_SALIENT: f32 = 0.75;
+/// … for a pronoun or nominal left as it is written.
+const UNRESOLVED: f32 = 0.5;
+
+/// How many paragraphs back a pronoun may look for its antecedent.
+const PRONOUN_WINDOW: u32 = 2;
+/// How many paragraphs back a nominal may look for the only speaker.
+const SALIENT_WINDOW: u32 = 3;
+
+#[derive(Clone, Debug)]
+struct Entity {
+    kind: SpeakerKind,
+    gender: Gender,
+    /// Role classes tied to the entity.
+    roles: Vec<u16>,
+    /// Mention indices, in text order.
+    mentions: Vec<usize>,
+    /// The mention whose head is the canonical name; `None` for an entity
+    /// known only by a pronoun or nominal.
+    canonical: Option<usize>,
+    /// The lower-case words of the canonical name.
+    words: Vec<String>,
+    /// Start of the latest mention outside quotations.
+    last_pos: usize,
+    last_para: u32,
+}
+
+/// How a mention was resolved.
+#[derive(Clone, Debug)]
+struct Resolution {
+    entity: usize,
+    factor: f32,
+    /// The mention it was resolved through, if any.
+    via: Option<usize>,
+}
+
+/// The resolver's state during the walk.
+struct Resolver<'d, 'a> {
+    d: &'d Draft<'a>,
+    entities: Vec<Entity>,
+    /// For each mention, its resolution (when it has one).
+    resolved: Vec<Option<Resolution>>,
+    /// For each quote, whether it is attributed and to which mention,
+    /// sorted by the mention's position.
+    speaker_mentions: Vec<(usize, usize)>,
+    /// (paragraph, entity) of each attribution resolved so far.
+    recent_speakers: Vec<(u32, usize)>,
+}
+
+/// Resolves the draft's attributions and builds the output records.
+pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
+    // Which mentions are attribution mentions, and of which quotes.
+    let mut speaker_mentions: Vec<(usize, usize)> =
+        d.quotes.iter().enumerate().filter_map(|(q, x)| x.attr.map(|a| (a.mention, q))).collect();
+    speaker_mentions.sort_unstable();
+    let mut r = Resolver {
+        d,
+        entities: Vec::new(),
+        resolved: vec![None; d.mentions.len()],
+        speaker_mentions,
+        recent_speakers: Vec::new(),
+    };
+    r.walk();
+    r.build()
+}
+
+impl Resolver<'_, '_> {
+    fn para_of(&self, m: usize) -> u32 {
+        let first = self.d.mentions[m].first as usize;
+        self.d.seg.tokens.get(first).map_or(0, |t| t.para)
+    }
+
+    /// True when mention `m` is the speaker mention of some quote.
+    fn is_speaker_mention(&self, m: usize) -> bool {
+        self.speaker_mentions.binary_search_by_key(&m, |&(x, _)| x).is_ok()
+    }
+
+    fn walk(&mut self) {
+        for m in 0..self.d.mentions.len() {
+            let mention = self.d.mentions[m];
+            let speaks = self.is_speaker_mention(m);
+            if mention.in_quote && !speaks {
+                continue;
+            }
+            let res = match mention.kind {
+                MentionKind::Name => Some(self.name(m)),
+                MentionKind::Organization => Some(self.org(m)),
+                MentionKind::Pronoun if speaks => Some(self.pronoun(m)),
+                MentionKind::Nominal if speaks => Some(self.nominal(m)),
+                MentionKind::Anonymous | MentionKind::Narrator if speaks => Some(self.standalone(m, mention.kind)),
+                _ => None,
+            };
+            if let Some(res) = res {
+                let para = self.para_of(m);
+                let e = &mut self.entities[res.entity];
+                e.mentions.push(m);
+                if !mention.in_quote {
+                    e.last_pos = mention.span.start;
+                    e.last_para = para;
+                }
+                if let Some(role) = mention.role {
+                    if !e.roles.contains(&role) {
+                        e.roles.push(role);
+                    }
+                }
+                if e.gender == Gender::Unknown {
+                    e.gender = mention.gender;
+                }
+                if speaks {
+                    self.recent_speakers.push((para, res.entity));
+                }
+                self.resolved[m] = Some(res);
+            }
+        }
+    }
+
+    fn new_entity(&mut self, m: usize, kind: SpeakerKind, canonical: bool) -> Resolution {
+        let mention = self.d.mentions[m];
+        let words = if canonical { words_of(&self.d.text[mention.head]) } else { Vec::new() };
+        self.entities.push(Entity {
+            kind,
+            gender: mention.gender,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            canonical: canonical.then_some(m),
+            words,
+            last_pos: mention.span.start,
+            last_para: self.para_of(m),
+        });
+        Resolution { entity: self.entities.len() - 1, factor: NAMED, via: None }
+    }
+
+    fn name(&mut self, m: usize) -> Resolution {
+        let mention = self.d.mentions[m];
+        let words = words_of(&self.d.text[mention.head]);
+        let mut best: Option<(usize, bool)> = None;
+        for (e, ent) in self.entities.iter().enumerate().rev() {
+            if ent.kind != SpeakerKind::Person || ent.words.is_empty() || !ent.gender.compatible(mention.gender) {
+                continue;
+            }
+            let upgrade = words.len() > ent.words.len();
+            let ok = if words == ent.words {
+                true
+            } else if words.len() == 1 {
+                ent.words.last() == words.first() || ent.words.first() == words.first()
+            } else if ent.words.len() == 1 {
+                words.last() == ent.words.last()
+            } else {
+                words.last() == ent.words.last() && (words.first() == ent.words.first())
+            };
+            if ok {
+                best = Some((e, upgrade));
+                break;
+            }
+        }
+        match best {
+            Some((e, upgrade)) => {
+                let via = self.entities[e].canonical;
+                if upgrade {
+                    self.entities[e].canonical = Some(m);
+                    self.entities[e].words = words;
+                }
+                Resolution { entity: e, factor: NAMED, via }
+            }
+            None => self.new_entity(m, SpeakerKind::Person, true),
+        }
+    }
+
+    fn org(&mut self, m: usize) -> Resolution {
+        let mention = self.d.mentions[m];
+        let words = words_of(&self.d.text[mention.head]);
+        match self.entities.iter().rposition(|e| e.kind == SpeakerKind::Organization && e.words == words) {
+            Some(e) => Resolution { entity: e, factor: NAMED, via: self.entities[e].canonical },
+            None => self.new_entity(m, SpeakerKind::Organization, true),
+        }
+    }
+
+    fn standalone(&mut self, m: usize, kind: MentionKind) -> Resolution {
+        let kind = if kind == MentionKind::Narrator { SpeakerKind::Narrator } else { SpeakerKind::Anonymous };
+        self.new_entity(m, kind, false)
+    }
+
+    fn pronoun(&mut self, m: usize) -> Resolution {
+        let mention = self.d.mentions[m];
+        let para = self.para_of(m);
+        let want_org = mention.gender == Gender::Neuter || mention.plural;
+        let person_1st = self.d.lex.pronoun(&self.d.text[mention.span]).is_some_and(|p| p.person == 1);
+        if !person_1st {
+            let found = self.entities.iter().enumerate().filter(|(_, e)| {
+                e.last_pos < mention.span.start
+                    && e.last_para + PRONOUN_WINDOW >= para
+                    && if want_org {
+                        e.kind == SpeakerKind::Organization || (mention.plural && e.kind == SpeakerKind::Anonymous)
+                    } else {
+                        e.kind == SpeakerKind::Person && e.gender.compatible(mention.gender)
+                    }
+            });
+            if let Some((e, ent)) = found.max_by_key(|(_, e)| e.last_pos) {
+                let via = ent.mentions.last().copied();
+                return Resolution { entity: e, factor: PRONOUN, via };
+            }
+        }
+        let mut r = self.new_entity(m, SpeakerKind::Person, false);
+        r.factor = UNRESOLVED;
+        r
+    }
+
+    fn nominal(&mut self, m: usize) -> Resolution {
+        let mention = self.d.mentions[m];
+        let para = self.para_of(m);
+        let definite = self.d.text[mention.span].split_whitespace().next().is_some_and(|w| {
+            matches!(w, "the" | "The" | "this" | "This" | "that" | "That") || w.ends_with("'s") || w.ends_with("’s")
+        });
+        if definite && !mention.plural {
+            if let Some(role) = mention.role {
+                let found = self.entities.iter().enumerate().filter(|(_, e)| {
+                    e.last_pos < mention.span.start && e.roles.contains(&role) && e.gender.compatible(mention.gender)
+                });
+                if let Some((e, ent)) = found.max_by_key(|(_, e)| e.last_pos) {
+                    let via = ent.mentions.last().copied();
+                    return Resolution { entity: e, factor: NOMINAL_ROLE, via };
+                }
+            }
+            // The only named person quoted in the last few paragraphs.
+            let mut only: Option<usize> = None;
+            let mut many = false;
+            for &(p, e) in self.recent_speakers.iter().rev() {
+                if p + SALIENT_WINDOW < para {
+                    break;
+                }
+                if self.entities[e].kind != SpeakerKind::Person || self.entities[e].canonical.is_none() {
+                    continue;
+                }
+                match only {
+                    None => only = Some(e),
+                    Some(o) if o != e => many = true,
+                    _ => {}
+                }
+            }
+            if let (Some(e), false) = (only, many) {
+                if self.entities[e].gender.compatible(mention.gender) {
+                    let via = self.entities[e].mentions.last().copied();
+                    return Resolution { entity: e, factor: NOMINAL_SALIENT, via };
+                }
+            }
+        }
+        let mut r = self.new_entity(m, SpeakerKind::Person, false);
+        r.factor = if definite { UNRESOLVED } else { NAMED * 0.9 };
+        r
+    }
+
+    /// The chain of spans from mention `m` to its entity's canonical name.
+    fn chain(&self, m: usize) -> Vec<Span> {
+        let mut out = vec![self.d.mentions[m].span];
+        let mut cur = m;
+        for _ in 0..4 {
+            let Some(res) = &self.resolved[cur] else { break };
+            let Some(via) = res.via else { break };
+            if via == cur {
+                break;
+            }
+            out.push(self.d.mentions[via].head);
+            cur = via;
+        }
+        if let Some(res) = &self.resolved[m] {
+            if let Some(c) = self.entities[res.entity].canonical {
+                let head = self.d.mentions[c].head;
+                if out.last() != Some(&head) {
+                    out.push(head);
+                }
+            }
+        }
+        out.dedup();
+        out
+    }
+
+    /// The canonical name of an entity.
+    fn name_of(&self, e: usize) -> String {
+        let ent = &self.entities[e];
+        let span = match ent.canonical {
+            Some(c) => self.d.mentions[c].head,
+            None => ent.mentions.first().map_or(Span::default(), |&m| self.d.mentions[m].span),
+        };
+        self.d.text[span].split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn build(self) -> (Vec<Quote>, Vec<Speaker>) {
+        let d = self.d;
+        let mut order: Vec<usize> = (0..d.quotes.len()).collect();
+        order.sort_by_key(|&q| (d.quotes[q].outer.start, core::cmp::Reverse(d.quotes[q].outer.end)));
+        let mut new_index = vec![0u32; d.quotes.len()];
+        for (i, &q) in order.iter().enumerate() {
+            new_index[q] = i as u32;
+        }
+        let mut group_ids: Vec<Option<u32>> = vec![None; d.quotes.len() + 1];
+        let mut next_group = 0u32;
+        let mut speaker_ids: Vec<Option<u32>> = vec![None; self.entities.len()];
+        let mut speakers: Vec<Speaker> = Vec::new();
+        let mut quotes = Vec::with_capacity(order.len());
+        for &q in &order {
+            let x = d.quotes[q];
+            let slot = (x.group as usize).min(group_ids.len() - 1);
+            let group = *group_ids[slot].get_or_insert_with(|| {
+                next_group += 1;
+                next_group - 1
+            });
+            let mut cue = None;
+            let mut attribution = None;
+            if let Some(a) = x.attr {
+                cue = a.cue.and_then(|c| {
+                    let hit = d.cues[c];
+                    let entry = d.matcher.entry(hit)?;
+                    Some(Cue {
+                        span: hit.span,
+                        lemma: entry.lemma.to_string(),
+                        class: entry.class,
+                        stance: entry.stance,
+                    })
+                });
+                if let Some(res) = &self.resolved[a.mention] {
+                    let id = *speaker_ids[res.entity].get_or_insert_with(|| {
+                        let id = speakers.len() as u32;
+                        let ent = &self.entities[res.entity];
+                        let mut mentions: Vec<Span> = ent.mentions.iter().map(|&m| d.mentions[m].span).collect();
+                        mentions.sort_unstable();
+                        speakers.push(Speaker {
+                            id: SpeakerId(id),
+                            name: self.name_of(res.entity),
+                            kind: ent.kind,
+                            gender: ent.gender,
+                            mentions,
+                        });
+                        id
+                    });
+                    let mention = d.mentions[a.mention];
+                    attribution = Some(Attribution {
+                        mention: mention.span,
+                        mention_kind: mention.kind,
+                        speaker: SpeakerId(id),
+                        speaker_name: speakers[id as usize].name.clone(),
+                        rule: a.rule,
+                        confidence: (a.prior * res.factor).clamp(0.0, 1.0),
+                        chain: self.chain(a.mention),
+                        addressee: None,
+                    });
+                }
+            }
+            quotes.push(Quote {
+                id: QuoteId(new_index[q]),
+                span: x.outer,
+                content: x.inner,
+                kind: x.kind,
+                closure: x.closure,
+                group,
+                parent: x.parent.map(|p| QuoteId(new_index[p])),
+                cue,
+                attribution,
+            });
+        }
+        (quotes, speakers)
+    }
+}
+
+/// The lower-case words of a name, without possessive endings.
+fn words_of(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
+            w.to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}

@@ -1,0 +1,559 @@
+//! Segmentation: paragraphs, word tokens and sentences, as byte spans.
+//!
+//! This is the first stage: everything after it works on these spans of
+//! the original text. Nothing is copied or normalised.
+//!
+//! * **Paragraphs** are newline-delimited blocks, or blank-line-delimited
+//!   blocks when the text is hard-wrapped (Project Gutenberg style: short
+//!   lines that run on into each other). [`ParagraphMode`] records which.
+//! * **Tokens** are words (letters and digits, joined across an inner
+//!   apostrophe, hyphen or abbreviation dot: `don't`, `al-Assad`, `U.S`),
+//!   numbers (`76,981`) and single punctuation characters. Whitespace is
+//!   skipped. Words in scripts that do not separate words with spaces are
+//!   split with `unicode-segmentation` (UAX #29 word boundaries).
+//! * **Sentences** end at `.`, `!`, `?` or `…` (with any closing marks after
+//!   them) when the next token starts a sentence, unless the dot ends an
+//!   abbreviation or an initial; paragraph ends always end a sentence.
+
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What kind of token this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Letters (possibly with digits, inner apostrophes, hyphens, dots).
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// The capitalisation of a word token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Starts with a lowercase letter (`said`, `al-Assad`).
+    Lower,
+    /// Starts with an uppercase letter, not all caps (`Havel`, `McCain`).
+    Capitalized,
+    /// Two or more letters, all uppercase (`ISIS`, `U.S`).
+    AllCaps,
+    /// Anything else (numbers, punctuation, caseless scripts).
+    Other,
+}
+
+/// One token: a span and its classification.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub span: Span,
+    pub kind: TokKind,
+    pub shape: Shape,
+    /// Index of the paragraph holding the token.
+    pub para: u32,
+}
+
+impl Token {
+    /// True for a word or number token.
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.kind != TokKind::Punct
+    }
+
+    /// True when the token starts with an uppercase letter.
+    #[inline]
+    pub fn is_capitalized(&self) -> bool {
+        matches!(self.shape, Shape::Capitalized | Shape::AllCaps)
+    }
+}
+
+/// One sentence: its span and its tokens.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sentence {
+    pub span: Span,
+    /// Index of the first token.
+    pub first: u32,
+    /// One past the index of the last token.
+    pub end: u32,
+    /// Index of the paragraph holding the sentence.
+    pub para: u32,
+}
+
+/// How paragraphs were found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ParagraphMode {
+    /// Each line is a paragraph.
+    Lines,
+    /// Paragraphs are separated by blank lines; single newlines are wraps.
+    BlankLines,
+}
+
+/// The segmentation of one text.
+#[derive(Clone, Debug)]
+pub(crate) struct Segmentation {
+    pub paragraphs: Vec<Span>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// For each token, the index of its sentence.
+    pub tok_sentence: Vec<u32>,
+}
+
+impl Segmentation {
+    /// Segments `text` into paragraphs, tokens and sentences.
+    pub fn new(text: &str, lex: &Lexicons) -> Segmentation {
+        let mode = paragraph_mode(text);
+        let paragraphs = paragraphs(text, mode);
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        for (i, p) in paragraphs.iter().enumerate() {
+            tokenize(text, *p, i as u32, &mut tokens);
+        }
+        let sentences = sentences(text, &tokens, lex);
+        let mut tok_sentence = vec![0u32; tokens.len()];
+        for (i, s) in sentences.iter().enumerate() {
+            for t in &mut tok_sentence[s.first as usize..s.end as usize] {
+                *t = i as u32;
+            }
+        }
+        Segmentation { paragraphs, tokens, sentences, tok_sentence }
+    }
+
+    /// The index of the first token starting at or after byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// The index of the sentence containing the token `tok`.
+    pub fn sentence_of_token(&self, tok: usize) -> usize {
+        self.tok_sentence.get(tok).copied().unwrap_or(0) as usize
+    }
+}
+
+/// Decides whether single newlines are paragraph breaks or line wraps.
+///
+/// A text is hard-wrapped when it has blank lines, most of its lines are
+/// short, and many lines run on into the next one. News copy (one long line
+/// per paragraph) fails the length test; Gutenberg texts pass all three.
+fn paragraph_mode(text: &str) -> ParagraphMode {
+    let mut nonblank = 0usize;
+    let mut short = 0usize;
+    let mut continued = 0usize;
+    let mut blank = 0usize;
+    let mut prev_nonblank = false;
+    for line in text.split('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            blank += 1;
+            prev_nonblank = false;
+            continue;
+        }
+        nonblank += 1;
+        if line.chars().count() <= 90 {
+            short += 1;
+        }
+        if prev_nonblank {
+            continued += 1;
+        }
+        prev_nonblank = true;
+    }
+    if blank > 0 && nonblank >= 4 && short * 10 >= nonblank * 8 && continued * 10 >= nonblank * 3 {
+        ParagraphMode::BlankLines
+    } else {
+        ParagraphMode::Lines
+    }
+}
+
+/// Splits `text` into trimmed paragraph spans.
+fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        if let Some(span) = trim(text, Span::new(s, e)) {
+            out.push(span);
+        }
+    };
+    match mode {
+        ParagraphMode::Lines => {
+            for nl in memchr::memchr_iter(b'\n', bytes) {
+                push(start, nl, &mut out);
+                start = nl + 1;
+            }
+        }
+        ParagraphMode::BlankLines => {
+            // A paragraph ends at a newline followed by a line of only
+            // whitespace.
+            let mut line_start = 0usize;
+            let mut para_has_text = false;
+            for nl in memchr::memchr_iter(b'\n', bytes).chain(core::iter::once(bytes.len())) {
+                let line = &text[line_start..nl.min(text.len())];
+                if line.trim().is_empty() {
+                    if para_has_text {
+                        push(start, line_start, &mut out);
+                    }
+                    start = nl + 1;
+                    para_has_text = false;
+                } else {
+                    para_has_text = true;
+                }
+                line_start = nl + 1;
+            }
+            start = start.min(text.len());
+        }
+    }
+    push(start.min(text.len()), text.len(), &mut out);
+    out
+}
+
+/// Trims whitespace from both ends; `None` when nothing is left.
+pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = &text[span];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if t.is_empty() { None } else { Some(Span::new(span.start + lead, span.start + lead + t.len())) }
+}
+
+/// ASCII byte classes for the tokenizer.
+const C_SPACE: u8 = 0;
+const C_ALNUM: u8 = 1;
+const C_PUNCT: u8 = 2;
+const C_JOIN: u8 = 3; // ' - . : may join two word pieces
+const C_HIGH: u8 = 4; // start of a multi-byte char
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [C_HIGH; 256];
+    let mut b = 0usize;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+            C_ALNUM
+        } else if c.is_ascii_whitespace() || c < 0x20 || c == 0x7f {
+            C_SPACE
+        } else if c == b'\'' || c == b'-' || c == b'.' {
+            C_JOIN
+        } else {
+            C_PUNCT
+        };
+        b += 1;
+    }
+    t
+}
+
+static CLASS: [u8; 256] = byte_classes();
+
+/// Appends the tokens of one paragraph.
+fn tokenize(text: &str, para: Span, para_idx: u32, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = para.start;
+    let end = para.end;
+    while i < end {
+        let b = bytes[i];
+        match CLASS[b as usize] {
+            C_SPACE => i += 1,
+            C_ALNUM => {
+                let e = word_end(text, i, end);
+                push_word(text, Span::new(i, e), para_idx, out);
+                i = e;
+            }
+            C_PUNCT | C_JOIN => {
+                out.push(Token {
+                    span: Span::new(i, i + 1),
+                    kind: TokKind::Punct,
+                    shape: Shape::Other,
+                    para: para_idx,
+                });
+                i += 1;
+            }
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let n = c.len_utf8();
+                if c.is_alphanumeric() {
+                    let e = word_end(text, i, end);
+                    push_word(text, Span::new(i, e), para_idx, out);
+                    i = e;
+                } else if c.is_whitespace() {
+                    i += n;
+                } else {
+                    out.push(Token {
+                        span: Span::new(i, i + n),
+                        kind: TokKind::Punct,
+                        shape: Shape::Other,
+                        para: para_idx,
+                    });
+                    i += n;
+                }
+            }
+        }
+    }
+}
+
+/// True for the apostrophes that may sit inside a word.
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// The end of the word starting at `start`: alphanumerics, joined across a
+/// single apostrophe, hyphen or dot that has alphanumerics on both sides.
+fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        // Consume a run of alphanumerics.
+        while i < limit {
+            let b = bytes[i];
+            if b < 0x80 {
+                if CLASS[b as usize] == C_ALNUM {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            match text[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() || is_mark(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        // A joiner followed by an alphanumeric continues the word.
+        if i >= limit {
+            return i;
+        }
+        let prev_digit = i > start && bytes[i - 1].is_ascii_digit();
+        let (joiner_len, ok) = match text[i..].chars().next() {
+            Some(c) if c == '-' || c == '.' || is_apostrophe(c) => (c.len_utf8(), true),
+            // `76,981` and `5:30` are one number.
+            Some(',' | ':') if prev_digit => (1, true),
+            _ => (0, false),
+        };
+        if !ok {
+            return i;
+        }
+        let next = i + joiner_len;
+        match text.get(next..limit).and_then(|s| s.chars().next()) {
+            Some(c) if c.is_ascii_digit() && prev_digit => i = next,
+            Some(_) if joiner_len == 1 && matches!(bytes[i], b',' | b':') => return i,
+            Some(c) if c.is_alphanumeric() => i = next,
+            _ => return i,
+        }
+    }
+}
+
+/// Combining marks continue a word (`é` written as `e` + U+0301).
+#[inline]
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// True for scripts that do not separate words with spaces.
+#[inline]
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'      // Thai, Lao
+        | '\u{1000}'..='\u{109F}'    // Myanmar
+        | '\u{1780}'..='\u{17FF}'    // Khmer
+        | '\u{3040}'..='\u{30FF}'    // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}'    // CJK Extension A
+        | '\u{4E00}'..='\u{9FFF}'    // CJK Unified Ideographs
+        | '\u{AC00}'..='\u{D7AF}'    // Hangul
+        | '\u{F900}'..='\u{FAFF}'    // CJK Compatibility
+        | '\u{20000}'..='\u{2FFFF}') // CJK Extensions B+
+}
+
+fn push_word(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
+    let word = &text[span];
+    if !word.is_ascii() && word.chars().any(is_unspaced_script) {
+        // Let UAX #29 decide where the words are.
+        for (off, w) in word.split_word_bound_indices() {
+            if w.chars().any(|c| c.is_alphanumeric()) {
+                let s = Span::new(span.start + off, span.start + off + w.len());
+                out.push(Token { span: s, kind: kind_of(w), shape: shape_of(w), para });
+            }
+        }
+        return;
+    }
+    out.push(Token { span, kind: kind_of(word), shape: shape_of(word), para });
+}
+
+fn kind_of(word: &str) -> TokKind {
+    if word.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) { TokKind::Number } else { TokKind::Word }
+}
+
+/// The capitalisation shape of a word.
+pub(crate) fn shape_of(word: &str) -> Shape {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Other;
+    };
+    if first.is_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_uppercase() {
+        return Shape::Other;
+    }
+    let mut letters = 1;
+    let mut all_upper = true;
+    for c in chars {
+        if c.is_lowercase() {
+            all_upper = false;
+            break;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    if all_upper && letters >= 2 { Shape::AllCaps } else { Shape::Capitalized }
+}
+
+/// True for characters that end a sentence.
+#[inline]
+fn is_terminator(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "\u{2026}")
+}
+
+/// True for characters that may follow a terminator inside the sentence.
+#[inline]
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{BB}" | "\u{300D}" | "\u{300F}")
+}
+
+/// Splits the tokens into sentences.
+fn sentences(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0usize;
+    let mut i = 0usize;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let mut end = i + 1;
+        let mut boundary = false;
+        let next_para = tokens.get(end).is_some_and(|n| n.para != t.para);
+        if end == tokens.len() || next_para {
+            boundary = true;
+        } else if t.kind == TokKind::Punct && is_terminator(&text[t.span]) {
+            // Absorb repeated terminators and closing marks: `?!”)`.
+            while let Some(n) = tokens.get(end) {
+                let s = &text[n.span];
+                if n.para == t.para && (is_terminator(s) || is_closer(s)) && n.span.start == tokens[end - 1].span.end {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            boundary = match tokens.get(end) {
+                None => true,
+                Some(n) if n.para != t.para => true,
+                Some(n) => starts_sentence(text, *n) && !is_abbreviation_dot(text, tokens, i, lex),
+            };
+        }
+        if boundary {
+            let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+            out.push(Sentence { span, first: first as u32, end: end as u32, para: tokens[first].para });
+            first = end;
+        }
+        i = end;
+    }
+    out
+}
+
+/// True when the token can begin a sentence: a capital, a digit, or an
+/// opening mark.
+fn starts_sentence(text: &str, t: Token) -> bool {
+    match t.kind {
+        TokKind::Number => true,
+        TokKind::Word => t.shape == Shape::Capitalized || t.shape == Shape::AllCaps || t.shape == Shape::Other,
+        TokKind::Punct => matches!(
+            &text[t.span],
+            "\"" | "'" | "\u{201C}" | "\u{2018}" | "(" | "[" | "\u{AB}" | "\u{201E}" | "\u{2014}" | "-" | "\u{300C}"
+        ),
+    }
+}
+
+/// True when the terminator at `i` is the dot of an abbreviation or an
+/// initial, which does not end the sentence (`Mr. Havel`, `George W. Bush`).
+fn is_abbreviation_dot(text: &str, tokens: &[Token], i: usize, lex: &Lexicons) -> bool {
+    if &text[tokens[i].span] != "." || i == 0 {
+        return false;
+    }
+    let prev = tokens[i - 1];
+    if prev.kind != TokKind::Word || prev.span.end != tokens[i].span.start {
+        return false;
+    }
+    let w = &text[prev.span];
+    // A single capital letter is an initial.
+    if w.chars().count() == 1 && prev.shape != Shape::Lower {
+        return true;
+    }
+    // `No. 5`: the number sign before a number.
+    if matches!(w, "No" | "Nos" | "no") && tokens.get(i + 1).is_some_and(|n| n.kind == TokKind::Number) {
+        return true;
+    }
+    lex.is_abbreviation(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> Segmentation {
+        Segmentation::new(text, &Lexicons::english())
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        seg(text).tokens.iter().map(|t| &text[t.span]).collect()
+    }
+
+    #[test]
+    fn tokens_join_inner_marks() {
+        assert_eq!(
+            words("Don't go, al-Assad's U.S. envoy!"),
+            vec!["Don't", "go", ",", "al-Assad's", "U.S", ".", "envoy", "!"]
+        );
+        assert_eq!(words("“Rock ’n’ roll,” 76,981"), vec!["“", "Rock", "’", "n", "’", "roll", ",", "”", "76,981"]);
+    }
+
+    #[test]
+    fn tokens_split_unspaced_scripts() {
+        let text = "他说「你好」 ok";
+        let toks = words(text);
+        assert!(toks.contains(&"「"));
+        assert!(toks.contains(&"ok"));
+        assert!(toks.len() >= 5, "{toks:?}");
+    }
+
+    #[test]
+    fn paragraphs_by_line_and_by_blank_line() {
+        let news = "First para is here.\nSecond para.\n\nThird.";
+        let s = seg(news);
+        assert_eq!(paragraph_mode(news), ParagraphMode::Lines);
+        assert_eq!(s.paragraphs.len(), 3);
+        let book = "A line that wraps\nonto the next line.\nAnd more text\nhere.\n\nNew para\nwraps too.\n";
+        let s = seg(book);
+        assert_eq!(paragraph_mode(book), ParagraphMode::BlankLines);
+        assert_eq!(s.paragraphs.len(), 2);
+        assert_eq!(&book[s.paragraphs[1]], "New para\nwraps too.");
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations() {
+        let text =
+            "Mr. Havel met Dr. Ruiz at 5 p.m. on Friday. George W. Bush said no. “Why?” she asked. Then it ended.";
+        let s = seg(text);
+        let got: Vec<&str> = s.sentences.iter().map(|x| &text[x.span]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Mr. Havel met Dr. Ruiz at 5 p.m. on Friday.",
+                "George W. Bush said no.",
+                "“Why?” she asked.",
+                "Then it ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_whitespace_inputs() {
+        for text in ["", " ", "\n\n\n", "\t \u{3000}"] {
+            let s = seg(text);
+            assert!(s.tokens.is_empty());
+            assert!(s.sentences.is_empty());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Pass 5: a quote with no tag continues the previous speaker.
+
+use super::{AttrDraft, Draft, Pass};
+use crate::output::Rule;
+
+/// A quote with no tag of its own takes the speaker of the attributed quote
+/// just before it when
+///
+/// * it continues a multi-paragraph quotation whose earlier part is
+///   attributed, or
+/// * that quote is in the same paragraph, with no other cue between them
+///   (`“…,” Clinton said on Thursday. “One, defeat ISIS.”`), or
+/// * that quote is in the previous paragraph and this paragraph holds
+///   nothing but the quote (`“…,” the diplomat said,` ¶ `“However, …”`).
+///
+/// Leaves alone a quote whose paragraph also holds narration: who speaks
+/// there is a question for the later, fiction-aware passes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Continuation;
+
+/// How often this rule is right, before resolution.
+pub(crate) const PRIOR: f32 = 0.85;
+
+impl Pass for Continuation {
+    fn apply(&self, d: &mut Draft<'_>) {
+        let mut order: Vec<usize> =
+            (0..d.quotes.len()).filter(|&q| d.quotes[q].depth == 0 && d.quotes[q].kind.is_speech()).collect();
+        order.sort_by_key(|&q| d.quotes[q].outer.start);
+        let mut prev: Option<usize> = None;
+        for &q in &order {
+            if d.quotes[q].attr.is_none() {
+                let inherited = d.quotes[q].continues_from.and_then(|p| d.quotes[p].attr).or_else(|| {
+                    let p = prev?;
+                    let a = d.quotes[p].attr?;
+                    let (pq, cq) = (d.quotes[p], d.quotes[q]);
+                    let same_para = pq.para == cq.para && no_cue_between(d, pq.outer.end, cq.outer.start, a.cue);
+                    let next_para = pq.para + 1 == cq.para && quote_only_paragraph(d, q);
+                    (same_para || next_para).then_some(a)
+                });
+                if let Some(a) = inherited {
+                    // The cue that introduced the speaker introduces this part
+                    // too (as PolNeAR annotates it).
+                    d.attribute(q, AttrDraft { mention: a.mention, cue: a.cue, rule: Rule::Continuation, prior: PRIOR });
+                }
+            }
+            prev = Some(q);
+        }
+    }
+}
+
+/// True when no cue other than `own` starts in `start..end`.
+fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>) -> bool {
+    let k = d.cues.partition_point(|c| c.span.start < start);
+    d.cues[k..].iter().enumerate().take_while(|(_, c)| c.span.start < end).all(|(i, _)| Some(k + i) == own)
+}
+
+/// True when the paragraph of quote `q` holds nothing but the quote (and
+/// punctuation).
+fn quote_only_paragraph(d: &Draft<'_>, q: usize) -> bool {
+    let quote = d.quotes[q];
+    let Some(p) = d.seg.paragraphs.get(quote.para as usize) else { return false };
+    let outside = d.text[p.start..quote.outer.start].chars().chain(d.text[quote.outer.end..p.end].chars());
+    outside.filter(|c| c.is_alphanumeric()).count() == 0
+}

@@ -1,0 +1,42 @@
+//! Unit tests of the sieve's shared helpers.
+
+use super::*;
+use crate::cue::{CueMatcher, parse_entries};
+use crate::lexicon::CUES;
+use crate::mention::find_mentions;
+
+fn with_draft(text: &str, f: impl FnOnce(&Draft<'_>)) {
+    let lex = Lexicons::english();
+    let matcher = CueMatcher::new(parse_entries("cues", CUES).unwrap()).unwrap();
+    let seg = Segmentation::new(text, &lex);
+    let raw = crate::quote::QuoteScanner::new(0xFF).scan(text, &seg.paragraphs, &lex);
+    let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+    let mentions = find_mentions(text, &seg, &top, &lex);
+    let cues = matcher.find_all(text);
+    let d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);
+    f(&d);
+}
+
+#[test]
+fn tag_at_both_orders() {
+    with_draft("said Havel. the diplomat noted. Clinton, 35, the senator, said.", |d| {
+        let (m, c, _) = d.tag_at(0).expect("CUE SPEAKER");
+        assert_eq!(&d.text[d.mentions[m].span], "Havel");
+        assert_eq!(&d.text[d.cues[c].span], "said");
+        let i = d.token_at(d.text.find("the diplomat").unwrap());
+        let (m, c, _) = d.tag_at(i).expect("SPEAKER CUE");
+        assert_eq!(&d.text[d.mentions[m].span], "the diplomat");
+        assert_eq!(&d.text[d.cues[c].span], "noted");
+        let i = d.token_at(d.text.find("Clinton").unwrap());
+        let (m, _, _) = d.tag_at(i).expect("apposition");
+        assert_eq!(&d.text[d.mentions[m].span], "Clinton");
+    });
+}
+
+#[test]
+fn cue_after_an_article_does_not_report() {
+    with_draft("The said property was sold, he said.", |d| {
+        assert!(!d.cue_reports(0));
+        assert!(d.cue_reports(1));
+    });
+}

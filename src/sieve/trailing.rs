@@ -1,0 +1,53 @@
+//! Pass 1: a tag right after the closing mark.
+
+use super::{AttrDraft, Draft, Pass};
+use crate::output::Rule;
+use crate::quote::Closure;
+
+/// A speaker tag right after a quote, in either order:
+/// `“We will stay,” the diplomat said.` / `“No,” said Havel.` / `“…”, he
+/// underscored.` (comma outside the mark).
+///
+/// Leaves alone a quote that ends a sentence and is followed by a new
+/// sentence that merely starts with a tag and goes on (`“It is over.” He
+/// said it twice, then left.`): that tag belongs to what follows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TrailingTag;
+
+/// How often this rule is right, before resolution.
+pub(crate) const PRIOR: f32 = 0.96;
+
+impl Pass for TrailingTag {
+    fn apply(&self, d: &mut Draft<'_>) {
+        for q in 0..d.quotes.len() {
+            if !d.is_candidate(q) || d.quotes[q].closure != Closure::Closed {
+                continue;
+            }
+            let quote = d.quotes[q];
+            let mut i = d.token_at(quote.outer.end);
+            if d.seg.tokens.get(i).is_none_or(|t| t.para != quote.para) {
+                continue;
+            }
+            let mut comma_outside = false;
+            if matches!(d.word(i), "," | "\u{2014}" | "-" | "\u{2013}") {
+                comma_outside = true;
+                i += 1;
+            }
+            let Some((m, c, end)) = d.tag_at(i) else { continue };
+            if !d.cue_reports(c) {
+                continue;
+            }
+            let content = &d.text[quote.inner];
+            let ends_sentence = content.ends_with(['.', '\u{2026}']) && !comma_outside;
+            if ends_sentence {
+                // The tag must close its sentence: `“…in Tartus.” Borodavkin said.`
+                let after = d.word(end);
+                let same_para = d.seg.tokens.get(end).is_some_and(|t| t.para == quote.para);
+                if same_para && !matches!(after, "." | "," | ";") {
+                    continue;
+                }
+            }
+            d.attribute(q, AttrDraft { mention: m, cue: Some(c), rule: Rule::TrailingTag, prior: PRIOR });
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The integration tests: one binary (see `Cargo.toml`, `autotests =
+//! false`), one module per concern.
+
+mod api;
+mod patterns;

@@ -1,0 +1,136 @@
+//! Every attribution pattern of the seed article, on texts of our own.
+//!
+//! Each case lists the expected speech quotes in order, as (a piece of the
+//! content, the canonical speaker, the rule).
+
+use whosaid::{Attributor, QuoteKind};
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    /// (content contains, speaker, rule)
+    expect: &'static [(&'static str, &'static str, &'static str)],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "colon intro then pronoun tag",
+        text: "The agency interviewed Valdoria's ambassador to the council, Marisol Quintero, who gave these comments:\n\
+               “We have waited long enough, and we will not wait again,” she said.",
+        expect: &[("We have waited", "Marisol Quintero", "trailing_tag")],
+    },
+    Case {
+        name: "nominal resolved through a role link",
+        text: "Valdoria's Permanent Representative to the council, Marisol Quintero, spoke on Monday.\n\
+               “Our ships will stay in the harbour,” the diplomat said.",
+        expect: &[("Our ships", "Marisol Quintero", "trailing_tag")],
+    },
+    Case {
+        name: "unquoted report closed by a tag",
+        text: "Marisol Quintero, the ambassador, arrived late.\n\
+               The fleet is strong enough to keep the routes open on its own, the diplomat noted.",
+        expect: &[("The fleet is strong", "Marisol Quintero", "unquoted_report")],
+    },
+    Case {
+        name: "quote-only paragraph continues the previous speaker",
+        text: "Marisol Quintero is the envoy.\n\
+               “We are ready to sign if the dates are published,” the envoy said,\n\n\
+               “If they are not, we will go to the court.”",
+        expect: &[
+            ("We are ready", "Marisol Quintero", "trailing_tag"),
+            ("If they are not", "Marisol Quintero", "continuation"),
+        ],
+    },
+    Case {
+        name: "surname resolves to the full name",
+        text: "Tomas Eberle chairs the council.\n\
+               “The council has kept every promise it made,” Eberle said.",
+        expect: &[("The council has kept", "Tomas Eberle", "trailing_tag")],
+    },
+    Case {
+        name: "comma outside the closing mark",
+        text: "Tomas Eberle spoke to reporters.\n\
+               “Nobody wants the port to stay closed one day longer than it must”, he underscored.",
+        expect: &[("Nobody wants", "Tomas Eberle", "trailing_tag")],
+    },
+    Case {
+        name: "inverted tag",
+        text: "“The inspections are finished,” said Tomas Eberle.",
+        expect: &[("inspections", "Tomas Eberle", "trailing_tag")],
+    },
+    Case {
+        name: "leading tag with a colon",
+        text: "Eberle told reporters: “The dates will be published on Friday.”",
+        expect: &[("dates", "Eberle", "leading_tag")],
+    },
+    Case {
+        name: "interrupted quotation shares the tag",
+        text: "“We are ready,” Quintero said, “and we have been ready for months.”",
+        expect: &[("We are ready", "Quintero", "trailing_tag"), ("and we have been", "Quintero", "interrupted")],
+    },
+    Case {
+        name: "a second quote in the same paragraph continues",
+        text: "“The cranes are idle,” Quintero said on Friday. “The crews are unpaid.”",
+        expect: &[("cranes", "Quintero", "trailing_tag"), ("crews", "Quintero", "continuation")],
+    },
+];
+
+#[test]
+fn seed_patterns() {
+    let at = Attributor::new();
+    for case in CASES {
+        let doc = at.attribute(case.text);
+        let got: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+        assert_eq!(got.len(), case.expect.len(), "{}: {:?}", case.name, got);
+        for (q, (content, speaker, rule)) in got.iter().zip(case.expect) {
+            assert!(
+                doc.text_of(q.content()).contains(content),
+                "{}: content {:?}",
+                case.name,
+                doc.text_of(q.content())
+            );
+            let a = q.attribution().unwrap_or_else(|| panic!("{}: no attribution for {content:?}", case.name));
+            assert_eq!(a.speaker_name(), *speaker, "{}: speaker of {content:?}", case.name);
+            assert_eq!(a.rule().as_str(), *rule, "{}: rule of {content:?}", case.name);
+        }
+    }
+}
+
+#[test]
+fn indirect_report_has_indirect_kind_and_clause_span() {
+    let text = "Marisol Quintero is the ambassador.\nThe fleet can hold the routes alone, the diplomat noted.";
+    let doc = Attributor::new().attribute(text);
+    let q = doc.speech().next().expect("one report");
+    assert_eq!(q.kind(), QuoteKind::Indirect);
+    assert_eq!(doc.text_of(q.span()), "The fleet can hold the routes alone");
+}
+
+#[test]
+fn nested_quote_is_not_top_level() {
+    let text = "“As the minister said, ‘we will not retreat,’ and we will not,” Quintero said.";
+    let doc = Attributor::new().attribute(text);
+    let top: Vec<_> = doc.quotes().iter().filter(|q| q.parent().is_none()).collect();
+    assert_eq!(top.len(), 1);
+    let nested: Vec<_> = doc.quotes().iter().filter(|q| q.parent().is_some()).collect();
+    assert_eq!(nested.len(), 1);
+    assert_eq!(nested[0].parent(), Some(top[0].id()));
+    assert_eq!(top[0].attribution().map(|a| a.speaker_name()), Some("Quintero"));
+}
+
+#[test]
+fn unattributed_quote_has_no_speaker() {
+    let doc = Attributor::new().attribute("The sign read: nothing.\n\n“Go away and never come back here again.”");
+    let q = doc.speech().next().expect("a quote");
+    assert!(q.attribution().is_none());
+}
+
+#[test]
+fn pronoun_chain_explains_the_resolution() {
+    let text = "Alexandra Petrova runs the mission.\n“We will stay,” Petrova said.\n“We will help,” she added.";
+    let doc = Attributor::new().attribute(text);
+    let last = doc.speech().last().expect("quotes");
+    let a = last.attribution().expect("attributed");
+    let chain: Vec<&str> = a.chain().iter().map(|&s| doc.text_of(s)).collect();
+    assert_eq!(chain.first(), Some(&"she"));
+    assert_eq!(chain.last(), Some(&"Alexandra Petrova"));
+}
