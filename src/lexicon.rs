@@ -140,6 +140,9 @@ pub(crate) struct Lexicons {
     pub orgs: WordMap<OrgKind>,
     /// The longest organisation or role phrase, in words.
     pub max_phrase_words: usize,
+    /// Every proper prefix (whole words) of a multi-word role or
+    /// organisation phrase, so phrase look-ups stop early.
+    phrase_prefixes: WordMap<()>,
     abbreviations: WordMap<()>,
     function_words: WordMap<()>,
     elisions: WordMap<()>,
@@ -163,6 +166,7 @@ impl Lexicons {
             pronouns: WordMap::default(),
             orgs: WordMap::default(),
             max_phrase_words: 1,
+            phrase_prefixes: WordMap::default(),
             abbreviations: WordMap::default(),
             function_words: WordMap::default(),
             elisions: WordMap::default(),
@@ -234,6 +238,13 @@ impl Lexicons {
             // A suffix entry must not hide a head or name entry.
             lex.orgs.entry(key.into()).or_insert(kind);
         }
+        let phrases: Vec<Box<str>> = lex.roles.keys().chain(lex.orgs.keys()).cloned().collect();
+        for p in phrases {
+            let words: Vec<&str> = p.split(' ').collect();
+            for n in 1..words.len() {
+                lex.phrase_prefixes.insert(words[..n].join(" ").into(), ());
+            }
+        }
         for (set, text) in [(&mut lex.function_words, FUNCTION_WORDS), (&mut lex.elisions, ELISIONS)] {
             for (_, f) in rows(text) {
                 if let Some(w) = f.first() {
@@ -292,6 +303,11 @@ impl Lexicons {
     /// The organisation entry for a word or phrase.
     pub fn org(&self, phrase: &str) -> Option<OrgKind> {
         with_lower(phrase, |w| self.orgs.get(w).copied())
+    }
+
+    /// True when a longer role or organisation phrase starts with `phrase`.
+    pub fn is_phrase_prefix(&self, phrase: &str) -> bool {
+        with_lower(phrase, |w| self.phrase_prefixes.contains_key(w))
     }
 
     /// The name of a role class.

@@ -254,6 +254,9 @@ impl Cx<'_> {
             if let Some(r) = self.lex.role(&phrase) {
                 best = Some((i + k + 1, r.class, r.gender, r.plural));
             }
+            if !self.lex.is_phrase_prefix(&phrase) {
+                break;
+            }
         }
         best
     }
@@ -273,6 +276,9 @@ impl Cx<'_> {
             phrase.push_str(self.word(i + k));
             if let Some(kind) = self.lex.org(&phrase) {
                 best = Some((i + k + 1, kind));
+            }
+            if !self.lex.is_phrase_prefix(&phrase) {
+                break;
             }
         }
         best

@@ -40,7 +40,10 @@ impl Pass for Continuation {
                 if let Some(a) = inherited {
                     // The cue that introduced the speaker introduces this part
                     // too (as PolNeAR annotates it).
-                    d.attribute(q, AttrDraft { mention: a.mention, cue: a.cue, rule: Rule::Continuation, prior: PRIOR });
+                    d.attribute(
+                        q,
+                        AttrDraft { mention: a.mention, cue: a.cue, rule: Rule::Continuation, prior: PRIOR },
+                    );
                 }
             }
             prev = Some(q);
