@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Scores the evaluate example on the seed article and the three dev corpora.
 # Usage: scripts/evaluate-all.sh [SHARED_DIR]   (default ../shared)
-# Predictions go to ${OUT:-/tmp/whosaid-eval}/<corpus>.jsonl.
+# Predictions go to ${OUT:-/tmp/whosaid-eval-<checkout dir name>}/<corpus>.jsonl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
-out=${OUT:-/tmp/whosaid-eval}
+out=${OUT:-/tmp/whosaid-eval-$(basename "$PWD")}
 mkdir -p "$out"
 cargo build -q --release --example evaluate
 score=(python3 "$shared/tools/score.py")
