@@ -89,7 +89,8 @@ impl Attributor {
         let raw = inner.scanner.scan(text, &seg.paragraphs, &inner.lex);
         let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
         let cues = mask(inner.matcher.find_all(text), &top);
-        let mentions = find_mentions(text, &seg, &top, &inner.lex);
+        let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
+        let mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex);
         let mut draft = Draft::new(text, &seg, &inner.lex, &inner.matcher, &raw, cues, mentions);
         for pass in &inner.passes {
             pass.apply(&mut draft);

@@ -125,12 +125,18 @@ fn possessive_len(w: &str) -> Option<usize> {
 
 /// Finds the mentions in a segmented text. `quotes` are the outer spans of
 /// the top-level quotations, sorted by start.
-pub(crate) fn find_mentions(text: &str, seg: &Segmentation, quotes: &[Span], lex: &Lexicons) -> Vec<Mention> {
+pub(crate) fn find_mentions(
+    text: &str,
+    seg: &Segmentation,
+    quotes: &[Span],
+    cues: &[Span],
+    lex: &Lexicons,
+) -> Vec<Mention> {
     let toks = &seg.tokens;
     let in_quote = quote_mask(toks, quotes);
     let lower: HashSet<&str> =
         toks.iter().filter(|t| t.shape == Shape::Lower && t.span.len() >= 3).map(|t| &text[t.span]).collect();
-    let cx = Cx { text, seg, lex, lower: &lower };
+    let cx = Cx { text, seg, lex, lower: &lower, cues };
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0usize;
     while i < toks.len() {
@@ -139,7 +145,12 @@ pub(crate) fn find_mentions(text: &str, seg: &Segmentation, quotes: &[Span], lex
             i += 1;
             continue;
         }
-        let found = cx.pronoun(i).or_else(|| cx.determined(i)).or_else(|| cx.name(i)).or_else(|| cx.bare_plural(i));
+        let found = cx
+            .pronoun(i)
+            .or_else(|| cx.determined(i))
+            .or_else(|| cx.quantifier(i))
+            .or_else(|| cx.name(i))
+            .or_else(|| cx.bare_plural(i));
         match found {
             Some(mut m) => {
                 m.in_quote = in_quote[i];
@@ -150,7 +161,130 @@ pub(crate) fn find_mentions(text: &str, seg: &Segmentation, quotes: &[Span], lex
             None => i += 1,
         }
     }
+    let mut out = absorb_titles(&cx, out);
     link_appositives(&cx, &mut out);
+    out
+}
+
+/// Words that may stand before a title (`former congressman Dan Maffei`).
+fn is_premodifier(w: &str) -> bool {
+    matches!(
+        w,
+        "former"
+            | "then"
+            | "acting"
+            | "deputy"
+            | "senior"
+            | "chief"
+            | "top"
+            | "longtime"
+            | "veteran"
+            | "current"
+            | "incoming"
+            | "outgoing"
+            | "retired"
+            | "interim"
+            | "assistant"
+            | "associate"
+            | "principal"
+            | "special"
+            | "national"
+            | "presidential"
+            | "policy"
+            | "communications"
+            | "press"
+            | "campaign"
+            | "party"
+            | "state"
+            | "foreign"
+            | "defense"
+            | "security"
+            | "political"
+            | "legal"
+            | "economic"
+            | "military"
+            | "research"
+            | "media"
+            | "digital"
+            | "field"
+            | "finance"
+            | "market"
+            | "news"
+            | "lead"
+            | "co"
+            | "vice"
+            | "executive"
+    )
+}
+
+/// Folds a title written before a name into the name's mention: `spokesman
+/// John Kirby`, `former Obama adviser David Axelrod`, `White House press
+/// secretary Josh Earnest`, `the presumptive nominee Donald Trump`. The
+/// mention's head stays the name; the title gives its role.
+fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for mut m in mentions {
+        if m.kind != MentionKind::Name || m.in_quote {
+            out.push(m);
+            continue;
+        }
+        // A nominal right before the name: `the candidate Donald Trump`.
+        if let Some(prev) = out.last().copied() {
+            if prev.end == m.first && prev.kind == MentionKind::Nominal && !prev.plural && !prev.in_quote {
+                out.pop();
+                m.span.start = prev.span.start;
+                m.first = prev.first;
+                m.role = m.role.or(prev.role);
+                if m.gender == Gender::Unknown {
+                    m.gender = prev.gender;
+                }
+                out.push(m);
+                continue;
+            }
+        }
+        // A role phrase ending right before the name.
+        let first = m.first as usize;
+        let para = cx.tok(first).map_or(0, |t| t.para);
+        let role = (first.saturating_sub(3)..first)
+            .find_map(|s| cx.role_at(s, false).filter(|r| r.0 == first && !r.3).map(|r| (s, r.1, r.2)));
+        let Some((mut start, class, gender)) = role else {
+            out.push(m);
+            continue;
+        };
+        // Walk back over modifiers, absorbing adjacent names.
+        let mut lower = 0;
+        while start > 0 {
+            let k = start - 1;
+            let Some(t) = cx.tok(k) else { break };
+            if t.para != para || t.kind != TokKind::Word {
+                break;
+            }
+            if let Some(prev) = out.last().copied() {
+                if prev.end as usize == start
+                    && !prev.in_quote
+                    && matches!(prev.kind, MentionKind::Name | MentionKind::Organization)
+                {
+                    out.pop();
+                    start = prev.first as usize;
+                    continue;
+                }
+            }
+            let w = cx.word(k);
+            if t.shape == Shape::Lower && is_premodifier(w) && lower < 3 {
+                lower += 1;
+                start = k;
+                continue;
+            }
+            break;
+        }
+        m.span.start = cx.tok(start).map_or(m.span.start, |t| t.span.start);
+        m.first = start as u32;
+        m.role = Some(class);
+        if m.gender == Gender::Unknown {
+            m.gender = gender;
+        }
+        out.push(m);
+    }
     out
 }
 
@@ -175,6 +309,8 @@ struct Cx<'a> {
     seg: &'a Segmentation,
     lex: &'a Lexicons,
     lower: &'a HashSet<&'a str>,
+    /// Spans of the reporting cues, sorted.
+    cues: &'a [Span],
 }
 
 impl Cx<'_> {
@@ -300,28 +436,23 @@ impl Cx<'_> {
             let head = self.span(i + 1, end);
             return Some(self.mention(i, end, head, MentionKind::Organization));
         }
-        // Up to three modifiers, then a role or organisation noun.
+        // Up to four modifiers, then a role or organisation noun; an
+        // organisation noun directly before a role is a modifier (`the
+        // campaign manager`, `a company spokesman`).
         let para = self.tok(i)?.para;
-        for skip in 0..=3 {
+        for skip in 0..=4 {
             let j = i + 1 + skip;
             let t = self.tok(j)?;
             if t.para != para || t.kind == TokKind::Punct {
                 return None;
             }
-            if let Some((end, class, gender, plural)) = self.role_at(j, false) {
-                let head = self.span(j, end);
-                let kind = if self.lex.class_name(class) == "anonymous" {
-                    MentionKind::Anonymous
-                } else {
-                    MentionKind::Nominal
-                };
-                let mut m = self.mention(i, end, head, kind);
-                m.role = Some(class);
-                m.gender = gender;
-                m.plural = plural;
+            if let Some(m) = self.nominal(i, j) {
                 return Some(m);
             }
             if let Some((end, OrgKind::Head)) = self.org_at(j) {
+                if let Some(m) = self.nominal(i, end) {
+                    return Some(m);
+                }
                 let head = self.span(j, end);
                 return Some(self.mention(i, end, head, MentionKind::Organization));
             }
@@ -334,24 +465,56 @@ impl Cx<'_> {
         None
     }
 
-    /// A bare plural role: `officials said`, `analysts say`.
-    fn bare_plural(&self, i: usize) -> Option<Mention> {
-        let t = self.tok(i)?;
-        if t.shape != Shape::Lower {
-            return None;
-        }
-        let (end, class, gender, plural) = self.role_at(i, false)?;
-        if !plural {
-            return None;
-        }
-        let head = self.span(i, end);
+    /// A nominal from token `first` whose role noun starts at `j`.
+    fn nominal(&self, first: usize, j: usize) -> Option<Mention> {
+        let (end, class, gender, plural) = self.role_at(j, false)?;
+        let head = self.span(j, end);
         let kind =
             if self.lex.class_name(class) == "anonymous" { MentionKind::Anonymous } else { MentionKind::Nominal };
-        let mut m = self.mention(i, end, head, kind);
+        let mut m = self.mention(first, end, head, kind);
         m.role = Some(class);
         m.gender = gender;
-        m.plural = true;
+        m.plural = plural;
         Some(m)
+    }
+
+    /// A bare plural role: `officials said`, `analysts say`.
+    fn bare_plural(&self, i: usize) -> Option<Mention> {
+        if self.tok(i)?.shape != Shape::Lower {
+            return None;
+        }
+        self.nominal(i, i).filter(|m| m.plural)
+    }
+
+    /// A quantifier standing for a person next to a cue: `said another`,
+    /// `one said`, `Some chanted`.
+    fn quantifier(&self, i: usize) -> Option<Mention> {
+        let w = self.word(i);
+        let is_quantifier = with_lower(w, |w| {
+            matches!(w, "another" | "one" | "some" | "others" | "many" | "several" | "most" | "few" | "both")
+        });
+        if !is_quantifier || !(self.cue_starts_at(i + 1) || i > 0 && self.cue_ends_at(i)) {
+            return None;
+        }
+        let t = self.tok(i)?;
+        let mut m = self.mention(i, i + 1, t.span, MentionKind::Anonymous);
+        m.plural = !with_lower(w, |w| matches!(w, "another" | "one"));
+        Some(m)
+    }
+
+    /// True when a cue starts at token `i`.
+    fn cue_starts_at(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let k = self.cues.partition_point(|c| c.start < t.span.start);
+        self.cues.get(k).is_some_and(|c| c.start == t.span.start)
+    }
+
+    /// True when a cue ends just before token `i`.
+    fn cue_ends_at(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).and_then(|p| self.tok(p)) else { return false };
+        let end = prev.span.end;
+        let k = self.cues.partition_point(|c| c.end < end);
+        self.cues.get(k).is_some_and(|c| c.end == end)
     }
 
     /// A name, with its titles: `Foreign Minister Sergei Lavrov`, `Mr.
@@ -362,6 +525,11 @@ impl Cx<'_> {
             return None;
         }
         let para = first_tok.para;
+        // `the State Department`, `Fox News`: a known organisation name.
+        if let Some((end, OrgKind::Name)) = self.org_at(i) {
+            let head = self.span(i, end);
+            return Some(self.mention(i, end, head, MentionKind::Organization));
+        }
         let mut j = i;
         let mut gender = Gender::Unknown;
         let mut role: Option<u16> = None;
@@ -401,7 +569,7 @@ impl Cx<'_> {
             break;
         }
         // The name itself.
-        let name_start = j;
+        let mut name_start = j;
         let mut possessive = false;
         while let Some(t) = self.tok(j) {
             if t.para != para {
@@ -410,8 +578,11 @@ impl Cx<'_> {
             let w = self.word(j);
             let ok = match t.kind {
                 TokKind::Word if t.is_capitalized() => {
-                    j == name_start && !self.lex.is_function_word(w) && self.lex.pronoun(w).is_none()
-                        || j > name_start && !self.lex.is_function_word(w)
+                    // `US`, `UK`: a short acronym is no function word.
+                    let acronym = t.shape == Shape::AllCaps && w.len() <= 2;
+                    let function = !acronym && self.lex.is_function_word(w);
+                    j == name_start && !function && (acronym || self.lex.pronoun(w).is_none())
+                        || j > name_start && !function
                 }
                 // A particle, when a capitalised word follows.
                 TokKind::Word if j > name_start && is_particle(w) => {
@@ -425,6 +596,24 @@ impl Cx<'_> {
             };
             if !ok {
                 break;
+            }
+            // `US Senator Jeff Sessions`: a title inside the run; what
+            // stands before it is a modifier.
+            if j > name_start && t.is_capitalized() {
+                if let Some((end, class, _, false)) = self.role_at(j, true) {
+                    if self.tok(end).is_some_and(|n| {
+                        n.is_capitalized()
+                            && n.para == para
+                            && n.kind == TokKind::Word
+                            && self.lex.role(&self.text[n.span]).is_none()
+                    }) {
+                        role = Some(class);
+                        titled = true;
+                        name_start = end;
+                        j = end;
+                        continue;
+                    }
+                }
             }
             if possessive_len(w).is_some() {
                 possessive = true;
@@ -446,10 +635,8 @@ impl Cx<'_> {
         if !titled && end == name_start + 1 && self.sentence_initial(name_start) {
             let w = self.word(name_start);
             let base = &w[..w.len() - possessive_len(w).unwrap_or(0)];
-            let common = with_lower(base, |l| self.lower.contains(l))
-                || base.ends_with("ing")
-                || base.ends_with("ly")
-                || base.ends_with("ed") && base.len() > 4;
+            let suffixed = base.ends_with("ing") || base.ends_with("ly") || base.ends_with("ed") && base.len() > 4;
+            let common = with_lower(base, |l| self.lower.contains(l)) || suffixed && !self.cue_starts_at(end);
             if common && self.tok(name_start).is_some_and(|t| t.shape == Shape::Capitalized) {
                 return None;
             }
@@ -462,25 +649,32 @@ impl Cx<'_> {
         // `Russia’s envoy`, `the port’s director`: a possessive before a
         // role is a nominal.
         if possessive {
-            if let Some((role_end, class, g, plural)) = self.role_at(end, false) {
-                let kind = if self.lex.class_name(class) == "anonymous" {
-                    MentionKind::Anonymous
-                } else {
-                    MentionKind::Nominal
-                };
-                let mut m = self.mention(i, role_end, self.span(end, role_end), kind);
-                m.role = Some(class);
-                m.gender = g;
-                m.plural = plural;
+            if let Some(m) = self.nominal(i, end) {
                 return Some(m);
             }
         }
         let kind = self.name_kind(name_start, end, titled && gender != Gender::Unknown);
+        // `Rep. John Mica (R-Fla.)`: a party and state in brackets.
+        let end = if !possessive && kind == MentionKind::Name { self.affiliation_end(end).unwrap_or(end) } else { end };
         let mut m = self.mention(i, end, head, kind);
         m.gender = gender;
         m.role = role;
         m.possessive = possessive;
         Some(m)
+    }
+
+    /// The end of a bracketed affiliation right after a name (`(R-Fla.)`,
+    /// `(D-N.Y.)`, `(left)`), if there is one.
+    fn affiliation_end(&self, end: usize) -> Option<usize> {
+        let open = self.tok(end)?;
+        if &self.text[open.span] != "(" {
+            return None;
+        }
+        let close = (end + 1..end + 9).find(|&k| self.word(k) == ")")?;
+        let inner = Span::new(open.span.end, self.tok(close)?.span.start);
+        let ok = inner.len() <= 16
+            && self.text[inner].chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | ',' | ' ' | '\u{2013}'));
+        ok.then_some(close + 1)
     }
 
     /// Person or organisation, for the name tokens `first..end`.
@@ -579,7 +773,7 @@ mod tests {
     fn mentions(text: &str) -> Vec<(String, MentionKind, Option<String>)> {
         let lex = Lexicons::english();
         let seg = Segmentation::new(text, &lex);
-        find_mentions(text, &seg, &[], &lex)
+        find_mentions(text, &seg, &[], &[], &lex)
             .into_iter()
             .map(|m| (text[m.head].to_string(), m.kind, m.role.map(|r| lex.class_name(r).to_string())))
             .collect()
@@ -620,6 +814,33 @@ mod tests {
                 ("officials", MentionKind::Anonymous),
             ]
         );
+    }
+
+    #[test]
+    fn titles_before_names() {
+        let m =
+            mentions("He met former Obama adviser David Axelrod and spokesman John Kirby and the candidate Ana Ruiz.");
+        let spans: Vec<(&str, Option<&str>)> = m.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("He", None),
+                ("David Axelrod", Some("aide")),
+                ("John Kirby", Some("spokesperson")),
+                ("Ana Ruiz", Some("candidate")),
+            ]
+        );
+        let lex = Lexicons::english();
+        let text = "White House press secretary Josh Earnest spoke.";
+        let seg = Segmentation::new(text, &lex);
+        let m = find_mentions(text, &seg, &[], &[], &lex);
+        assert_eq!(&text[m[0].span], "White House press secretary Josh Earnest");
+        assert_eq!(&text[m[0].head], "Josh Earnest");
+        let text = "US Senator Jeff Sessions and Rep. John Mica (R-Fla.) spoke.";
+        let seg = Segmentation::new(text, &lex);
+        let m = find_mentions(text, &seg, &[], &[], &lex);
+        let got: Vec<(&str, &str)> = m.iter().map(|x| (&text[x.span], &text[x.head])).collect();
+        assert_eq!(got, vec![("US Senator Jeff Sessions", "Jeff Sessions"), ("Rep. John Mica (R-Fla.)", "John Mica")]);
     }
 
     #[test]

@@ -11,8 +11,9 @@ fn with_draft(text: &str, f: impl FnOnce(&Draft<'_>)) {
     let seg = Segmentation::new(text, &lex);
     let raw = crate::quote::QuoteScanner::new(0xFF).scan(text, &seg.paragraphs, &lex);
     let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
-    let mentions = find_mentions(text, &seg, &top, &lex);
     let cues = matcher.find_all(text);
+    let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
+    let mentions = find_mentions(text, &seg, &top, &cue_spans, &lex);
     let d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);
     f(&d);
 }
