@@ -137,7 +137,11 @@ pub(crate) struct Lexicons {
     /// Role class names, indexed by [`Role::class`].
     pub role_classes: Vec<Box<str>>,
     pub pronouns: WordMap<Pronoun>,
+    /// Organisation heads and names (lower case).
     pub orgs: WordMap<OrgKind>,
+    /// Organisation suffixes (lower case), kept apart so that `network`
+    /// can be both a head (`the network said`) and a suffix (`Fox Network`).
+    org_suffixes: WordMap<()>,
     /// The longest organisation or role phrase, in words.
     pub max_phrase_words: usize,
     /// Every proper prefix (whole words) of a multi-word role or
@@ -165,6 +169,7 @@ impl Lexicons {
             role_classes: Vec::new(),
             pronouns: WordMap::default(),
             orgs: WordMap::default(),
+            org_suffixes: WordMap::default(),
             max_phrase_words: 1,
             phrase_prefixes: WordMap::default(),
             abbreviations: WordMap::default(),
@@ -236,7 +241,11 @@ impl Lexicons {
             let key = normalize_phrase(words);
             lex.max_phrase_words = lex.max_phrase_words.max(key.split(' ').count());
             // A suffix entry must not hide a head or name entry.
-            lex.orgs.entry(key.into()).or_insert(kind);
+            if kind == OrgKind::Suffix {
+                lex.org_suffixes.insert(key.into(), ());
+            } else {
+                lex.orgs.insert(key.into(), kind);
+            }
         }
         let phrases: Vec<Box<str>> = lex.roles.keys().chain(lex.orgs.keys()).cloned().collect();
         for p in phrases {
@@ -310,6 +319,11 @@ impl Lexicons {
         with_lower(phrase, |w| self.phrase_prefixes.contains_key(w))
     }
 
+    /// True when `word` ends organisation names (`Inc`, `Party`).
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        with_lower(word, |w| self.org_suffixes.contains_key(w))
+    }
+
     /// The name of a role class.
     pub fn class_name(&self, class: u16) -> &str {
         self.role_classes.get(class as usize).map_or("", |c| c)
@@ -352,6 +366,8 @@ mod tests {
         assert_eq!(lex.class_name(lex.role("envoy").map_or(0, |r| r.class)), "diplomat");
         assert!(lex.pronoun("He").is_some_and(|p| p.subject && p.gender == Gender::Male));
         assert_eq!(lex.org("kremlin"), Some(OrgKind::Name));
+        assert_eq!(lex.org("network"), Some(OrgKind::Head));
+        assert!(lex.is_org_suffix("Network"));
         assert!(lex.is_abbreviation("Dr") && lex.is_abbreviation("p.m"));
         assert!(lex.is_function_word("However"));
     }

@@ -636,7 +636,10 @@ impl Cx<'_> {
             let w = self.word(name_start);
             let base = &w[..w.len() - possessive_len(w).unwrap_or(0)];
             let suffixed = base.ends_with("ing") || base.ends_with("ly") || base.ends_with("ed") && base.len() > 4;
-            let common = with_lower(base, |l| self.lower.contains(l)) || suffixed && !self.cue_starts_at(end);
+            // `Small said`, `Small, who …`: a cue or a relative clause
+            // after it makes even a common word a name.
+            let named = self.cue_starts_at(end) || self.word(end) == "," && self.word(end + 1) == "who";
+            let common = !named && (with_lower(base, |l| self.lower.contains(l)) || suffixed);
             if common && self.tok(name_start).is_some_and(|t| t.shape == Shape::Capitalized) {
                 return None;
             }
@@ -689,7 +692,7 @@ impl Cx<'_> {
         }
         let last = self.word(end - 1);
         let last = &last[..last.len() - possessive_len(last).unwrap_or(0)];
-        if end - first >= 2 && self.lex.org(last) == Some(OrgKind::Suffix) {
+        if end - first >= 2 && self.lex.is_org_suffix(last) {
             return MentionKind::Organization;
         }
         if end - first == 1 {

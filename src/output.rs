@@ -265,8 +265,14 @@ pub enum Rule {
     /// A quote with no tag continues the speaker of the quote just before
     /// it, in the same or the previous paragraph.
     Continuation,
-    /// A sentence without marks closed by a tag: `…, the diplomat noted.`
-    UnquotedReport,
+    /// Reported speech after its tag: `Havel said (that) the budget was
+    /// honest.` (indirect), `She called the plan “dead on arrival.”`
+    /// (mixed).
+    TagThenClause,
+    /// A clause closed by a tag: `…, the diplomat noted.`
+    ClauseThenTag,
+    /// `According to X, …` or `…, according to X.`
+    AccordingTo,
 }
 
 impl Rule {
@@ -282,7 +288,9 @@ impl Rule {
             Rule::Interrupted => "interrupted",
             Rule::ColonIntro => "colon_intro",
             Rule::Continuation => "continuation",
-            Rule::UnquotedReport => "unquoted_report",
+            Rule::TagThenClause => "tag_then_clause",
+            Rule::ClauseThenTag => "clause_then_tag",
+            Rule::AccordingTo => "according_to",
         }
     }
 }

@@ -29,7 +29,7 @@ const CASES: &[Case] = &[
         name: "unquoted report closed by a tag",
         text: "Marisol Quintero, the ambassador, arrived late.\n\
                The fleet is strong enough to keep the routes open on its own, the diplomat noted.",
-        expect: &[("The fleet is strong", "Marisol Quintero", "unquoted_report")],
+        expect: &[("The fleet is strong", "Marisol Quintero", "clause_then_tag")],
     },
     Case {
         name: "quote-only paragraph continues the previous speaker",

@@ -51,7 +51,7 @@ impl Pass for LeadingTag {
             }
             if let Some((m, c)) = tag_before(d, open) {
                 d.attribute(q, AttrDraft { mention: m, cue: Some(c), rule: Rule::ColonIntro, prior: COLON_PRIOR });
-            } else if let Some(m) = subject_of_sentence(d, open - 1) {
+            } else if let Some(m) = d.subject_of_sentence(open - 1) {
                 d.attribute(q, AttrDraft { mention: m, cue: None, rule: Rule::ColonIntro, prior: COLON_PRIOR * 0.9 });
             }
         }
@@ -80,9 +80,15 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     if hit.span.start < start_pos || !d.cue_reports(c) || d.cue_used[c] {
         return None;
     }
-    let cue_tok = d.token_at(hit.span.start);
     let cue_end = d.cue_end_token(c);
     if j.saturating_sub(cue_end) > MAX_GAP {
+        return None;
+    }
+    // Words between the cue and the mark must end in a comma or colon
+    // (`told reporters on Friday: “…”`); otherwise the quote is a fragment
+    // of a reported clause (`said the plan was “dead”`), left to the
+    // reported-speech pass.
+    if j > cue_end && j == open {
         return None;
     }
     // No other quote between the cue and the mark.
@@ -92,48 +98,14 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
-    // SPEAKER [filler] CUE: a mention ending just before the cue.
-    let mut b = cue_tok;
-    let mut fillers = 0;
-    while fillers < 2 && b > first && d.is_tag_filler(b - 1) {
-        b -= 1;
-        fillers += 1;
-    }
-    if let Some(m) = d.mention_ending_at(b) {
-        if d.can_speak(m) {
-            return Some((m, c));
-        }
-    }
-    // SPEAKER, apposition, CUE: `Clinton, 35, the daughter of …, said`.
-    if b > first && d.word(b - 1) == "," {
-        if let Some(m) = (first..b).find_map(|t| d.mention_at(t)).filter(|&m| d.can_speak(m)) {
-            if let Some((tm, tc, _)) = d.tag_at(d.mentions[m].first as usize) {
-                if tc == c {
-                    return Some((tm, c));
-                }
-            }
-        }
-    }
     // CUE SPEAKER: `said Havel, “…”` (not `told Reuters`, an addressee).
-    let lemma = d.matcher.entries.get(hit.entry as usize).map_or("", |e| &e.lemma);
-    if !matches!(lemma, "tell" | "ask" | "answer" | "urge" | "warn" | "call") {
+    if !matches!(d.lemma(c), "tell" | "ask" | "answer" | "urge" | "warn" | "call") {
         if let Some(m) = d.mention_at(cue_end) {
             if d.can_speak(m) && d.mentions[m].end as usize == j {
                 return Some((m, c));
             }
         }
     }
-    // A participle or a verb with an object: the sentence's subject speaks.
-    let m = subject_of_sentence(d, cue_tok)?;
+    let m = d.speaker_before(c)?;
     Some((m, c))
-}
-
-/// The first mention of the sentence holding token `tok`, if it stands
-/// before `tok` and can speak.
-fn subject_of_sentence(d: &Draft<'_>, tok: usize) -> Option<usize> {
-    let sentence = d.seg.sentence_of_token(tok);
-    let s = d.seg.sentences.get(sentence)?;
-    let k = d.mentions.partition_point(|m| m.first < s.first);
-    let m = d.mentions.get(k)?;
-    ((m.first as usize) < tok && !m.in_quote && d.can_speak(k)).then_some(k)
 }

@@ -10,25 +10,30 @@
 //!    “…”`, and a colon at the end of the previous paragraph.
 //! 3. [`Interrupted`](interrupted::Interrupted): `“…,” she said, “…”`: the
 //!    second part shares the first part's tag and group.
-//! 4. [`UnquotedReport`](unquoted::UnquotedReport): a sentence with no marks
-//!    closed by a tag (`…, the diplomat noted.`) becomes an indirect quote.
-//! 5. [`Continuation`](continuation::Continuation): a quote with no tag
+//! 4. [`TagThenClause`](tag_then_clause::TagThenClause): reported speech
+//!    after its tag (`Havel said (that) …`, `According to X, …`), indirect,
+//!    or mixed when it holds a quoted fragment.
+//! 5. [`ClauseThenTag`](clause_then_tag::ClauseThenTag): a clause closed by
+//!    a tag (`…, the diplomat noted.`).
+//! 6. [`Continuation`](continuation::Continuation): a quote with no tag
 //!    continues the speaker of the quote just before it.
 //!
 //! Passes read the [`Draft`] (segments, quotes, cues, mentions) and write
 //! only attributions (and, for unquoted reports, new indirect quotes).
 
+mod clause_then_tag;
 mod continuation;
 mod interrupted;
 mod leading;
+mod tag_then_clause;
 mod trailing;
-mod unquoted;
 
+pub(crate) use clause_then_tag::ClauseThenTag;
 pub(crate) use continuation::Continuation;
 pub(crate) use interrupted::Interrupted;
 pub(crate) use leading::LeadingTag;
+pub(crate) use tag_then_clause::TagThenClause;
 pub(crate) use trailing::TrailingTag;
-pub(crate) use unquoted::UnquotedReport;
 
 use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::Lexicons;
@@ -51,9 +56,10 @@ pub(crate) trait Pass:
 pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(TrailingTag),
-        Box::new(LeadingTag),
         Box::new(Interrupted),
-        Box::new(UnquotedReport),
+        Box::new(LeadingTag),
+        Box::new(TagThenClause),
+        Box::new(ClauseThenTag),
         Box::new(Continuation),
     ]
 }
@@ -245,6 +251,125 @@ impl<'a> Draft<'a> {
         self.seg.token_at_or_after(pos)
     }
 
+    /// True when the tag ending at token `end` closes its clause: the
+    /// paragraph or sentence ends, or only circumstances follow (`said on
+    /// Friday`, `said as he left`, `told reporters in Geneva`), not a
+    /// reported clause (`said the talks would resume`, `said that …`).
+    pub fn ends_tag(&self, end: usize, para: u32) -> bool {
+        let Some(t) = self.seg.tokens.get(end) else { return true };
+        if t.para != para {
+            return true;
+        }
+        let w = self.word(end);
+        if matches!(w, "." | "," | ";" | ":" | "!" | "?" | "(" | "\u{2014}" | "\u{2013}" | "-") {
+            return true;
+        }
+        crate::lexicon::with_lower(w, |w| {
+            matches!(
+                w,
+                "as" | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "from"
+                    | "of"
+                    | "to"
+                    | "with"
+                    | "via"
+                    | "through"
+                    | "outside"
+                    | "inside"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "afterward"
+                    | "afterwards"
+                    | "then"
+                    | "again"
+                    | "also"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "reporters"
+                    | "adding"
+                    | "noting"
+                    | "referring"
+            )
+        })
+    }
+
+    /// Adds a reported-speech quote over tokens `first..end` (an indirect
+    /// or mixed report), attributed to mention `m` through cue `c`. Quotes
+    /// inside it become nested in it; it is `Mixed` when there are any.
+    /// Returns the new quote's index.
+    pub fn add_report(
+        &mut self,
+        first: usize,
+        end: usize,
+        m: usize,
+        c: Option<usize>,
+        rule: Rule,
+        prior: f32,
+    ) -> usize {
+        let toks = &self.seg.tokens;
+        let mut span = Span::new(toks[first].span.start, toks[end - 1].span.end);
+        // Never cut a quotation: extend over one that starts inside.
+        for q in &self.quotes {
+            if q.depth == 0 && span.contains(q.outer.start) && q.outer.end > span.end {
+                span.end = q.outer.end;
+            }
+        }
+        let idx = self.quotes.len();
+        let mut mixed = false;
+        for q in self.quotes.iter_mut() {
+            if span.encloses(q.outer) {
+                if q.depth == 0 {
+                    q.parent = Some(idx);
+                    mixed = true;
+                }
+                q.depth += 1;
+            }
+        }
+        let group = idx as u32;
+        self.quotes.push(QDraft {
+            outer: span,
+            inner: span,
+            kind: if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect },
+            closure: Closure::Closed,
+            depth: 0,
+            parent: None,
+            para: toks[first].para,
+            group,
+            continues_from: None,
+            attr: Some(AttrDraft { mention: m, cue: c, rule, prior }),
+        });
+        if let Some(used) = c.and_then(|c| self.cue_used.get_mut(c)) {
+            *used = true;
+        }
+        idx
+    }
+
+    /// True when some top-level quote overlaps tokens `first..end` without
+    /// lying inside them.
+    pub fn crosses_quote(&self, first: usize, end: usize) -> bool {
+        let toks = &self.seg.tokens;
+        let span = Span::new(toks[first].span.start, toks[end - 1].span.end);
+        self.quotes.iter().any(|q| q.depth == 0 && q.outer.overlaps(span) && !span.encloses(q.outer))
+    }
+
     /// True when quote `q` is a top-level quote the passes should attribute.
     pub fn is_candidate(&self, q: usize) -> bool {
         let quote = &self.quotes[q];
@@ -277,7 +402,7 @@ impl<'a> Draft<'a> {
         let mut j = self.mentions[m].end as usize;
         // An apposition or age between commas: `Clinton, 35, the daughter
         // of …, said`.
-        if self.word(j) == "," && self.mentions[m].kind == MentionKind::Name {
+        if self.word(j) == "," && matches!(self.mentions[m].kind, MentionKind::Name | MentionKind::Organization) {
             let limit = (j + 25).min(self.seg.tokens.len());
             for k in j + 1..limit {
                 if matches!(self.word(k), "." | "!" | "?" | ";") || self.cue_at(k).is_some() {
@@ -299,6 +424,69 @@ impl<'a> Draft<'a> {
             return None;
         }
         Some((m, c, self.cue_end_token(c)))
+    }
+
+    /// The speaker of cue `c` standing before it, in its sentence:
+    /// `Havel said`, `Havel also said`, `Barkley, who said`, `Clinton, 35,
+    /// the daughter of …, said`, and, for a participle or a coordinated
+    /// verb (`…, saying`, `… and said`), the sentence's subject.
+    pub fn speaker_before(&self, c: usize) -> Option<usize> {
+        let cue_tok = self.token_at(self.cues[c].span.start);
+        let sentence = self.seg.sentence_of_token(cue_tok);
+        let first = self.seg.sentences.get(sentence).map_or(0, |s| s.first as usize);
+        let mut b = cue_tok;
+        let mut fillers = 0;
+        while fillers < 2 && b > first && self.is_tag_filler(b - 1) {
+            b -= 1;
+            fillers += 1;
+        }
+        if let Some(m) = self.mention_ending_at(b).filter(|&m| self.can_speak(m)) {
+            return Some(m);
+        }
+        // `Barkley, who said`
+        if b >= first + 2 && matches!(self.word(b - 1), "who" | "which") && self.word(b - 2) == "," {
+            if let Some(m) = self.mention_ending_at(b - 2).filter(|&m| self.can_speak(m)) {
+                return Some(m);
+            }
+        }
+        // `Clinton, 35, the daughter of …, said`: a mention whose tag, read
+        // forwards, ends in this cue.
+        if b > first && self.word(b - 1) == "," {
+            let lo = self.mentions.partition_point(|m| (m.first as usize) < first.max(b.saturating_sub(30)));
+            let hi = self.mentions.partition_point(|m| (m.first as usize) < b);
+            for m in (lo..hi).rev() {
+                if let Some((tm, tc, _)) = self.tag_at(self.mentions[m].first as usize) {
+                    if tc == c {
+                        return Some(tm);
+                    }
+                }
+            }
+        }
+        // `…, saying`, `… and said`: the subject of the sentence.
+        let participle = self.word(cue_tok).ends_with("ing") && b > first && self.word(b - 1) == ",";
+        let coordinated = b > first && matches!(self.word(b - 1), "and" | "but" | "then");
+        if participle || coordinated {
+            return self.subject_of_sentence(cue_tok);
+        }
+        None
+    }
+
+    /// The first mention of the sentence holding token `tok`, if it stands
+    /// before `tok` and can speak.
+    pub fn subject_of_sentence(&self, tok: usize) -> Option<usize> {
+        let sentence = self.seg.sentence_of_token(tok);
+        let s = self.seg.sentences.get(sentence)?;
+        let k = self.mentions.partition_point(|m| m.first < s.first);
+        // The first mention outside quotations.
+        let k = (k..self.mentions.len())
+            .take_while(|&k| (self.mentions[k].first as usize) < tok)
+            .find(|&k| !self.mentions[k].in_quote)?;
+        self.can_speak(k).then_some(k)
+    }
+
+    /// The lemma of cue `c`.
+    pub fn lemma(&self, c: usize) -> &str {
+        self.matcher.entries.get(self.cues[c].entry as usize).map_or("", |e| &e.lemma)
     }
 
     /// True when the cue can introduce speech here (not `the said law`).

@@ -40,69 +40,10 @@ impl Pass for TrailingTag {
             }
             let content = &d.text[quote.inner];
             let ends_sentence = content.ends_with(['.', '\u{2026}']) && !comma_outside;
-            if ends_sentence && !ends_tag(d, end, quote.para) {
+            if ends_sentence && !d.ends_tag(end, quote.para) {
                 continue;
             }
             d.attribute(q, AttrDraft { mention: m, cue: Some(c), rule: Rule::TrailingTag, prior: PRIOR });
         }
     }
-}
-
-/// True when the tag ending at token `end` closes its clause: the
-/// paragraph or sentence ends, or only circumstances follow (`said on
-/// Friday`, `said as he left`, `told reporters in Geneva`), not a reported
-/// clause (`said the talks would resume`, `said that …`).
-fn ends_tag(d: &Draft<'_>, end: usize, para: u32) -> bool {
-    let Some(t) = d.seg.tokens.get(end) else { return true };
-    if t.para != para {
-        return true;
-    }
-    let w = d.word(end);
-    if matches!(w, "." | "," | ";" | ":" | "!" | "?" | "(" | "\u{2014}" | "\u{2013}" | "-") {
-        return true;
-    }
-    let lower = w.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "as" | "in"
-            | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "while"
-            | "when"
-            | "from"
-            | "of"
-            | "to"
-            | "with"
-            | "via"
-            | "through"
-            | "outside"
-            | "inside"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "afterward"
-            | "afterwards"
-            | "then"
-            | "again"
-            | "also"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "reporters"
-            | "adding"
-            | "noting"
-            | "referring"
-    )
 }

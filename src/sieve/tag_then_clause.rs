@@ -1,0 +1,342 @@
+//! A tag followed by the reported clause: `Havel said (that) …`.
+
+use super::{Draft, Pass};
+use crate::output::Rule;
+use crate::segment::TokKind;
+
+/// A speaker and a cue followed by what was said, without quotation marks
+/// or with quoted fragments in it:
+///
+/// * `Havel said (that) the budget was honest.`
+/// * `Espinoza told reporters on Friday that the race was close.`
+/// * `She asked whether the talks would resume.`
+/// * `The ministry warned of “grave consequences”.` (a cue that takes
+///   `of` or `about`)
+/// * `According to the central bank, inflation will fall.`
+/// * `…, saying the plan was “dead on arrival.”` (the sentence's subject)
+///
+/// The clause runs to the end of the sentence, or to a `;`, a `, but …`
+/// clause, or a comma that opens another tag (`, adding that …`). A clause
+/// with a quoted fragment is `Mixed` and the fragment is nested in it.
+///
+/// Leaves alone `She told him to leave.` (an order, not a report: the
+/// addressee is followed by an infinitive), `He insisted on staying.` (no
+/// clause), and `He said “…”` (a direct quote with a leading tag).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TagThenClause;
+
+/// How often this rule is right, before resolution.
+pub(crate) const PRIOR: f32 = 0.88;
+
+/// The fewest words a reported clause may have.
+const MIN_WORDS: usize = 3;
+/// How far a `that` may stand after the cue, over circumstances.
+const MAX_THAT_GAP: usize = 12;
+
+impl Pass for TagThenClause {
+    fn apply(&self, d: &mut Draft<'_>) {
+        for c in 0..d.cues.len() {
+            if d.cue_used[c] || !d.cue_reports(c) {
+                continue;
+            }
+            let cue_tok = d.token_at(d.cues[c].span.start);
+            let cue_end = d.cue_end_token(c);
+            let s = d.seg.sentences[d.seg.sentence_of_token(cue_tok)];
+            let (first, end) = (s.first as usize, s.end as usize);
+            if cue_end >= end {
+                continue;
+            }
+            let lemma = d.lemma(c);
+            let (m, start, rule) = if lemma == "according to" {
+                // `According to X, CLAUSE.`: only at the sentence's start.
+                if (first..cue_tok).any(|k| d.seg.tokens[k].kind != TokKind::Punct) {
+                    continue;
+                }
+                let Some(m) = d.mention_at(cue_end).filter(|&m| d.can_speak(m)) else { continue };
+                let after = d.mentions[m].end as usize;
+                if d.word(after) != "," {
+                    continue;
+                }
+                (m, after + 1, Rule::AccordingTo)
+            } else {
+                let Some(m) = d.speaker_before(c) else { continue };
+                let Some(start) = clause_start(d, cue_end, end, lemma) else { continue };
+                (m, start, Rule::TagThenClause)
+            };
+            let Some(stop) = clause_end(d, start, end) else { continue };
+            let words = (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count();
+            if words < MIN_WORDS || d.crosses_quote(start, stop) && !opens_quote_inside(d, start, stop) {
+                continue;
+            }
+            // A quote inside the clause that is already someone else's
+            // ends the clause before it.
+            let stop = cut_at_attributed(d, start, stop, m);
+            if (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() < MIN_WORDS {
+                continue;
+            }
+            d.add_report(start, stop, m, Some(c), rule, PRIOR);
+        }
+    }
+}
+
+/// Cues that take an addressee before the clause (`told reporters that`).
+fn takes_addressee(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell"
+            | "inform"
+            | "assure"
+            | "remind"
+            | "warn"
+            | "notify"
+            | "advise"
+            | "brief"
+            | "promise"
+            | "convince"
+            | "persuade"
+            | "ask"
+            | "caution"
+            | "urge"
+            | "show"
+            | "teach"
+            | "write"
+    )
+}
+
+/// Cues that take `of` or `about` before what was said.
+fn takes_of(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "warn"
+            | "speak"
+            | "talk"
+            | "complain"
+            | "boast"
+            | "brag"
+            | "write"
+            | "think"
+            | "worry"
+            | "joke"
+            | "testify"
+            | "remind"
+            | "tell"
+            | "caution"
+            | "dream"
+            | "muse"
+            | "rave"
+            | "rant"
+    )
+}
+
+/// Words that cannot open a reported clause.
+fn blocks_clause(w: &str) -> bool {
+    crate::lexicon::with_lower(w, |w| {
+        matches!(
+            w,
+            "to" | "no"
+                | "yes"
+                | "so"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "everything"
+                | "goodbye"
+                | "hello"
+                | "thanks"
+                | "not"
+                | "never"
+                | "little"
+                | "much"
+                | "more"
+                | "less"
+                | "otherwise"
+                | "as"
+                | "like"
+                | "than"
+                | "and"
+                | "or"
+                | "but"
+                | "for"
+                | "by"
+                | "up"
+                | "out"
+                | "off"
+                | "down"
+                | "back"
+                | "over"
+                | "around"
+                | "away"
+                | "again"
+                | "too"
+                | "once"
+                | "later"
+                | "earlier"
+                | "yet"
+                | "ok"
+                | "okay"
+                | "him"
+                | "me"
+                | "us"
+                | "them"
+                | "himself"
+                | "herself"
+                | "themselves"
+                | "itself"
+                | "myself"
+        )
+    })
+}
+
+/// True for words that start a circumstance (`on Friday`, `in a statement`).
+fn starts_circumstance(w: &str) -> bool {
+    crate::lexicon::with_lower(w, |w| {
+        matches!(
+            w,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "with"
+                | "from"
+                | "via"
+                | "through"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "repeatedly"
+                | "previously"
+                | "again"
+                | "also"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "privately"
+                | "publicly"
+                | "then"
+                | "late"
+                | "early"
+                | ","
+        )
+    })
+}
+
+/// Where the reported clause starts after token `k` (just past the cue),
+/// or `None` when no clause follows.
+fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<usize> {
+    if takes_addressee(lemma) {
+        if let Some(a) = d.mention_at(k) {
+            k = d.mentions[a].end as usize;
+        } else if matches!(d.word(k), "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists") {
+            k += 1;
+        }
+        // `told him to leave`: an order, not a report.
+        if d.word(k) == "to" {
+            return None;
+        }
+    }
+    let w = d.word(k);
+    if k >= end {
+        return None;
+    }
+    if w == "that" {
+        return Some(k);
+    }
+    if matches!(w, "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "which") {
+        return Some(k);
+    }
+    if matches!(w, "of" | "about") {
+        return takes_of(lemma).then_some(k + 1).filter(|&s| s < end);
+    }
+    // Circumstances first, then `that`: `said in a statement that …`.
+    if starts_circumstance(w) {
+        return (k..end.min(k + MAX_THAT_GAP)).find(|&j| d.word(j) == "that" && d.word(j - 1) != ",").or_else(|| {
+            // `said, however, that`
+            (k..end.min(k + MAX_THAT_GAP)).find(|&j| d.word(j) == "that")
+        });
+    }
+    let t = d.seg.tokens.get(k)?;
+    match t.kind {
+        TokKind::Punct => None,
+        _ if blocks_clause(w) => None,
+        _ if w.ends_with("ly") && t.shape == crate::segment::Shape::Lower => {
+            // An adverb: `said falsely that`, `said recently the …`.
+            clause_start(d, k + 1, end, "")
+        }
+        _ => Some(k),
+    }
+}
+
+/// Where the clause starting at `start` ends (exclusive), within the
+/// sentence ending at `end`; `None` when nothing is left.
+fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usize> {
+    let mut stop = end;
+    for k in start + 1..end {
+        let w = d.word(k);
+        if w == ";" {
+            stop = k;
+            break;
+        }
+        if w == "," {
+            let next = d.word(k + 1);
+            if matches!(next, "but" | "while" | "although" | "though" | "whereas") || d.cue_at(k + 1).is_some() {
+                stop = k;
+                break;
+            }
+            if let Some((_, c, tag_end)) = d.tag_at(k + 1) {
+                if d.cue_reports(c) && d.ends_tag(tag_end, d.seg.tokens[k].para) {
+                    stop = k;
+                    break;
+                }
+            }
+        }
+    }
+    // Drop trailing sentence punctuation (but not closing quote marks).
+    while stop > start && matches!(d.word(stop - 1), "." | "," | ";" | ":" | "!" | "?" | "\u{2014}" | "-") {
+        stop -= 1;
+    }
+    (stop > start).then_some(stop)
+}
+
+/// True when every top-level quote crossing the clause starts inside it
+/// (it will be extended over them).
+fn opens_quote_inside(d: &Draft<'_>, start: usize, stop: usize) -> bool {
+    let toks = &d.seg.tokens;
+    let span = crate::span::Span::new(toks[start].span.start, toks[stop - 1].span.end);
+    d.quotes
+        .iter()
+        .filter(|q| q.depth == 0 && q.outer.overlaps(span) && !span.encloses(q.outer))
+        .all(|q| span.contains(q.outer.start))
+}
+
+/// The clause's end, cut before the first quote inside it that is
+/// attributed to another mention.
+fn cut_at_attributed(d: &Draft<'_>, start: usize, stop: usize, m: usize) -> usize {
+    let toks = &d.seg.tokens;
+    let span = crate::span::Span::new(toks[start].span.start, toks[stop - 1].span.end);
+    let cut = d
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0 && span.contains(q.outer.start) && q.attr.is_some_and(|a| a.mention != m))
+        .map(|q| q.outer.start)
+        .min();
+    match cut {
+        Some(pos) => {
+            let mut s = d.token_at(pos);
+            while s > start && matches!(d.word(s - 1), "." | "," | ";" | ":" | "\u{2014}" | "-") {
+                s -= 1;
+            }
+            s
+        }
+        None => stop,
+    }
+}
