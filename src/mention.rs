@@ -148,6 +148,7 @@ pub(crate) fn find_mentions(
         let found = cx
             .pronoun(i)
             .or_else(|| cx.determined(i))
+            .or_else(|| cx.share(i))
             .or_else(|| cx.quantifier(i))
             .or_else(|| cx.name(i))
             .or_else(|| cx.bare_plural(i));
@@ -502,6 +503,42 @@ impl Cx<'_> {
         Some(m)
     }
 
+    /// A share of a group speaking next to a cue: `59 percent said`,
+    /// `almost half of respondents said`, `nearly three in five said`.
+    fn share(&self, i: usize) -> Option<Mention> {
+        let t = self.tok(i)?;
+        let mut j = i;
+        if with_lower(self.word(j), |w| {
+            matches!(w, "almost" | "nearly" | "about" | "roughly" | "some" | "over" | "just" | "only" | "around")
+        }) {
+            j += 1;
+        }
+        let w = self.word(j);
+        let number = self.tok(j).is_some_and(|t| t.kind == TokKind::Number);
+        if number && matches!(self.word(j + 1), "percent" | "%" | "in") {
+            j += if self.word(j + 1) == "in" && self.tok(j + 2).is_some() { 3 } else { 2 };
+        } else if with_lower(w, |w| {
+            matches!(w, "half" | "majority" | "third" | "quarter" | "two-thirds" | "three-quarters" | "most" | "many")
+        }) {
+            j += 1;
+        } else if matches!(w, "a" | "A") && matches!(self.word(j + 1), "majority" | "third" | "quarter" | "minority") {
+            j += 2;
+        } else {
+            return None;
+        }
+        // `of respondents`, `of those polled`, `of Democrats`.
+        if matches!(self.word(j), "of" | "among") {
+            let stop = (j + 1..j + 5).find(|&k| self.cue_starts_at(k) || self.word(k) == ",")?;
+            j = stop;
+        }
+        if !self.cue_starts_at(j) || j == i {
+            return None;
+        }
+        let mut m = self.mention(i, j, Span::new(t.span.start, self.tok(j - 1)?.span.end), MentionKind::Anonymous);
+        m.plural = true;
+        Some(m)
+    }
+
     /// True when a cue starts at token `i`.
     fn cue_starts_at(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
@@ -580,7 +617,10 @@ impl Cx<'_> {
                 TokKind::Word if t.is_capitalized() => {
                     // `US`, `UK`: a short acronym is no function word.
                     let acronym = t.shape == Shape::AllCaps && w.len() <= 2;
-                    let function = !acronym && self.lex.is_function_word(w);
+                    // `Theresa May`, `Will`: function words that are names
+                    // after a first name.
+                    let homonym = j > name_start && matches!(w, "May" | "Will" | "June" | "April" | "August" | "March");
+                    let function = !acronym && !homonym && self.lex.is_function_word(w);
                     j == name_start && !function && (acronym || self.lex.pronoun(w).is_none())
                         || j > name_start && !function
                 }

@@ -9,6 +9,9 @@ use crate::output::Rule;
 /// The clause before the comma becomes an indirect quote, or a mixed one
 /// when it holds a quoted fragment (the fragment is nested in it).
 ///
+/// A tag between commas inside the sentence splits the report in two parts
+/// of one group: `The outreach, they said, raised new worries.`
+///
 /// Leaves alone `“We will stay,” she said.`: a quotation that opens the
 /// sentence and ends at the tag is a direct quote with a trailing tag.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +27,9 @@ const MAX_TAG_TOKENS: usize = 16;
 
 impl Pass for ClauseThenTag {
     fn apply(&self, d: &mut Draft<'_>) {
+        for s in 0..d.seg.sentences.len() {
+            mid_tag(d, s);
+        }
         for s in 0..d.seg.sentences.len() {
             let sent = d.seg.sentences[s];
             let (first, end) = (sent.first as usize, sent.end as usize);
@@ -75,5 +81,62 @@ impl Pass for ClauseThenTag {
             let rule = if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag };
             d.add_report(first, comma, m, Some(c), rule, PRIOR);
         }
+    }
+}
+
+/// `PART1, SPEAKER CUE, PART2.`: a tag between commas in the middle of a
+/// sentence with no quotation in it.
+fn mid_tag(d: &mut Draft<'_>, s: usize) {
+    let sent = d.seg.sentences[s];
+    let (first, end) = (sent.first as usize, sent.end as usize);
+    if end - first < 6 || d.crosses_quote(first, end) {
+        return;
+    }
+    let span = sent.span;
+    if d.quotes.iter().any(|q| q.depth == 0 && span.encloses(q.outer)) {
+        return;
+    }
+    let found = (first + 1..end.saturating_sub(3)).filter(|&k| d.word(k) == ",").find_map(|k| {
+        let (m, c, tag_end) = d.tag_at(k + 1)?;
+        (d.word(tag_end) == "," && tag_end + 3 < end && !d.cue_used[c] && d.cue_reports(c))
+            .then_some((k, m, c, tag_end))
+    });
+    let Some((comma, m, c, tag_end)) = found else { return };
+    let words = |a: usize, b: usize| (a..b).filter(|&k| d.seg.tokens[k].is_word()).count();
+    // The part after the tag runs to the sentence's end.
+    let mut stop = end;
+    while stop > tag_end + 1 && matches!(d.word(stop - 1), "." | "!" | "?" | ";" | ",") {
+        stop -= 1;
+    }
+    if words(tag_end + 1, stop) < 3 {
+        return;
+    }
+    // The part before it, unless it is only a circumstance (`In 2008,`).
+    let circumstance = crate::lexicon::with_lower(d.word(first), |w| {
+        matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "by"
+                | "for"
+                | "beyond"
+                | "under"
+                | "over"
+                | "last"
+                | "this"
+        )
+    }) && words(first, comma) <= 4;
+    let rule = if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag };
+    let second_first = tag_end + 1;
+    if circumstance || words(first, comma) == 0 {
+        d.add_report(second_first, stop, m, Some(c), rule, PRIOR);
+    } else {
+        let a = d.add_report(first, comma, m, Some(c), rule, PRIOR);
+        let b = d.add_report(second_first, stop, m, Some(c), rule, PRIOR);
+        d.quotes[b].group = d.quotes[a].group;
     }
 }

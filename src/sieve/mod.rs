@@ -402,10 +402,14 @@ impl<'a> Draft<'a> {
         let mut j = self.mentions[m].end as usize;
         // An apposition or age between commas: `Clinton, 35, the daughter
         // of …, said`.
-        if self.word(j) == "," && matches!(self.mentions[m].kind, MentionKind::Name | MentionKind::Organization) {
-            let limit = (j + 25).min(self.seg.tokens.len());
+        if self.word(j) == ","
+            && matches!(self.mentions[m].kind, MentionKind::Name | MentionKind::Organization)
+            && self.opens_apposition(j + 1)
+        {
+            let limit = (j + 40).min(self.seg.tokens.len());
+            let sentence = self.seg.sentence_of_token(j);
             for k in j + 1..limit {
-                if matches!(self.word(k), "." | "!" | "?" | ";") || self.cue_at(k).is_some() {
+                if self.seg.sentence_of_token(k) != sentence || self.word(k) == ";" || self.cue_at(k).is_some() {
                     break;
                 }
                 if self.word(k) == "," && self.cue_at(k + 1).is_some() {
@@ -450,11 +454,12 @@ impl<'a> Draft<'a> {
             }
         }
         // `Clinton, 35, the daughter of …, said`: a mention whose tag, read
-        // forwards, ends in this cue.
+        // forwards, ends in this cue; the leftmost such mention, since
+        // appositions nest (`Porter, a driver from Ava, Mo., who …, said`).
         if b > first && self.word(b - 1) == "," {
-            let lo = self.mentions.partition_point(|m| (m.first as usize) < first.max(b.saturating_sub(30)));
+            let lo = self.mentions.partition_point(|m| (m.first as usize) < first.max(b.saturating_sub(40)));
             let hi = self.mentions.partition_point(|m| (m.first as usize) < b);
-            for m in (lo..hi).rev() {
+            for m in lo..hi {
                 if let Some((tm, tc, _)) = self.tag_at(self.mentions[m].first as usize) {
                     if tc == c {
                         return Some(tm);
@@ -487,6 +492,43 @@ impl<'a> Draft<'a> {
     /// The lemma of cue `c`.
     pub fn lemma(&self, c: usize) -> &str {
         self.matcher.entries.get(self.cues[c].entry as usize).map_or("", |e| &e.lemma)
+    }
+
+    /// True when token `i` can open an apposition or a non-restrictive
+    /// relative clause after a name: `, 35,`, `, the daughter of …,`, `, a
+    /// spokesman for …,`, `, who …,`, `, Russia's envoy,` — not `, and the
+    /// meeting ended,`.
+    pub fn opens_apposition(&self, i: usize) -> bool {
+        let Some(t) = self.seg.tokens.get(i) else { return false };
+        if t.kind == TokKind::Number || t.is_capitalized() {
+            return true;
+        }
+        let w = self.word(i);
+        matches!(
+            w,
+            "who"
+                | "which"
+                | "whose"
+                | "a"
+                | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "now"
+                | "then"
+                | "once"
+                | "himself"
+                | "herself"
+                | "also"
+                | "both"
+                | "former"
+                | "chief"
+                | "senior"
+                | "deputy"
+        ) || self.mention_at(i).is_some()
+            || self.lex.role(w).is_some()
     }
 
     /// True when the cue can introduce speech here (not `the said law`).

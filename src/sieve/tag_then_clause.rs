@@ -59,11 +59,31 @@ impl Pass for TagThenClause {
                 }
                 (m, after + 1, Rule::AccordingTo)
             } else {
+                // `…, said one source in the room.`: an inverted tag that
+                // closes the sentence reports what stands before it.
+                let after_comma = cue_tok > first && d.word(cue_tok - 1) == ",";
+                if let Some(after) = d.mention_at(cue_end).filter(|_| after_comma) {
+                    if d.ends_tag(d.mentions[after].end as usize, s.para) {
+                        continue;
+                    }
+                }
                 let Some(m) = d.speaker_before(c) else { continue };
                 let Some(start) = clause_start(d, cue_end, end, lemma) else { continue };
                 (m, start, Rule::TagThenClause)
             };
             let Some(stop) = clause_end(d, start, end) else { continue };
+            let has_quote = contains_quote(d, start, stop);
+            // `called the plan “dead”` reports words; `a firm called Acme`
+            // names a thing.
+            if names_things(lemma) && !has_quote {
+                continue;
+            }
+            // Without `that` or a question word, the clause must read as
+            // one: a finite verb somewhere in it (`said the talks would
+            // resume`), or a quoted fragment.
+            if !introduced(d.word(start)) && !has_quote && !has_finite_verb(d, start, stop) {
+                continue;
+            }
             let words = (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count();
             if words < MIN_WORDS || d.crosses_quote(start, stop) && !opens_quote_inside(d, start, stop) {
                 continue;
@@ -134,6 +154,18 @@ fn blocks_clause(w: &str) -> bool {
         matches!(
             w,
             "to" | "no"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "should"
+                | "could"
+                | "can"
                 | "yes"
                 | "so"
                 | "nothing"
@@ -234,6 +266,7 @@ fn starts_circumstance(w: &str) -> bool {
 /// or `None` when no clause follows.
 fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<usize> {
     if takes_addressee(lemma) {
+        let before = k;
         if let Some(a) = d.mention_at(k) {
             k = d.mentions[a].end as usize;
         } else if matches!(d.word(k), "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists") {
@@ -242,6 +275,10 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
         // `told him to leave`: an order, not a report.
         if d.word(k) == "to" {
             return None;
+        }
+        // `told The Washington Post, Fiorina would …`
+        if k > before && d.word(k) == "," && k + 1 < end {
+            return clause_start(d, k + 1, end, "");
         }
     }
     let w = d.word(k);
@@ -339,4 +376,106 @@ fn cut_at_attributed(d: &Draft<'_>, start: usize, stop: usize, m: usize) -> usiz
         }
         None => stop,
     }
+}
+
+/// Cues that also name or describe things (`a firm called Acme`), which
+/// report speech only with quoted words.
+fn names_things(lemma: &str) -> bool {
+    matches!(lemma, "call" | "describe" | "dub" | "label" | "brand" | "term" | "nickname" | "characterize")
+}
+
+/// True when the clause opens with `that` or a question word.
+fn introduced(w: &str) -> bool {
+    matches!(w, "that" | "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "which")
+}
+
+/// True when a top-level quote starts within tokens `start..stop`.
+fn contains_quote(d: &Draft<'_>, start: usize, stop: usize) -> bool {
+    let toks = &d.seg.tokens;
+    let span = crate::span::Span::new(toks[start].span.start, toks[stop - 1].span.end);
+    d.quotes.iter().any(|q| q.depth == 0 && span.contains(q.outer.start))
+}
+
+/// Auxiliaries, modals and copulas: the finite verbs a rule can see.
+fn is_auxiliary(w: &str) -> bool {
+    crate::lexicon::with_lower(w, |w| {
+        matches!(
+            w,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "am"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "shall"
+                | "may"
+                | "might"
+                | "must"
+                | "does"
+                | "did"
+                | "do"
+                | "won't"
+                | "wouldn't"
+                | "can't"
+                | "couldn't"
+                | "shouldn't"
+                | "isn't"
+                | "wasn't"
+                | "aren't"
+                | "weren't"
+                | "hasn't"
+                | "haven't"
+                | "hadn't"
+                | "doesn't"
+                | "didn't"
+                | "don't"
+                | "won\u{2019}t"
+                | "can\u{2019}t"
+                | "isn\u{2019}t"
+                | "wasn\u{2019}t"
+                | "doesn\u{2019}t"
+                | "didn\u{2019}t"
+                | "don\u{2019}t"
+        )
+    })
+}
+
+/// True when tokens `start..stop` hold something that reads as a finite
+/// verb: an auxiliary, a contraction (`it's`, `they'll`), or a past or
+/// third-person form right after a subject pronoun (`he wants`, `they
+/// failed`).
+fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool {
+    let subject = |w: &str| {
+        crate::lexicon::with_lower(w, |w| {
+            matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "that")
+        })
+    };
+    (start..stop).any(|k| {
+        let w = d.word(k);
+        if is_auxiliary(w) {
+            return true;
+        }
+        let lower = w.to_ascii_lowercase();
+        let contraction =
+            ["'s", "'re", "'ll", "'ve", "'d", "\u{2019}s", "\u{2019}re", "\u{2019}ll", "\u{2019}ve", "\u{2019}d"]
+                .iter()
+                .any(|c| lower.ends_with(c))
+                && subject(lower.split(['\'', '\u{2019}']).next().unwrap_or(""));
+        let after_subject = k > start && subject(d.word(k - 1)) && (lower.ends_with('s') || lower.ends_with("ed"));
+        // A name or noun phrase followed by a past or present verb: `Clinton
+        // won`, `the talks failed`.
+        let past = k > start
+            && lower.ends_with("ed")
+            && lower.len() > 4
+            && d.seg.tokens[k].shape == crate::segment::Shape::Lower;
+        contraction || after_subject || past
+    })
 }
