@@ -450,9 +450,13 @@ impl Cx<'_> {
             if let Some(m) = self.nominal(i, j) {
                 return Some(m);
             }
-            if let Some((end, OrgKind::Head)) = self.org_at(j) {
+            if let Some((mut end, OrgKind::Head)) = self.org_at(j) {
                 if let Some(m) = self.nominal(i, end) {
                     return Some(m);
+                }
+                // `the editorial board`, `the campaign committee`.
+                if let Some((e2, OrgKind::Head)) = self.org_at(end) {
+                    end = e2;
                 }
                 let head = self.span(j, end);
                 return Some(self.mention(i, end, head, MentionKind::Organization));

@@ -20,7 +20,9 @@
 //! The canonical name of an entity is its fullest name (most words,
 //! earliest on ties), without titles.
 
-use crate::output::{Attribution, Cue, Gender, MentionKind, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind};
+use crate::output::{
+    Attribution, Cue, CueClass, Gender, MentionKind, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind, Stance,
+};
 use crate::sieve::Draft;
 use crate::span::Span;
 
@@ -340,16 +342,26 @@ impl Resolver<'_, '_> {
             let mut cue = None;
             let mut attribution = None;
             if let Some(a) = x.attr {
-                cue = a.cue.and_then(|c| {
-                    let hit = d.cues[c];
-                    let entry = d.matcher.entry(hit)?;
-                    Some(Cue {
-                        span: hit.span,
-                        lemma: entry.lemma.to_string(),
-                        class: entry.class,
-                        stance: entry.stance,
+                cue = a
+                    .cue
+                    .and_then(|c| {
+                        let hit = d.cues[c];
+                        let entry = d.matcher.entry(hit)?;
+                        Some(Cue {
+                            span: hit.span,
+                            lemma: entry.lemma.to_string(),
+                            class: entry.class,
+                            stance: entry.stance,
+                        })
                     })
-                });
+                    .or_else(|| {
+                        a.colon.map(|span| Cue {
+                            span,
+                            lemma: ":".to_string(),
+                            class: CueClass::Punctuation,
+                            stance: Stance::Neutral,
+                        })
+                    });
                 if let Some(res) = &self.resolved[a.mention] {
                     let id = *speaker_ids[res.entity].get_or_insert_with(|| {
                         let id = speakers.len() as u32;

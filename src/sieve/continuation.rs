@@ -40,10 +40,7 @@ impl Pass for Continuation {
                 if let Some(a) = inherited {
                     // The cue that introduced the speaker introduces this part
                     // too (as PolNeAR annotates it).
-                    d.attribute(
-                        q,
-                        AttrDraft { mention: a.mention, cue: a.cue, rule: Rule::Continuation, prior: PRIOR },
-                    );
+                    d.attribute(q, AttrDraft { rule: Rule::Continuation, prior: PRIOR, ..a });
                 }
             }
             prev = Some(q);
@@ -51,10 +48,17 @@ impl Pass for Continuation {
     }
 }
 
-/// True when no cue other than `own` starts in `start..end`.
+/// True when no tag other than `own`'s starts in `start..end`: no cue with a
+/// speaker of its own (a cue word used as a noun, `in her first comments`,
+/// does not count).
 fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>) -> bool {
     let k = d.cues.partition_point(|c| c.span.start < start);
-    d.cues[k..].iter().enumerate().take_while(|(_, c)| c.span.start < end).all(|(i, _)| Some(k + i) == own)
+    (k..d.cues.len()).take_while(|&c| d.cues[c].span.start < end).all(|c| {
+        Some(c) == own || {
+            let after = d.cue_end_token(c);
+            d.speaker_before(c).is_none() && d.mention_at(after).is_none()
+        }
+    })
 }
 
 /// True when the paragraph of quote `q` holds nothing but the quote (and

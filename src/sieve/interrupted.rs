@@ -44,7 +44,7 @@ impl Pass for Interrupted {
                 continue;
             }
             d.quotes[r].group = quote.group;
-            d.attribute(r, AttrDraft { mention: a.mention, cue: a.cue, rule: Rule::Interrupted, prior: PRIOR });
+            d.attribute(r, AttrDraft { rule: Rule::Interrupted, prior: PRIOR, ..a });
         }
     }
 }

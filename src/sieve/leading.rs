@@ -40,7 +40,9 @@ impl Pass for LeadingTag {
             let same_para = d.seg.tokens[open - 1].para == quote.para;
             if same_para {
                 if let Some((m, c)) = tag_before(d, open) {
-                    d.attribute(q, AttrDraft { mention: m, cue: Some(c), rule: Rule::LeadingTag, prior: PRIOR });
+                    d.attribute(q, AttrDraft::new(m, Some(c), Rule::LeadingTag, PRIOR));
+                } else if let Some(a) = name_colon(d, open) {
+                    d.attribute(q, a);
                 }
                 continue;
             }
@@ -50,9 +52,13 @@ impl Pass for LeadingTag {
                 continue;
             }
             if let Some((m, c)) = tag_before(d, open) {
-                d.attribute(q, AttrDraft { mention: m, cue: Some(c), rule: Rule::ColonIntro, prior: COLON_PRIOR });
+                d.attribute(q, AttrDraft::new(m, Some(c), Rule::ColonIntro, COLON_PRIOR));
+            } else if let Some(a) = name_colon(d, open) {
+                d.attribute(q, a);
             } else if let Some(m) = d.subject_of_sentence(open - 1) {
-                d.attribute(q, AttrDraft { mention: m, cue: None, rule: Rule::ColonIntro, prior: COLON_PRIOR * 0.9 });
+                let mut a = AttrDraft::new(m, None, Rule::ColonIntro, COLON_PRIOR * 0.9);
+                a.colon = Some(d.seg.tokens[open - 1].span);
+                d.attribute(q, a);
             }
         }
     }
@@ -108,4 +114,30 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     }
     let m = d.speaker_before(c)?;
     Some((m, c))
+}
+
+/// `Bush: “…”`, `Kathleen Parker, The Washington Post: “…”`: a speaker
+/// directly before a colon that introduces the quote (transcripts, lists of
+/// reactions).
+fn name_colon(d: &Draft<'_>, open: usize) -> Option<AttrDraft> {
+    let colon = open.checked_sub(1)?;
+    if d.word(colon) != ":" {
+        return None;
+    }
+    let m = d.mention_ending_at(colon).filter(|&m| d.can_speak(m))?;
+    // `NAME, OUTLET:` names the person, not the outlet.
+    let m = match d.mentions[m].first.checked_sub(1).map(|k| k as usize) {
+        Some(k) if d.word(k) == "," => d.mention_ending_at(k).filter(|&p| d.can_speak(p)).unwrap_or(m),
+        _ => m,
+    };
+    // The mention must open its sentence: `… he said of the plan:` is a
+    // tag's object, not a speaker.
+    let first = d.mentions[m].first as usize;
+    let sentence = d.seg.sentences.get(d.seg.sentence_of_token(first))?;
+    if (sentence.first as usize..first).any(|k| d.seg.tokens[k].kind != crate::segment::TokKind::Punct) {
+        return None;
+    }
+    let mut a = AttrDraft::new(m, None, Rule::ColonIntro, COLON_PRIOR);
+    a.colon = Some(d.seg.tokens[colon].span);
+    Some(a)
 }

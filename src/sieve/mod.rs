@@ -71,9 +71,19 @@ pub(crate) struct AttrDraft {
     pub mention: usize,
     /// Index into [`Draft::cues`].
     pub cue: Option<usize>,
+    /// A colon that introduces the quote, when there is no verb cue
+    /// (`Bush: “…”`).
+    pub colon: Option<Span>,
     pub rule: Rule,
     /// The rule's prior: how often this rule is right.
     pub prior: f32,
+}
+
+impl AttrDraft {
+    /// An attribution through mention `mention` and cue `cue`.
+    pub fn new(mention: usize, cue: Option<usize>, rule: Rule, prior: f32) -> AttrDraft {
+        AttrDraft { mention, cue, colon: None, rule, prior }
+    }
 }
 
 /// A quote in the making.
@@ -354,7 +364,7 @@ impl<'a> Draft<'a> {
             para: toks[first].para,
             group,
             continues_from: None,
-            attr: Some(AttrDraft { mention: m, cue: c, rule, prior }),
+            attr: Some(AttrDraft::new(m, c, rule, prior)),
         });
         if let Some(used) = c.and_then(|c| self.cue_used.get_mut(c)) {
             *used = true;
@@ -418,6 +428,20 @@ impl<'a> Draft<'a> {
                 }
             }
         }
+        // A short phrase after the speaker: `a spokesman for the agency
+        // said`, `a staffer in the room wondered`, `a source familiar with
+        // the talks said`.
+        if self.cue_at(j).is_none()
+            && matches!(self.word(j), "for" | "of" | "at" | "in" | "from" | "with" | "on" | "familiar" | "close")
+        {
+            let limit = (j + 7).min(self.seg.tokens.len());
+            if let Some(k) = (j + 1..limit)
+                .take_while(|&k| self.seg.tokens[k].kind != TokKind::Punct || self.word(k) == "\u{2019}")
+                .find(|&k| self.cue_at(k).is_some())
+            {
+                j = k;
+            }
+        }
         let mut fillers = 0;
         while fillers < 2 && self.is_tag_filler(j) && self.cue_at(j).is_none() {
             j += 1;
@@ -453,10 +477,11 @@ impl<'a> Draft<'a> {
                 return Some(m);
             }
         }
-        // `Clinton, 35, the daughter of …, said`: a mention whose tag, read
-        // forwards, ends in this cue; the leftmost such mention, since
-        // appositions nest (`Porter, a driver from Ava, Mo., who …, said`).
-        if b > first && self.word(b - 1) == "," {
+        // `Clinton, 35, the daughter of …, said`, `a staffer in the room
+        // wondered`: a mention whose tag, read forwards, ends in this cue;
+        // the leftmost such mention, since appositions nest (`Porter, a
+        // driver from Ava, Mo., who …, said`).
+        if b > first {
             let lo = self.mentions.partition_point(|m| (m.first as usize) < first.max(b.saturating_sub(40)));
             let hi = self.mentions.partition_point(|m| (m.first as usize) < b);
             for m in lo..hi {
@@ -467,8 +492,9 @@ impl<'a> Draft<'a> {
                 }
             }
         }
-        // `…, saying`, `… and said`: the subject of the sentence.
-        let participle = self.word(cue_tok).ends_with("ing") && b > first && self.word(b - 1) == ",";
+        // `…, saying`, `tweets saying`, `… and said`: the subject of the
+        // sentence.
+        let participle = self.word(cue_tok).ends_with("ing") && b > first;
         let coordinated = b > first && matches!(self.word(b - 1), "and" | "but" | "then");
         if participle || coordinated {
             return self.subject_of_sentence(cue_tok);

@@ -294,12 +294,16 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
     if matches!(w, "of" | "about") {
         return takes_of(lemma).then_some(k + 1).filter(|&s| s < end);
     }
-    // Circumstances first, then `that`: `said in a statement that …`.
+    // Circumstances first, then `that`: `said in a statement that …`,
+    // `said on Thursday he …`.
     if starts_circumstance(w) {
-        return (k..end.min(k + MAX_THAT_GAP)).find(|&j| d.word(j) == "that" && d.word(j - 1) != ",").or_else(|| {
-            // `said, however, that`
-            (k..end.min(k + MAX_THAT_GAP)).find(|&j| d.word(j) == "that")
-        });
+        let limit = end.min(k + MAX_THAT_GAP);
+        if let Some(j) = (k..limit).find(|&j| d.word(j) == "that") {
+            return Some(j);
+        }
+        return (k + 1..end.min(k + 5))
+            .take_while(|&j| d.seg.tokens[j].kind != TokKind::Punct)
+            .find(|&j| matches!(d.word(j), "he" | "she" | "they" | "we" | "I" | "it" | "there"));
     }
     let t = d.seg.tokens.get(k)?;
     match t.kind {

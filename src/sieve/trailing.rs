@@ -43,7 +43,7 @@ impl Pass for TrailingTag {
             if ends_sentence && !d.ends_tag(end, quote.para) {
                 continue;
             }
-            d.attribute(q, AttrDraft { mention: m, cue: Some(c), rule: Rule::TrailingTag, prior: PRIOR });
+            d.attribute(q, AttrDraft::new(m, Some(c), Rule::TrailingTag, PRIOR));
         }
     }
 }
