@@ -3,6 +3,7 @@
 use crate::cue::{CueEntry, CueMatcher, parse_entries};
 use crate::engine::{Attributor, Inner};
 use crate::error::BuildError;
+use crate::genre::Genre;
 use crate::lexicon::{CUES, Lexicons};
 use crate::output::{CueClass, Stance};
 use crate::quote::QuoteScanner;
@@ -35,6 +36,7 @@ pub struct AttributorBuilder {
     lexicons: Vec<String>,
     added: Vec<(String, CueClass, Stance)>,
     removed: Vec<String>,
+    genre: Option<Genre>,
 }
 
 impl Default for AttributorBuilder {
@@ -53,6 +55,7 @@ impl AttributorBuilder {
             lexicons: Vec::new(),
             added: Vec::new(),
             removed: Vec::new(),
+            genre: None,
         }
     }
 
@@ -92,6 +95,13 @@ impl AttributorBuilder {
         self
     }
 
+    /// Forces a genre for every document (`Some`), or lets the attributor
+    /// guess it per document (`None`, the default). See [`Genre`].
+    pub fn genre(&mut self, genre: Option<Genre>) -> &mut AttributorBuilder {
+        self.genre = genre;
+        self
+    }
+
     /// Builds the attributor.
     ///
     /// # Errors
@@ -125,6 +135,7 @@ impl AttributorBuilder {
             matcher,
             scanner: QuoteScanner::new(self.styles),
             passes: sieve::default_passes(),
+            genre: self.genre,
         }))
     }
 }

@@ -44,6 +44,8 @@ pub(crate) struct Inner {
     pub matcher: CueMatcher,
     pub scanner: QuoteScanner,
     pub passes: Vec<Box<dyn Pass>>,
+    /// A genre forced by the builder; `None` guesses per document.
+    pub genre: Option<crate::genre::Genre>,
 }
 
 impl Default for Attributor {
@@ -76,6 +78,7 @@ impl Attributor {
             matcher: CueMatcher::empty(),
             scanner: QuoteScanner::new(0xFF),
             passes: crate::sieve::default_passes(),
+            genre: None,
         })
     }
 
@@ -89,14 +92,16 @@ impl Attributor {
         let raw = inner.scanner.scan(text, &seg.paragraphs, &inner.lex);
         let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
         let cues = mask(inner.matcher.find_all(text), &top);
+        let genre = inner.genre.unwrap_or_else(|| crate::genre::guess(&seg, &raw, &cues));
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
         let mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex);
         let mut draft = Draft::new(text, &seg, &inner.lex, &inner.matcher, &raw, cues, mentions);
+        draft.genre = genre;
         for pass in &inner.passes {
             pass.apply(&mut draft);
         }
         let (quotes, speakers) = resolve(&draft);
-        Document { text, quotes, speakers }
+        Document { text, genre, quotes, speakers }
     }
 }
 

@@ -51,6 +51,7 @@ mod builder;
 mod cue;
 mod engine;
 mod error;
+mod genre;
 mod lexicon;
 mod mention;
 mod output;
@@ -63,6 +64,7 @@ mod span;
 pub use builder::AttributorBuilder;
 pub use engine::Attributor;
 pub use error::{BuildError, BuildErrorKind};
+pub use genre::Genre;
 pub use output::{
     Attribution, Cue, CueClass, Document, Gender, MentionKind, Quote, QuoteId, QuoteKind, Rule, Speaker, SpeakerId,
     SpeakerKind, Stance,

@@ -485,6 +485,7 @@ impl Speaker {
 #[derive(Clone, Debug)]
 pub struct Document<'h> {
     pub(crate) text: &'h str,
+    pub(crate) genre: crate::genre::Genre,
     pub(crate) quotes: Vec<Quote>,
     pub(crate) speakers: Vec<Speaker>,
 }
@@ -493,6 +494,12 @@ impl<'h> Document<'h> {
     /// The analysed text.
     pub fn text(&self) -> &'h str {
         self.text
+    }
+
+    /// The genre the document was analysed as (guessed, or forced by the
+    /// builder).
+    pub fn genre(&self) -> crate::genre::Genre {
+        self.genre
     }
 
     /// The text of a span of this document. Out-of-range or misaligned
@@ -597,6 +604,7 @@ mod ser {
 
     #[derive(Serialize)]
     struct DocumentOut<'h> {
+        genre: crate::genre::Genre,
         quotes: Vec<QuoteOut<'h>>,
         speakers: Vec<SpeakerOut<'h>>,
     }
@@ -609,6 +617,7 @@ mod ser {
                 SpanOut { start: s.start, end: s.end, char_start: r.start, char_end: r.end, text: self.text_of(s) }
             };
             let out = DocumentOut {
+                genre: self.genre,
                 quotes: self
                     .quotes
                     .iter()

@@ -91,6 +91,8 @@ pub(crate) enum ParagraphMode {
 /// The segmentation of one text.
 #[derive(Clone, Debug)]
 pub(crate) struct Segmentation {
+    /// How paragraphs were found.
+    pub mode: ParagraphMode,
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
@@ -114,7 +116,7 @@ impl Segmentation {
                 *t = i as u32;
             }
         }
-        Segmentation { paragraphs, tokens, sentences, tok_sentence }
+        Segmentation { mode, paragraphs, tokens, sentences, tok_sentence }
     }
 
     /// The index of the first token starting at or after byte `pos`.

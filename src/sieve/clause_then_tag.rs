@@ -27,6 +27,9 @@ const MAX_TAG_TOKENS: usize = 16;
 
 impl Pass for ClauseThenTag {
     fn apply(&self, d: &mut Draft<'_>) {
+        if d.genre != crate::genre::Genre::News {
+            return;
+        }
         for s in 0..d.seg.sentences.len() {
             mid_tag(d, s);
         }

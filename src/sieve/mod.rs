@@ -117,6 +117,9 @@ pub(crate) struct Draft<'a> {
     pub cue_used: Vec<bool>,
     /// Mentions, in text order.
     pub mentions: Vec<Mention>,
+    /// The document's genre: reported speech without marks is attributed
+    /// only in news.
+    pub genre: crate::genre::Genre,
 }
 
 impl<'a> Draft<'a> {
@@ -147,7 +150,8 @@ impl<'a> Draft<'a> {
             })
             .collect();
         let cue_used = vec![false; cues.len()];
-        let mut d = Draft { text, seg, lex, matcher, quotes, cues, cue_used, mentions };
+        let genre = crate::genre::Genre::News;
+        let mut d = Draft { text, seg, lex, matcher, quotes, cues, cue_used, mentions, genre };
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
             if let Some(prev) = d.quotes[i].continues_from {

@@ -35,6 +35,9 @@ const MAX_THAT_GAP: usize = 12;
 
 impl Pass for TagThenClause {
     fn apply(&self, d: &mut Draft<'_>) {
+        if d.genre != crate::genre::Genre::News {
+            return;
+        }
         for c in 0..d.cues.len() {
             if d.cue_used[c] || !d.cue_reports(c) {
                 continue;
