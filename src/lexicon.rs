@@ -125,6 +125,8 @@ pub(crate) struct Pronoun {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum OrgKind {
     Head,
+    /// A text that says things: `the statement`, `a letter`.
+    Document,
     Name,
     Suffix,
 }
@@ -230,13 +232,14 @@ impl Lexicons {
         }
         for (line, f) in rows(ORGS) {
             let [words, kind] = f.as_slice() else {
-                return Err(BuildError::lexicon("orgs", line, "expected: words | head, name or suffix"));
+                return Err(BuildError::lexicon("orgs", line, "expected: words | head, document, name or suffix"));
             };
             let kind = match *kind {
                 "head" => OrgKind::Head,
+                "document" => OrgKind::Document,
                 "name" => OrgKind::Name,
                 "suffix" => OrgKind::Suffix,
-                _ => return Err(BuildError::lexicon("orgs", line, "kind must be head, name or suffix")),
+                _ => return Err(BuildError::lexicon("orgs", line, "kind must be head, document, name or suffix")),
             };
             let key = normalize_phrase(words);
             lex.max_phrase_words = lex.max_phrase_words.max(key.split(' ').count());

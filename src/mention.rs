@@ -47,6 +47,8 @@ pub(crate) struct Mention {
     pub role: Option<u16>,
     /// True when the mention ends in a possessive (`Russia’s`).
     pub possessive: bool,
+    /// True for a text that says things (`the statement`, `a letter`).
+    pub document: bool,
     /// True when the mention is inside a quotation.
     pub in_quote: bool,
     /// Index of the sentence holding the mention.
@@ -354,6 +356,7 @@ impl Cx<'_> {
             plural: false,
             role: None,
             possessive: false,
+            document: false,
             in_quote: false,
             sentence: 0,
         }
@@ -450,16 +453,19 @@ impl Cx<'_> {
             if let Some(m) = self.nominal(i, j) {
                 return Some(m);
             }
-            if let Some((mut end, OrgKind::Head)) = self.org_at(j) {
+            if let Some((mut end, mut kind @ (OrgKind::Head | OrgKind::Document))) = self.org_at(j) {
                 if let Some(m) = self.nominal(i, end) {
                     return Some(m);
                 }
                 // `the editorial board`, `the campaign committee`.
-                if let Some((e2, OrgKind::Head)) = self.org_at(end) {
+                if let Some((e2, k2 @ (OrgKind::Head | OrgKind::Document))) = self.org_at(end) {
                     end = e2;
+                    kind = k2;
                 }
                 let head = self.span(j, end);
-                return Some(self.mention(i, end, head, MentionKind::Organization));
+                let mut m = self.mention(i, end, head, MentionKind::Organization);
+                m.document = kind == OrgKind::Document;
+                return Some(m);
             }
             // Only plain words may stand between the determiner and the noun.
             let w = self.word(j);
@@ -640,6 +646,22 @@ impl Cx<'_> {
             };
             if !ok {
                 break;
+            }
+            // `Nevada Sen. Harry Reid`: an honorific inside the run.
+            if j > name_start && t.is_capitalized() {
+                if let Some(h) = self.lex.honorific(w) {
+                    let next = j + 1 + usize::from(self.dot_after(j));
+                    if next > j + 1 && self.tok(next).is_some_and(|n| n.is_capitalized() && n.para == para) {
+                        gender = h.gender;
+                        if let Some(r) = h.role.as_deref().and_then(|r| self.lex.role(r)) {
+                            role = Some(r.class);
+                        }
+                        titled = true;
+                        name_start = next;
+                        j = next;
+                        continue;
+                    }
+                }
             }
             // `US Senator Jeff Sessions`: a title inside the run; what
             // stands before it is a modifier.

@@ -43,6 +43,41 @@ use crate::quote::{Closure, RawQuote};
 use crate::segment::{Segmentation, TokKind};
 use crate::span::Span;
 
+/// Cues whose object is the addressee (`told reporters`), never the
+/// speaker.
+pub(crate) fn takes_addressee(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell"
+            | "inform"
+            | "assure"
+            | "remind"
+            | "warn"
+            | "notify"
+            | "advise"
+            | "brief"
+            | "promise"
+            | "convince"
+            | "persuade"
+            | "ask"
+            | "caution"
+            | "urge"
+            | "show"
+            | "teach"
+            | "answer"
+            | "call"
+            | "thank"
+            | "scold"
+            | "accuse"
+            | "blast"
+            | "slam"
+            | "praise"
+            | "interrupt"
+            | "question"
+            | "reassure"
+    )
+}
+
 /// One pass of the sieve.
 pub(crate) trait Pass:
     core::fmt::Debug + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe
@@ -395,18 +430,34 @@ impl<'a> Draft<'a> {
     /// token).
     pub fn tag_at(&self, i: usize) -> Option<(usize, usize, usize)> {
         let para = self.seg.tokens.get(i)?.para;
-        // CUE SPEAKER: `said Havel`, `said the diplomat`, `said he`.
+        // CUE SPEAKER: `said Havel`, `said the diplomat`, `said he` (not
+        // `told POLITICO`: after `tell` stands the addressee).
         if let Some(c) = self.cue_at(i) {
+            let lemma = self.lemma(c);
             let mut j = self.cue_end_token(c);
             if self.is_tag_filler(j) {
                 j += 1;
             }
-            if let Some(m) = self.mention_at(j) {
-                if self.can_speak(m) && self.seg.tokens.get(j).is_some_and(|t| t.para == para) {
-                    return Some((m, c, self.mentions[m].end as usize));
+            let m = self.mention_at(j)?;
+            if !self.can_speak(m) || self.seg.tokens.get(j).is_none_or(|t| t.para != para) {
+                return None;
+            }
+            let end = self.mentions[m].end as usize;
+            // `asked Jane.` names the asker; `asked Jane whether …` the
+            // person asked. After `told` stands the addressee.
+            if takes_addressee(lemma) {
+                let closes = self.seg.tokens.get(end).is_none_or(|t| t.para != para)
+                    || matches!(self.word(end), "," | "." | ";" | "!" | "?" | ":");
+                if !(closes
+                    && matches!(
+                        lemma,
+                        "ask" | "answer" | "interrupt" | "question" | "caution" | "warn" | "urge" | "promise" | "call"
+                    ))
+                {
+                    return None;
                 }
             }
-            return None;
+            return Some((m, c, end));
         }
         // SPEAKER CUE: `he said`, `the diplomat noted`, `Havel told TASS`.
         let m = self.mention_at(i)?;
@@ -417,7 +468,8 @@ impl<'a> Draft<'a> {
         // An apposition or age between commas: `Clinton, 35, the daughter
         // of …, said`.
         if self.word(j) == ","
-            && matches!(self.mentions[m].kind, MentionKind::Name | MentionKind::Organization)
+            && (matches!(self.mentions[m].kind, MentionKind::Name | MentionKind::Organization)
+                || self.seg.tokens.get(j + 1).is_some_and(|t| t.is_capitalized()))
             && self.opens_apposition(j + 1)
         {
             let limit = (j + 40).min(self.seg.tokens.len());
@@ -440,7 +492,10 @@ impl<'a> Draft<'a> {
         {
             let limit = (j + 7).min(self.seg.tokens.len());
             if let Some(k) = (j + 1..limit)
-                .take_while(|&k| self.seg.tokens[k].kind != TokKind::Punct || self.word(k) == "\u{2019}")
+                .take_while(|&k| {
+                    (self.seg.tokens[k].kind != TokKind::Punct || self.word(k) == "\u{2019}")
+                        && !matches!(self.word(k), "and" | "but" | "or" | "who" | "which" | "that" | "while")
+                })
                 .find(|&k| self.cue_at(k).is_some())
             {
                 j = k;
@@ -473,6 +528,13 @@ impl<'a> Draft<'a> {
             fillers += 1;
         }
         if let Some(m) = self.mention_ending_at(b).filter(|&m| self.can_speak(m)) {
+            // `X issued a statement saying`: a document that is the object
+            // of the sentence's verb does not speak; its issuer does.
+            if self.mentions[m].document && b > first && self.word(cue_tok).ends_with("ing") {
+                if let Some(s) = self.subject_of_sentence(cue_tok).filter(|&s| s != m && !self.mentions[s].document) {
+                    return Some(s);
+                }
+            }
             return Some(m);
         }
         // `Barkley, who said`
@@ -511,7 +573,55 @@ impl<'a> Draft<'a> {
     pub fn subject_of_sentence(&self, tok: usize) -> Option<usize> {
         let sentence = self.seg.sentence_of_token(tok);
         let s = self.seg.sentences.get(sentence)?;
-        let k = self.mentions.partition_point(|m| m.first < s.first);
+        // Skip an opening adverbial (`Amid calls for …, The Blaze's Matt
+        // Walsh provided …`): the subject follows its comma.
+        let mut first = s.first;
+        let opener = crate::lexicon::with_lower(self.word(first as usize), |w| {
+            matches!(
+                w,
+                "amid"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "as"
+                    | "although"
+                    | "though"
+                    | "despite"
+                    | "following"
+                    | "during"
+                    | "since"
+                    | "if"
+                    | "because"
+                    | "with"
+                    | "without"
+                    | "for"
+                    | "by"
+                    | "from"
+                    | "under"
+                    | "over"
+                    | "unlike"
+                    | "like"
+                    | "once"
+                    | "until"
+                    | "asked"
+                    | "speaking"
+                    | "according"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "this"
+            )
+        });
+        if opener {
+            if let Some(comma) = (first as usize..tok).find(|&k| self.word(k) == ",") {
+                first = comma as u32 + 1;
+            }
+        }
+        let k = self.mentions.partition_point(|m| m.first < first);
         // The first mention outside quotations.
         let k = (k..self.mentions.len())
             .take_while(|&k| (self.mentions[k].first as usize) < tok)
@@ -566,7 +676,35 @@ impl<'a> Draft<'a> {
         let hit = self.cues[c];
         let before = self.text[..hit.span.start].trim_end();
         let prev_word = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
-        !(prev_word.eq_ignore_ascii_case("the") || prev_word.eq_ignore_ascii_case("a"))
+        // After a determiner or a preposition the word is a noun: `the
+        // said law`, `a series of tweets`, `in her comments`.
+        !crate::lexicon::with_lower(prev_word, |w| {
+            matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "these"
+                    | "those"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "latest"
+                    | "first"
+                    | "recent"
+            )
+        })
     }
 }
 

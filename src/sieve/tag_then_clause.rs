@@ -1,6 +1,6 @@
 //! A tag followed by the reported clause: `Havel said (that) …`.
 
-use super::{Draft, Pass};
+use super::{Draft, Pass, takes_addressee};
 use crate::output::Rule;
 use crate::segment::TokKind;
 
@@ -100,30 +100,6 @@ impl Pass for TagThenClause {
             d.add_report(start, stop, m, Some(c), rule, PRIOR);
         }
     }
-}
-
-/// Cues that take an addressee before the clause (`told reporters that`).
-fn takes_addressee(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "tell"
-            | "inform"
-            | "assure"
-            | "remind"
-            | "warn"
-            | "notify"
-            | "advise"
-            | "brief"
-            | "promise"
-            | "convince"
-            | "persuade"
-            | "ask"
-            | "caution"
-            | "urge"
-            | "show"
-            | "teach"
-            | "write"
-    )
 }
 
 /// Cues that take `of` or `about` before what was said.

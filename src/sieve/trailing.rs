@@ -43,7 +43,29 @@ impl Pass for TrailingTag {
             if ends_sentence && !d.ends_tag(end, quote.para) {
                 continue;
             }
+            // `“Why now?” Mills then writes back, “You look cute.”`: after a
+            // finished sentence, a tag that runs into the next quote
+            // introduces that one.
+            // (News only: fiction writes `“Why?” said he, “I am going.”`.)
+            if d.genre == crate::genre::Genre::News
+                && content.ends_with(['.', '?', '!', '\u{2026}'])
+                && !comma_outside
+                && opens_quote_after(d, end, quote.para)
+            {
+                continue;
+            }
             d.attribute(q, AttrDraft::new(m, Some(c), Rule::TrailingTag, PRIOR));
         }
     }
+}
+
+/// True when the tag ending at token `end` is followed (over `,` or `:`)
+/// by the opening mark of another quote in the same paragraph.
+fn opens_quote_after(d: &Draft<'_>, end: usize, para: u32) -> bool {
+    let mut k = end;
+    while matches!(d.word(k), "," | ":" | "back") {
+        k += 1;
+    }
+    let Some(t) = d.seg.tokens.get(k) else { return false };
+    k > end && t.para == para && d.quotes.iter().any(|q| q.depth == 0 && q.outer.start == t.span.start)
 }
