@@ -231,9 +231,18 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
             out.push(m);
             continue;
         }
-        // A nominal right before the name: `the candidate Donald Trump`.
+        // A nominal right before the name, `the candidate Donald Trump`, or
+        // a possessive, `Fox's Chris Wallace`.
         if let Some(prev) = out.last().copied() {
-            if prev.end == m.first && prev.kind == MentionKind::Nominal && !prev.plural && !prev.in_quote {
+            let adjacent = prev.end == m.first && !prev.in_quote;
+            if adjacent && prev.possessive && matches!(prev.kind, MentionKind::Name | MentionKind::Organization) {
+                out.pop();
+                m.span.start = prev.span.start;
+                m.first = prev.first;
+                out.push(m);
+                continue;
+            }
+            if adjacent && prev.kind == MentionKind::Nominal && !prev.plural {
                 out.pop();
                 m.span.start = prev.span.start;
                 m.first = prev.first;
@@ -273,7 +282,14 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
                 }
             }
             let w = cx.word(k);
-            if t.shape == Shape::Lower && is_premodifier(w) && lower < 3 {
+            // `former`, `senior`, or any plain word just before the role
+            // (`election lawyer`, `assistant athletic director`).
+            let plain = t.shape == Shape::Lower
+                && !cx.lex.is_function_word(w)
+                && cx.lex.pronoun(w).is_none()
+                && !cx.cue_ends_at(k + 1)
+                && !w.ends_with("ly");
+            if t.shape == Shape::Lower && (is_premodifier(w) || plain && lower < 2) && lower < 3 {
                 lower += 1;
                 start = k;
                 continue;

@@ -92,11 +92,12 @@ impl Pass for ClauseThenTag {
 fn mid_tag(d: &mut Draft<'_>, s: usize) {
     let sent = d.seg.sentences[s];
     let (first, end) = (sent.first as usize, sent.end as usize);
-    if end - first < 6 || d.crosses_quote(first, end) {
+    if end - first < 6 {
         return;
     }
-    let span = sent.span;
-    if d.quotes.iter().any(|q| q.depth == 0 && span.encloses(q.outer)) {
+    // A quotation may sit inside a part (it will be nested), but not open
+    // the sentence: `“…,” he said, “…”` is a direct quote.
+    if d.quotes.iter().any(|q| q.depth == 0 && q.outer.start == sent.span.start) {
         return;
     }
     let found = (first + 1..end.saturating_sub(3)).filter(|&k| d.word(k) == ",").find_map(|k| {
@@ -105,6 +106,9 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
             .then_some((k, m, c, tag_end))
     });
     let Some((comma, m, c, tag_end)) = found else { return };
+    if d.crosses_quote(first, comma) || d.crosses_quote(tag_end + 1, end) {
+        return;
+    }
     let words = |a: usize, b: usize| (a..b).filter(|&k| d.seg.tokens[k].is_word()).count();
     // The part after the tag runs to the sentence's end.
     let mut stop = end;

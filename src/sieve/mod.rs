@@ -242,10 +242,14 @@ impl<'a> Draft<'a> {
     /// sit inside a tag (`also said`, `has said`, `said later`).
     pub fn is_tag_filler(&self, i: usize) -> bool {
         let Some(t) = self.seg.tokens.get(i) else { return false };
-        if t.kind != TokKind::Word || t.is_capitalized() {
+        if t.kind != TokKind::Word {
             return false;
         }
         let w = self.word(i);
+        if t.is_capitalized() {
+            // `Priebus later Thursday told Fox News`
+            return matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday");
+        }
         w.ends_with("ly")
             || matches!(
                 w,
@@ -667,6 +671,21 @@ impl<'a> Draft<'a> {
                 | "chief"
                 | "senior"
                 | "deputy"
+                | "in"
+                | "at"
+                | "from"
+                | "speaking"
+                | "writing"
+                | "appearing"
+                | "talking"
+                | "interviewed"
+                | "asked"
+                | "like"
+                | "along"
+                | "citing"
+                | "noting"
+                | "facing"
+                | "whom"
         ) || self.mention_at(i).is_some()
             || self.lex.role(w).is_some()
     }

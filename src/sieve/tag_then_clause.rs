@@ -84,7 +84,7 @@ impl Pass for TagThenClause {
             // Without `that` or a question word, the clause must read as
             // one: a finite verb somewhere in it (`said the talks would
             // resume`), or a quoted fragment.
-            if !introduced(d.word(start)) && !has_quote && !has_finite_verb(d, start, stop) {
+            if !introduced(d.word(start)) && d.word(start) != "to" && !has_quote && !has_finite_verb(d, start, stop) {
                 continue;
             }
             let words = (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count();
@@ -244,6 +244,19 @@ fn starts_circumstance(w: &str) -> bool {
 /// Where the reported clause starts after token `k` (just past the cue),
 /// or `None` when no clause follows.
 fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<usize> {
+    // `called him “a liar”`: the object is part of what was said.
+    if names_things(lemma) {
+        return (k < end && d.seg.tokens[k].kind != TokKind::Punct
+            || d.quotes
+                .iter()
+                .any(|q| q.depth == 0 && d.seg.tokens.get(k).is_some_and(|t| t.span.start == q.outer.start)))
+        .then_some(k);
+    }
+    // `pledged to “build the wall”`: a commitment's infinitive is its
+    // content.
+    if commits(lemma) && d.word(k) == "to" {
+        return Some(k);
+    }
     if takes_addressee(lemma) {
         let before = k;
         if let Some(a) = d.mention_at(k) {
@@ -365,6 +378,28 @@ fn cut_at_attributed(d: &Draft<'_>, start: usize, stop: usize, m: usize) -> usiz
 /// report speech only with quoted words.
 fn names_things(lemma: &str) -> bool {
     matches!(lemma, "call" | "describe" | "dub" | "label" | "brand" | "term" | "nickname" | "characterize")
+}
+
+/// Cues whose content is an infinitive (`vowed to fight on`).
+fn commits(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "pledge"
+            | "vow"
+            | "promise"
+            | "threaten"
+            | "swear"
+            | "offer"
+            | "agree"
+            | "refuse"
+            | "decline"
+            | "hope"
+            | "vow to"
+            | "plan"
+            | "intend"
+            | "undertake"
+            | "resolve"
+    )
 }
 
 /// True when the clause opens with `that` or a question word.
