@@ -589,9 +589,15 @@ impl Cx<'_> {
         }
         let para = first_tok.para;
         // `the State Department`, `Fox News`: a known organisation name.
+        // (Unless more of the name follows: `CBS News`.)
         if let Some((end, OrgKind::Name)) = self.org_at(i) {
-            let head = self.span(i, end);
-            return Some(self.mention(i, end, head, MentionKind::Organization));
+            let more = self
+                .tok(end)
+                .is_some_and(|n| n.is_capitalized() && n.para == para && !self.lex.is_function_word(self.word(end)));
+            if !more {
+                let head = self.span(i, end);
+                return Some(self.mention(i, end, head, MentionKind::Organization));
+            }
         }
         let mut j = i;
         let mut gender = Gender::Unknown;

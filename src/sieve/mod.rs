@@ -238,6 +238,13 @@ impl<'a> Draft<'a> {
         !m.possessive && !m.in_quote
     }
 
+    /// True when token `i` lies inside a mention (`a creative writing
+    /// professor`: that `writing` is no cue).
+    pub fn in_mention(&self, i: usize) -> bool {
+        let k = self.mentions.partition_point(|m| (m.end as usize) <= i);
+        self.mentions.get(k).is_some_and(|m| (m.first as usize) <= i)
+    }
+
     /// True when the word at token `i` is an adverb or auxiliary that may
     /// sit inside a tag (`also said`, `has said`, `said later`).
     pub fn is_tag_filler(&self, i: usize) -> bool {
@@ -479,7 +486,10 @@ impl<'a> Draft<'a> {
             let limit = (j + 40).min(self.seg.tokens.len());
             let sentence = self.seg.sentence_of_token(j);
             for k in j + 1..limit {
-                if self.seg.sentence_of_token(k) != sentence || self.word(k) == ";" || self.cue_at(k).is_some() {
+                if self.seg.sentence_of_token(k) != sentence
+                    || self.word(k) == ";"
+                    || self.cue_at(k).is_some() && !self.in_mention(k)
+                {
                     break;
                 }
                 if self.word(k) == "," && self.cue_at(k + 1).is_some() {

@@ -43,6 +43,9 @@ impl Pass for TagThenClause {
                 continue;
             }
             let cue_tok = d.token_at(d.cues[c].span.start);
+            if d.in_mention(cue_tok) {
+                continue;
+            }
             let cue_end = d.cue_end_token(c);
             let s = d.seg.sentences[d.seg.sentence_of_token(cue_tok)];
             let (first, end) = (s.first as usize, s.end as usize);
