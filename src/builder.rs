@@ -37,6 +37,7 @@ pub struct AttributorBuilder {
     added: Vec<(String, CueClass, Stance)>,
     removed: Vec<String>,
     genre: Option<Genre>,
+    disabled_classes: Vec<CueClass>,
 }
 
 impl Default for AttributorBuilder {
@@ -56,6 +57,7 @@ impl AttributorBuilder {
             added: Vec::new(),
             removed: Vec::new(),
             genre: None,
+            disabled_classes: Vec::new(),
         }
     }
 
@@ -102,6 +104,31 @@ impl AttributorBuilder {
         self
     }
 
+    /// Switches a class of cues on (the default) or off. A news user who
+    /// counts quoted sources may not want thoughts and beliefs (`she
+    /// believes the plan will fail`) reported as attributions:
+    ///
+    /// ```
+    /// use whosaid::{Attributor, CueClass};
+    ///
+    /// let text = "Havel believes the budget is honest. Havel said the budget was fair.";
+    /// let all = Attributor::new().attribute(text);
+    /// assert_eq!(all.quotes().len(), 2);
+    /// let speech_only = Attributor::builder()
+    ///     .cue_class(CueClass::Belief, false)
+    ///     .cue_class(CueClass::Thought, false)
+    ///     .build()?;
+    /// assert_eq!(speech_only.attribute(text).quotes().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cue_class(&mut self, class: CueClass, enabled: bool) -> &mut AttributorBuilder {
+        self.disabled_classes.retain(|c| *c != class);
+        if !enabled {
+            self.disabled_classes.push(class);
+        }
+        self
+    }
+
     /// Builds the attributor.
     ///
     /// # Errors
@@ -136,6 +163,7 @@ impl AttributorBuilder {
             scanner: QuoteScanner::new(self.styles),
             passes: sieve::default_passes(),
             genre: self.genre,
+            disabled_classes: self.disabled_classes.clone(),
         }))
     }
 }

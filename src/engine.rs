@@ -1,7 +1,7 @@
 //! [`Attributor`]: the engine, built once and shared.
 
 use crate::builder::AttributorBuilder;
-use crate::cue::CueMatcher;
+use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::Lexicons;
 use crate::mention::find_mentions;
 use crate::output::Document;
@@ -46,6 +46,8 @@ pub(crate) struct Inner {
     pub passes: Vec<Box<dyn Pass>>,
     /// A genre forced by the builder; `None` guesses per document.
     pub genre: Option<crate::genre::Genre>,
+    /// Cue classes switched off by the builder.
+    pub disabled_classes: Vec<crate::output::CueClass>,
 }
 
 impl Default for Attributor {
@@ -79,6 +81,7 @@ impl Attributor {
             scanner: QuoteScanner::new(0xFF),
             passes: crate::sieve::default_passes(),
             genre: None,
+            disabled_classes: Vec::new(),
         })
     }
 
@@ -91,12 +94,17 @@ impl Attributor {
         let seg = Segmentation::new(text, &inner.lex);
         let raw = inner.scanner.scan(text, &seg.paragraphs, &inner.lex);
         let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
-        let cues = mask(inner.matcher.find_all(text), &top);
+        let mut hits = inner.matcher.find_all(text);
+        if !inner.disabled_classes.is_empty() {
+            hits.retain(|h| inner.matcher.entry(*h).is_none_or(|e| !inner.disabled_classes.contains(&e.class)));
+        }
+        let (cues, inner_cues) = split_by_quotes(hits, &top);
         let genre = inner.genre.unwrap_or_else(|| crate::genre::guess(&seg, &raw, &cues));
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
         let mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex);
         let mut draft = Draft::new(text, &seg, &inner.lex, &inner.matcher, &raw, cues, mentions);
         draft.genre = genre;
+        draft.inner_cues = inner_cues;
         for pass in &inner.passes {
             pass.apply(&mut draft);
         }
@@ -105,16 +113,14 @@ impl Attributor {
     }
 }
 
-/// Drops the cue hits that lie inside a top-level quotation (`spans` sorted
-/// by start).
-fn mask(hits: Vec<crate::cue::CueHit>, spans: &[Span]) -> Vec<crate::cue::CueHit> {
+/// Splits the cue hits into those outside the top-level quotations and
+/// those inside one (`spans` sorted by start).
+fn split_by_quotes(hits: Vec<CueHit>, spans: &[Span]) -> (Vec<CueHit>, Vec<CueHit>) {
     let mut q = 0usize;
-    hits.into_iter()
-        .filter(|h| {
-            while q < spans.len() && spans[q].end <= h.span.start {
-                q += 1;
-            }
-            !spans.get(q).is_some_and(|s| s.start <= h.span.start && h.span.end <= s.end)
-        })
-        .collect()
+    hits.into_iter().partition(|h| {
+        while q < spans.len() && spans[q].end <= h.span.start {
+            q += 1;
+        }
+        !spans.get(q).is_some_and(|s| s.start <= h.span.start && h.span.end <= s.end)
+    })
 }

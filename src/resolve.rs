@@ -141,7 +141,9 @@ impl Resolver<'_, '_> {
                 if e.gender == Gender::Unknown {
                     e.gender = mention.gender;
                 }
-                if speaks {
+                // A speaker named inside a quotation (`as Putin said`) is no
+                // antecedent for what follows it outside.
+                if speaks && !mention.in_quote {
                     self.recent_speakers.push((para, res.entity));
                 }
                 self.resolved[m] = Some(res);
@@ -341,12 +343,27 @@ impl Resolver<'_, '_> {
             });
             let mut cue = None;
             let mut attribution = None;
-            if let Some(a) = x.attr {
+            // Quoted words inside a mixed report are its speaker's.
+            let own = x.attr.or_else(|| {
+                let p = d.quotes.get(x.parent?)?;
+                if p.kind == crate::output::QuoteKind::Mixed { p.attr } else { None }
+            });
+            if let Some(a) = own {
                 cue = a
                     .cue
                     .and_then(|c| {
                         let hit = d.cues[c];
                         let entry = d.matcher.entry(hit)?;
+                        Some(Cue {
+                            span: hit.span,
+                            lemma: entry.lemma.to_string(),
+                            class: entry.class,
+                            stance: entry.stance,
+                        })
+                    })
+                    .or_else(|| {
+                        let hit = d.inner_cues.get(a.inner_cue?)?;
+                        let entry = d.matcher.entry(*hit)?;
                         Some(Cue {
                             span: hit.span,
                             lemma: entry.lemma.to_string(),

@@ -106,15 +106,19 @@ fn indirect_report_has_indirect_kind_and_clause_span() {
 }
 
 #[test]
-fn nested_quote_is_not_top_level() {
+fn nested_quote_and_nested_report() {
     let text = "“As the minister said, ‘we will not retreat,’ and we will not,” Quintero said.";
     let doc = Attributor::new().attribute(text);
     let top: Vec<_> = doc.quotes().iter().filter(|q| q.parent().is_none()).collect();
     assert_eq!(top.len(), 1);
-    let nested: Vec<_> = doc.quotes().iter().filter(|q| q.parent().is_some()).collect();
-    assert_eq!(nested.len(), 1);
-    assert_eq!(nested[0].parent(), Some(top[0].id()));
     assert_eq!(top[0].attribution().map(|a| a.speaker_name()), Some("Quintero"));
+    // The minister's report is nested in the quotation, with its own speaker…
+    let report = doc.quotes().iter().find(|q| q.parent() == Some(top[0].id())).expect("nested report");
+    assert_eq!(report.kind(), QuoteKind::Indirect);
+    assert_eq!(report.attribution().map(|a| a.speaker_name()), Some("the minister"));
+    // …and the single-quoted words nest in the report.
+    let inner = doc.quotes().iter().find(|q| q.parent() == Some(report.id())).expect("inner quote");
+    assert_eq!(doc.text_of(inner.content()), "we will not retreat,");
 }
 
 #[test]

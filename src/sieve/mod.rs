@@ -17,6 +17,9 @@
 //!    a tag (`…, the diplomat noted.`).
 //! 6. [`Continuation`](continuation::Continuation): a quote with no tag
 //!    continues the speaker of the quote just before it.
+//! 7. [`NestedReport`](nested::NestedReport): a report inside a quotation
+//!    (`“…, as President Putin said, …”`) is nested in it, with its own
+//!    speaker.
 //!
 //! Passes read the [`Draft`] (segments, quotes, cues, mentions) and write
 //! only attributions (and, for unquoted reports, new indirect quotes).
@@ -25,6 +28,7 @@ mod clause_then_tag;
 mod continuation;
 mod interrupted;
 mod leading;
+mod nested;
 mod tag_then_clause;
 mod trailing;
 
@@ -32,6 +36,7 @@ pub(crate) use clause_then_tag::ClauseThenTag;
 pub(crate) use continuation::Continuation;
 pub(crate) use interrupted::Interrupted;
 pub(crate) use leading::LeadingTag;
+pub(crate) use nested::NestedReport;
 pub(crate) use tag_then_clause::TagThenClause;
 pub(crate) use trailing::TrailingTag;
 
@@ -96,6 +101,7 @@ pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
         Box::new(TagThenClause),
         Box::new(ClauseThenTag),
         Box::new(Continuation),
+        Box::new(NestedReport),
     ]
 }
 
@@ -109,6 +115,8 @@ pub(crate) struct AttrDraft {
     /// A colon that introduces the quote, when there is no verb cue
     /// (`Bush: “…”`).
     pub colon: Option<Span>,
+    /// Index into [`Draft::inner_cues`], for a report nested in a quote.
+    pub inner_cue: Option<usize>,
     pub rule: Rule,
     /// The rule's prior: how often this rule is right.
     pub prior: f32,
@@ -117,7 +125,7 @@ pub(crate) struct AttrDraft {
 impl AttrDraft {
     /// An attribution through mention `mention` and cue `cue`.
     pub fn new(mention: usize, cue: Option<usize>, rule: Rule, prior: f32) -> AttrDraft {
-        AttrDraft { mention, cue, colon: None, rule, prior }
+        AttrDraft { mention, cue, colon: None, inner_cue: None, rule, prior }
     }
 }
 
@@ -148,6 +156,9 @@ pub(crate) struct Draft<'a> {
     pub quotes: Vec<QDraft>,
     /// Cue hits outside top-level quotations, in text order.
     pub cues: Vec<CueHit>,
+    /// Cue hits inside top-level quotations (`“As Putin said, …”`), for
+    /// the nested-report pass.
+    pub inner_cues: Vec<CueHit>,
     /// For each cue hit, whether an attribution uses it already.
     pub cue_used: Vec<bool>,
     /// Mentions, in text order.
@@ -186,7 +197,7 @@ impl<'a> Draft<'a> {
             .collect();
         let cue_used = vec![false; cues.len()];
         let genre = crate::genre::Genre::News;
-        let mut d = Draft { text, seg, lex, matcher, quotes, cues, cue_used, mentions, genre };
+        let mut d = Draft { text, seg, lex, matcher, quotes, cues, inner_cues: Vec::new(), cue_used, mentions, genre };
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
             if let Some(prev) = d.quotes[i].continues_from {

@@ -87,7 +87,14 @@ impl Pass for TagThenClause {
             // Without `that` or a question word, the clause must read as
             // one: a finite verb somewhere in it (`said the talks would
             // resume`), or a quoted fragment.
-            if !introduced(d.word(start)) && d.word(start) != "to" && !has_quote && !has_finite_verb(d, start, stop) {
+            // (`warned of grave consequences` reports a noun phrase.)
+            let after_of = start > 0 && matches!(d.word(start - 1), "of" | "about");
+            if !introduced(d.word(start))
+                && d.word(start) != "to"
+                && !after_of
+                && !has_quote
+                && !has_finite_verb(d, start, stop)
+            {
                 continue;
             }
             let words = (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count();

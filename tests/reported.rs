@@ -1,0 +1,184 @@
+//! Reported speech without quotation marks (indirect) or with quoted
+//! fragments (mixed): every frame, and the uses of reporting verbs that
+//! report nothing. Texts of our own.
+
+use whosaid::{Attributor, CueClass, Genre, QuoteKind};
+
+/// (text, the reported clause, its kind, the speaker, the cue)
+const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
+    ("Havel said that the budget was honest.", "that the budget was honest", QuoteKind::Indirect, "Havel", "said"),
+    ("Havel said the budget was honest.", "the budget was honest", QuoteKind::Indirect, "Havel", "said"),
+    (
+        "The budget was honest and the deficit would shrink, Havel said.",
+        "The budget was honest and the deficit would shrink",
+        QuoteKind::Indirect,
+        "Havel",
+        "said",
+    ),
+    (
+        "The budget was honest and the deficit would shrink, said the minister.",
+        "The budget was honest and the deficit would shrink",
+        QuoteKind::Indirect,
+        "the minister",
+        "said",
+    ),
+    (
+        "The port will stay closed until March, officials said on Tuesday.",
+        "The port will stay closed until March",
+        QuoteKind::Indirect,
+        "officials",
+        "said",
+    ),
+    (
+        "According to the central bank, inflation will fall next year.",
+        "inflation will fall next year",
+        QuoteKind::Indirect,
+        "the central bank",
+        "According to",
+    ),
+    (
+        "Inflation will fall next year, according to the central bank.",
+        "Inflation will fall next year",
+        QuoteKind::Indirect,
+        "the central bank",
+        "according to",
+    ),
+    (
+        "Espinoza told reporters on Friday that the race was close.",
+        "that the race was close",
+        QuoteKind::Indirect,
+        "Espinoza",
+        "told",
+    ),
+    (
+        "The agency warned of grave consequences for the coastal towns.",
+        "grave consequences for the coastal towns",
+        QuoteKind::Indirect,
+        "The agency",
+        "warned",
+    ),
+    (
+        "Quintero asked whether the talks would resume in May.",
+        "whether the talks would resume in May",
+        QuoteKind::Indirect,
+        "Quintero",
+        "asked",
+    ),
+    (
+        "Quintero called the plan “dead on arrival.”",
+        "the plan “dead on arrival.”",
+        QuoteKind::Mixed,
+        "Quintero",
+        "called",
+    ),
+    (
+        "The union said talks could resume “as soon as the picket lines come down.”",
+        "talks could resume “as soon as the picket lines come down.”",
+        QuoteKind::Mixed,
+        "The union",
+        "said",
+    ),
+    (
+        "Eberle rejected the demand, saying the council had kept every promise.",
+        "the council had kept every promise",
+        QuoteKind::Indirect,
+        "Eberle",
+        "saying",
+    ),
+    (
+        "Tomas Eberle, who chairs the council, said the inspections were finished.",
+        "the inspections were finished",
+        QuoteKind::Indirect,
+        "Tomas Eberle",
+        "said",
+    ),
+    (
+        "Quintero vowed to “keep the port closed until the dates are published.”",
+        "to “keep the port closed until the dates are published.”",
+        QuoteKind::Mixed,
+        "Quintero",
+        "vowed",
+    ),
+];
+
+#[test]
+fn every_frame() {
+    let at = Attributor::new();
+    for &(text, clause, kind, speaker, cue) in FRAMES {
+        let doc = at.attribute(text);
+        let reports: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+        assert_eq!(reports.len(), 1, "{text}: {reports:?}");
+        let q = reports[0];
+        assert_eq!(doc.text_of(q.span()), clause, "{text}");
+        assert_eq!(q.kind(), kind, "{text}");
+        let a = q.attribution().unwrap_or_else(|| panic!("{text}: no speaker"));
+        assert_eq!(doc.text_of(a.mention()), speaker, "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
+    }
+}
+
+#[test]
+fn interrupted_report_has_two_parts_in_one_group() {
+    let doc = Attributor::new().attribute("The outreach to the consulates, officials said, raised new worries.");
+    let parts: Vec<_> = doc.speech().collect();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(doc.text_of(parts[0].span()), "The outreach to the consulates");
+    assert_eq!(doc.text_of(parts[1].span()), "raised new worries");
+    assert_eq!(parts[0].group(), parts[1].group());
+}
+
+/// Reporting verbs that report nothing here.
+const NOT_REPORTS: &[&str] = &[
+    // `said` as an adjective.
+    "The said property was sold to the harbour authority last year.",
+    // An order, not a report: the addressee is followed by an infinitive.
+    "She told him to leave the building before noon.",
+    // No clause follows.
+    "The delegation insisted on staying in the capital for the talks.",
+    // Too short to be a clause.
+    "He said no.",
+    // A cue used as a noun.
+    "The notes of the meeting were published in a long report.",
+    // `called` naming a thing, with no quoted words.
+    "She works for a firm called Harbour Analytics in the old town.",
+];
+
+#[test]
+fn non_reporting_uses() {
+    let at = Attributor::new();
+    for text in NOT_REPORTS {
+        let doc = at.attribute(text);
+        let found: Vec<&str> = doc.speech().map(|q| doc.text_of(q.span())).collect();
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_direct_quote_is_not_also_indirect() {
+    let doc = Attributor::new().attribute("Havel said: “The budget is honest and the deficit will shrink.”");
+    let quotes: Vec<_> = doc.speech().collect();
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].kind(), QuoteKind::Direct);
+}
+
+#[test]
+fn thought_and_belief_can_be_excluded() {
+    let text = "Havel believes the budget is honest. Havel said the deficit would shrink.";
+    let all = Attributor::new().attribute(text);
+    assert_eq!(all.speech().count(), 2);
+    let speech_only = Attributor::builder()
+        .cue_class(CueClass::Thought, false)
+        .cue_class(CueClass::Belief, false)
+        .build()
+        .expect("builds");
+    let doc = speech_only.attribute(text);
+    let quotes: Vec<&str> = doc.speech().map(|q| doc.text_of(q.span())).collect();
+    assert_eq!(quotes, vec!["the deficit would shrink"]);
+}
+
+#[test]
+fn fiction_narration_is_not_reported_speech() {
+    let novel = Attributor::builder().genre(Some(Genre::Fiction)).build().expect("builds");
+    let doc = novel.attribute("She said that the carriage would come at noon.");
+    assert_eq!(doc.speech().count(), 0);
+}
