@@ -18,6 +18,8 @@ const ORGS: &str = include_str!("lexicon/orgs.txt");
 const ABBREVIATIONS: &str = include_str!("lexicon/abbreviations.txt");
 const FUNCTION_WORDS: &str = include_str!("lexicon/function_words.txt");
 const ELISIONS: &str = include_str!("lexicon/elisions.txt");
+const GIVEN_NAMES: &str = include_str!("lexicon/given_names.txt");
+const PLACES: &str = include_str!("lexicon/places.txt");
 
 /// A small, fast, non-cryptographic hasher for short word keys (the FxHash
 /// multiply-rotate scheme). Lexicon keys come from our own files, so
@@ -152,6 +154,10 @@ pub(crate) struct Lexicons {
     abbreviations: WordMap<()>,
     function_words: WordMap<()>,
     elisions: WordMap<()>,
+    /// Given names with the sex most often recorded for them.
+    given_names: WordMap<Gender>,
+    /// Place names (lower case, words joined by one space).
+    places: WordMap<()>,
 }
 
 impl Lexicons {
@@ -177,6 +183,8 @@ impl Lexicons {
             abbreviations: WordMap::default(),
             function_words: WordMap::default(),
             elisions: WordMap::default(),
+            given_names: WordMap::default(),
+            places: WordMap::default(),
         }
     }
 
@@ -264,6 +272,23 @@ impl Lexicons {
                 }
             }
         }
+        for (line, f) in rows(GIVEN_NAMES) {
+            let [name, gender] = f.as_slice() else {
+                return Err(BuildError::lexicon("given_names", line, "expected: name | m or f"));
+            };
+            lex.given_names.insert(name.to_lowercase().into(), parse_gender("given_names", line, gender)?);
+        }
+        for (_, f) in rows(PLACES) {
+            if let Some(p) = f.first() {
+                let key = normalize_phrase(p);
+                lex.max_phrase_words = lex.max_phrase_words.max(key.split(' ').count());
+                let words: Vec<&str> = key.split(' ').collect();
+                for n in 1..words.len() {
+                    lex.phrase_prefixes.insert(words[..n].join(" ").into(), ());
+                }
+                lex.places.insert(key.into(), ());
+            }
+        }
         for (_, f) in rows(ABBREVIATIONS) {
             if let Some(w) = f.first() {
                 lex.abbreviations.insert((*w).into(), ());
@@ -322,6 +347,16 @@ impl Lexicons {
         with_lower(phrase, |w| self.phrase_prefixes.contains_key(w))
     }
 
+    /// The gender recorded for a given name, if it is clear.
+    pub fn given_name_gender(&self, name: &str) -> Gender {
+        with_lower(name, |w| self.given_names.get(w).copied()).unwrap_or(Gender::Unknown)
+    }
+
+    /// True when `phrase` (words joined by single spaces) names a place.
+    pub fn is_place(&self, phrase: &str) -> bool {
+        with_lower(phrase, |w| self.places.contains_key(w))
+    }
+
     /// True when `word` ends organisation names (`Inc`, `Party`).
     pub fn is_org_suffix(&self, word: &str) -> bool {
         with_lower(word, |w| self.org_suffixes.contains_key(w))
@@ -373,6 +408,10 @@ mod tests {
         assert!(lex.is_org_suffix("Network"));
         assert!(lex.is_abbreviation("Dr") && lex.is_abbreviation("p.m"));
         assert!(lex.is_function_word("However"));
+        assert_eq!(lex.given_name_gender("Hillary"), Gender::Female);
+        assert_eq!(lex.given_name_gender("Donald"), Gender::Male);
+        assert_eq!(lex.given_name_gender("Zxqv"), Gender::Unknown);
+        assert!(lex.is_place("Syria") && lex.is_place("new york") && !lex.is_place("Havel"));
     }
 
     #[test]

@@ -744,7 +744,17 @@ impl Cx<'_> {
                 return Some(m);
             }
         }
-        let kind = self.name_kind(name_start, end, titled && gender != Gender::Unknown);
+        let mut kind = self.name_kind(name_start, end, titled && gender != Gender::Unknown);
+        let name_words: Vec<&str> = self.text[head].split_whitespace().collect();
+        // A place (`Syria`, `New York`) speaks only as its government.
+        if kind == MentionKind::Name && !titled && self.lex.is_place(&name_words.join(" ")) {
+            kind = MentionKind::Organization;
+        }
+        // `Hillary Clinton`: the first name tells the gender (a lone
+        // word may be a surname: `Jordan`, `Lee`).
+        if kind == MentionKind::Name && gender == Gender::Unknown && name_words.len() >= 2 {
+            gender = self.lex.given_name_gender(name_words[0]);
+        }
         // `Rep. John Mica (R-Fla.)`: a party and state in brackets.
         let end = if !possessive && kind == MentionKind::Name { self.affiliation_end(end).unwrap_or(end) } else { end };
         let mut m = self.mention(i, end, head, kind);
