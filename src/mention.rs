@@ -41,7 +41,10 @@ pub(crate) struct Mention {
     /// Token range `first..end` of the whole mention.
     pub first: u32,
     pub end: u32,
+    /// Gender the text states: an honorific, a gendered role, a pronoun.
     pub gender: Gender,
+    /// Gender suggested by a given name (`Hillary`), weaker evidence.
+    pub name_gender: Gender,
     pub plural: bool,
     /// A role class tied to the mention (see `roles.txt`).
     pub role: Option<u16>,
@@ -369,6 +372,7 @@ impl Cx<'_> {
             first: first as u32,
             end: end as u32,
             gender: Gender::Unknown,
+            name_gender: Gender::Unknown,
             plural: false,
             role: None,
             possessive: false,
@@ -746,19 +750,27 @@ impl Cx<'_> {
         }
         let mut kind = self.name_kind(name_start, end, titled && gender != Gender::Unknown);
         let name_words: Vec<&str> = self.text[head].split_whitespace().collect();
+        // `Fort Russ reports:` is an outlet.
+        if kind == MentionKind::Name && self.cue_starts_at(end) && self.word(end).starts_with("report") {
+            kind = MentionKind::Organization;
+        }
         // A place (`Syria`, `New York`) speaks only as its government.
         if kind == MentionKind::Name && !titled && self.lex.is_place(&name_words.join(" ")) {
             kind = MentionKind::Organization;
         }
-        // `Hillary Clinton`: the first name tells the gender (a lone
-        // word may be a surname: `Jordan`, `Lee`).
-        if kind == MentionKind::Name && gender == Gender::Unknown && name_words.len() >= 2 {
-            gender = self.lex.given_name_gender(name_words[0]);
-        }
+        // `Hillary Clinton`: the first name suggests a gender (a lone
+        // word may be a surname: `Jordan`, `Lee`). Only a suggestion:
+        // Lindsey Graham is a man.
+        let name_gender = if kind == MentionKind::Name && name_words.len() >= 2 {
+            self.lex.given_name_gender(name_words[0])
+        } else {
+            Gender::Unknown
+        };
         // `Rep. John Mica (R-Fla.)`: a party and state in brackets.
         let end = if !possessive && kind == MentionKind::Name { self.affiliation_end(end).unwrap_or(end) } else { end };
         let mut m = self.mention(i, end, head, kind);
         m.gender = gender;
+        m.name_gender = name_gender;
         m.role = role;
         m.possessive = possessive;
         Some(m)

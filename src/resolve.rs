@@ -45,7 +45,10 @@ const SALIENT_WINDOW: u32 = 3;
 #[derive(Clone, Debug)]
 struct Entity {
     kind: SpeakerKind,
+    /// Gender stated by the text (honorific, role, resolved pronoun).
     gender: Gender,
+    /// Gender suggested by a given name.
+    name_gender: Gender,
     /// Role classes tied to the entity.
     roles: Vec<u16>,
     /// Mention indices, in text order.
@@ -57,6 +60,8 @@ struct Entity {
     words: Vec<String>,
     /// Start of the latest mention outside quotations.
     last_pos: usize,
+    /// True once the entity has been attributed a quote.
+    spoke: bool,
     last_para: u32,
 }
 
@@ -141,10 +146,14 @@ impl Resolver<'_, '_> {
                 if e.gender == Gender::Unknown {
                     e.gender = mention.gender;
                 }
+                if e.name_gender == Gender::Unknown {
+                    e.name_gender = mention.name_gender;
+                }
                 // A speaker named inside a quotation (`as Putin said`) is no
                 // antecedent for what follows it outside.
                 if speaks && !mention.in_quote {
                     self.recent_speakers.push((para, res.entity));
+                    self.entities[res.entity].spoke = true;
                 }
                 self.resolved[m] = Some(res);
             }
@@ -157,12 +166,14 @@ impl Resolver<'_, '_> {
         self.entities.push(Entity {
             kind,
             gender: mention.gender,
+            name_gender: mention.name_gender,
             roles: Vec::new(),
             mentions: Vec::new(),
             canonical: canonical.then_some(m),
             words,
             last_pos: mention.span.start,
             last_para: self.para_of(m),
+            spoke: false,
         });
         Resolution { entity: self.entities.len() - 1, factor: NAMED, via: None }
     }
@@ -223,23 +234,68 @@ impl Resolver<'_, '_> {
         let want_org = mention.gender == Gender::Neuter || mention.plural;
         let person_1st = self.d.lex.pronoun(&self.d.text[mention.span]).is_some_and(|p| p.person == 1);
         if !person_1st {
-            let found = self.entities.iter().enumerate().filter(|(_, e)| {
-                e.last_pos < mention.span.start
-                    && e.last_para + PRONOUN_WINDOW >= para
-                    && if want_org {
-                        e.kind == SpeakerKind::Organization || (mention.plural && e.kind == SpeakerKind::Anonymous)
-                    } else {
-                        e.kind == SpeakerKind::Person && e.gender.compatible(mention.gender)
-                    }
-            });
-            if let Some((e, ent)) = found.max_by_key(|(_, e)| e.last_pos) {
-                let via = ent.mentions.last().copied();
+            let sentence = mention.sentence as i64;
+            let mut best: Option<(f32, usize)> = None;
+            for (e, ent) in self.entities.iter().enumerate() {
+                let fits = if want_org {
+                    ent.kind == SpeakerKind::Organization || (mention.plural && ent.kind == SpeakerKind::Anonymous)
+                } else {
+                    ent.kind == SpeakerKind::Person && ent.gender.compatible(mention.gender)
+                };
+                if !fits || ent.last_pos >= mention.span.start || ent.last_para + PRONOUN_WINDOW < para {
+                    continue;
+                }
+                let Some(&last) = ent.mentions.iter().rev().find(|&&x| !self.d.mentions[x].in_quote) else {
+                    continue;
+                };
+                let score = self.antecedent_score(ent, last, sentence, mention.gender);
+                if best.is_none_or(|(s, _)| score > s) {
+                    best = Some((score, e));
+                }
+            }
+            if let Some((_, e)) = best {
+                let via = self.entities[e].mentions.iter().rev().find(|&&x| !self.d.mentions[x].in_quote).copied();
                 return Resolution { entity: e, factor: PRONOUN, via };
             }
         }
         let mut r = self.new_entity(m, SpeakerKind::Person, false);
         r.factor = UNRESOLVED;
         r
+    }
+
+    /// How good an antecedent entity `ent`, last mentioned at `last`, is for
+    /// a pronoun in sentence `sentence`: nearer is better, and so is a
+    /// subject, a recent speaker, an agreeing gender, and any evidence that
+    /// the entity is a person at all (a gender, a role, a full name).
+    fn antecedent_score(&self, ent: &Entity, last: usize, sentence: i64, gender: Gender) -> f32 {
+        let lm = self.d.mentions[last];
+        let distance = (sentence - lm.sentence as i64).max(0) as f32;
+        let subject = self.is_subject(last);
+        let gender_agrees = gender != Gender::Unknown && ent.gender == gender;
+        // A given name only suggests: it weighs, but does not exclude.
+        let name_agrees = gender != Gender::Unknown && ent.name_gender == gender;
+        let name_disagrees = gender != Gender::Unknown && !ent.name_gender.compatible(gender);
+        let evidence = ent.gender != Gender::Unknown || !ent.roles.is_empty() || ent.spoke || ent.words.len() >= 2;
+        let b = |x: bool| f32::from(u8::from(x));
+        -distance + 1.5 * b(subject) + 1.5 * b(ent.spoke) + 1.0 * b(gender_agrees) + 1.0 * b(name_agrees)
+            - 2.5 * b(name_disagrees)
+            + 2.5 * b(evidence)
+    }
+
+    /// True when mention `m` is the subject of its sentence: the first
+    /// mention outside quotations after any opening adverbial, or the
+    /// speaker of a tag.
+    fn is_subject(&self, m: usize) -> bool {
+        let mention = self.d.mentions[m];
+        if mention.possessive {
+            return false;
+        }
+        let first = mention.first as usize;
+        if self.d.subject_of_sentence(first + 1) == Some(m) {
+            return true;
+        }
+        let end = mention.end as usize;
+        self.d.cue_at(end).is_some() || self.d.is_tag_filler(end) && self.d.cue_at(end + 1).is_some()
     }
 
     fn nominal(&mut self, m: usize) -> Resolution {
@@ -389,7 +445,7 @@ impl Resolver<'_, '_> {
                             id: SpeakerId(id),
                             name: self.name_of(res.entity),
                             kind: ent.kind,
-                            gender: ent.gender,
+                            gender: if ent.gender == Gender::Unknown { ent.name_gender } else { ent.gender },
                             mentions,
                         });
                         id
