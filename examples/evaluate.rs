@@ -84,6 +84,7 @@ fn run(gold: &str, pred: &str) -> Result<usize, Box<dyn std::error::Error>> {
                     "speaker_mention": a.map(|a| pair(a.mention())),
                     "cue": q.cue().map(|c| pair(c.span())),
                     "rule": a.map(|a| a.rule().as_str()),
+                    "mention_kind": a.map(|a| a.mention_kind().as_str()),
                     "confidence": a.map(|a| a.confidence()),
                     "group": q.group(),
                 })

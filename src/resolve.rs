@@ -28,10 +28,14 @@ use crate::span::Span;
 
 /// Confidence factor for a mention that names the speaker outright.
 const NAMED: f32 = 1.0;
+/// … for an organisation (often a document or a place standing for one).
+const ORGANIZATION: f32 = 0.9;
+/// … for an unnamed source.
+const ANONYMOUS: f32 = 0.85;
 /// … for a pronoun resolved to an antecedent.
 const PRONOUN: f32 = 0.9;
 /// … for a nominal resolved through a role link.
-const NOMINAL_ROLE: f32 = 0.92;
+const NOMINAL_ROLE: f32 = 0.9;
 /// … for a nominal resolved to the only recent speaker.
 const NOMINAL_SALIENT: f32 = 0.75;
 /// … for a pronoun or nominal left as it is written.
@@ -218,14 +222,20 @@ impl Resolver<'_, '_> {
         let mention = self.d.mentions[m];
         let words = words_of(&self.d.text[mention.head]);
         match self.entities.iter().rposition(|e| e.kind == SpeakerKind::Organization && e.words == words) {
-            Some(e) => Resolution { entity: e, factor: NAMED, via: self.entities[e].canonical },
-            None => self.new_entity(m, SpeakerKind::Organization, true),
+            Some(e) => Resolution { entity: e, factor: ORGANIZATION, via: self.entities[e].canonical },
+            None => {
+                let mut r = self.new_entity(m, SpeakerKind::Organization, true);
+                r.factor = ORGANIZATION;
+                r
+            }
         }
     }
 
     fn standalone(&mut self, m: usize, kind: MentionKind) -> Resolution {
         let kind = if kind == MentionKind::Narrator { SpeakerKind::Narrator } else { SpeakerKind::Anonymous };
-        self.new_entity(m, kind, false)
+        let mut r = self.new_entity(m, kind, false);
+        r.factor = ANONYMOUS;
+        r
     }
 
     fn pronoun(&mut self, m: usize) -> Resolution {

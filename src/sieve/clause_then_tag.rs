@@ -18,7 +18,7 @@ use crate::output::Rule;
 pub(crate) struct ClauseThenTag;
 
 /// How often this rule is right, before resolution.
-pub(crate) const PRIOR: f32 = 0.9;
+pub(crate) const PRIOR: f32 = 0.87;
 
 /// The fewest words the reported clause may have.
 const MIN_WORDS: usize = 4;

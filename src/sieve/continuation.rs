@@ -19,7 +19,7 @@ use crate::output::Rule;
 pub(crate) struct Continuation;
 
 /// How often this rule is right, before resolution.
-pub(crate) const PRIOR: f32 = 0.85;
+pub(crate) const PRIOR: f32 = 0.87;
 
 impl Pass for Continuation {
     fn apply(&self, d: &mut Draft<'_>) {

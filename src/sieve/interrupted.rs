@@ -14,7 +14,7 @@ use crate::output::Rule;
 pub(crate) struct Interrupted;
 
 /// How often this rule is right, before resolution.
-pub(crate) const PRIOR: f32 = 0.95;
+pub(crate) const PRIOR: f32 = 0.94;
 
 impl Pass for Interrupted {
     fn apply(&self, d: &mut Draft<'_>) {

@@ -18,9 +18,9 @@ use crate::segment::TokKind;
 pub(crate) struct LeadingTag;
 
 /// How often this rule is right, before resolution.
-pub(crate) const PRIOR: f32 = 0.93;
+pub(crate) const PRIOR: f32 = 0.91;
 /// The same, for a colon at the end of the previous paragraph.
-pub(crate) const COLON_PRIOR: f32 = 0.88;
+pub(crate) const COLON_PRIOR: f32 = 0.8;
 
 /// The most tokens allowed between the end of the cue and the mark
 /// (`told reporters on Friday:`).

@@ -16,7 +16,7 @@ use crate::quote::Closure;
 pub(crate) struct TrailingTag;
 
 /// How often this rule is right, before resolution.
-pub(crate) const PRIOR: f32 = 0.96;
+pub(crate) const PRIOR: f32 = 0.97;
 
 impl Pass for TrailingTag {
     fn apply(&self, d: &mut Draft<'_>) {
