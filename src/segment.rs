@@ -603,7 +603,7 @@ mod tests {
             let gold: Vec<&str> = case.split('|').collect();
             let text = gold.join(" ");
             let s = seg(&text);
-            let got: Vec<&str> = s.sentences.iter().map(|x| &text[x.span]).collect();
+            let got: Vec<&str> = s.sentences.iter().map(|x| &text.as_str()[x.span]).collect();
             assert_eq!(got, gold, "{case}");
         }
     }
