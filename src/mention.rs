@@ -361,7 +361,8 @@ impl Cx<'_> {
     fn sentence_initial(&self, i: usize) -> bool {
         let s = self.seg.sentence_of_token(i);
         let first = self.seg.sentences.get(s).map_or(0, |s| s.first as usize);
-        (first..i).all(|k| self.seg.tokens[k].kind == TokKind::Punct)
+        // (Only opening marks may stand before it; look at a few tokens.)
+        i - first <= 4 && (first..i).all(|k| self.seg.tokens[k].kind == TokKind::Punct)
     }
 
     fn mention(&self, first: usize, end: usize, head: Span, kind: MentionKind) -> Mention {

@@ -25,6 +25,7 @@ use crate::output::{
 };
 use crate::sieve::Draft;
 use crate::span::Span;
+use std::collections::HashMap;
 
 /// Confidence factor for a mention that names the speaker outright.
 const NAMED: f32 = 1.0;
@@ -43,6 +44,8 @@ const UNRESOLVED: f32 = 0.5;
 
 /// How many paragraphs back a pronoun may look for its antecedent.
 const PRONOUN_WINDOW: u32 = 2;
+/// How many paragraphs back a nominal may look for its role's holder.
+const ROLE_WINDOW: u32 = 40;
 /// How many paragraphs back a nominal may look for the only speaker.
 const SALIENT_WINDOW: u32 = 3;
 
@@ -89,6 +92,14 @@ struct Resolver<'d, 'a> {
     speaker_mentions: Vec<(usize, usize)>,
     /// (paragraph, entity) of each attribution resolved so far.
     recent_speakers: Vec<(u32, usize)>,
+    /// (position, paragraph, entity) of every resolved mention outside
+    /// quotations, in text order: the window that pronouns and nominals
+    /// search backwards, so each look-up costs what its window holds.
+    recent: Vec<(usize, u32, usize)>,
+    /// Person entities by each word of their name (first and last).
+    by_word: HashMap<String, Vec<usize>>,
+    /// Organisation entities by their full name.
+    orgs: HashMap<Vec<String>, usize>,
 }
 
 /// Resolves the draft's attributions and builds the output records.
@@ -103,6 +114,9 @@ pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
         resolved: vec![None; d.mentions.len()],
         speaker_mentions,
         recent_speakers: Vec::new(),
+        recent: Vec::new(),
+        by_word: HashMap::new(),
+        orgs: HashMap::new(),
     };
     r.walk();
     r.build()
@@ -141,6 +155,7 @@ impl Resolver<'_, '_> {
                 if !mention.in_quote {
                     e.last_pos = mention.span.start;
                     e.last_para = para;
+                    self.recent.push((mention.span.start, para, res.entity));
                 }
                 if let Some(role) = mention.role {
                     if !e.roles.contains(&role) {
@@ -185,47 +200,57 @@ impl Resolver<'_, '_> {
     fn name(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
         let words = words_of(&self.d.text[mention.head]);
-        let mut best: Option<(usize, bool)> = None;
-        for (e, ent) in self.entities.iter().enumerate().rev() {
-            if ent.kind != SpeakerKind::Person || ent.words.is_empty() || !ent.gender.compatible(mention.gender) {
-                continue;
-            }
-            let upgrade = words.len() > ent.words.len();
-            let ok = if words == ent.words {
-                true
-            } else if words.len() == 1 {
-                ent.words.last() == words.first() || ent.words.first() == words.first()
-            } else if ent.words.len() == 1 {
-                words.last() == ent.words.last()
-            } else {
-                words.last() == ent.words.last() && (words.first() == ent.words.first())
-            };
-            if ok {
-                best = Some((e, upgrade));
-                break;
+        // Candidates share the first or the last word; the most recent
+        // compatible one wins.
+        let mut best: Option<usize> = None;
+        for key in [words.first(), words.last()].into_iter().flatten() {
+            for &e in self.by_word.get(key).map_or(&[][..], |v| v) {
+                let ent = &self.entities[e];
+                if ent.gender.compatible(mention.gender)
+                    && name_matches(&words, &ent.words)
+                    && best.is_none_or(|b| self.entities[b].last_pos < ent.last_pos)
+                {
+                    best = Some(e);
+                }
             }
         }
         match best {
-            Some((e, upgrade)) => {
+            Some(e) => {
                 let via = self.entities[e].canonical;
-                if upgrade {
+                if words.len() > self.entities[e].words.len() {
                     self.entities[e].canonical = Some(m);
+                    self.index_words(e, &words);
                     self.entities[e].words = words;
                 }
                 Resolution { entity: e, factor: NAMED, via }
             }
-            None => self.new_entity(m, SpeakerKind::Person, true),
+            None => {
+                let r = self.new_entity(m, SpeakerKind::Person, true);
+                self.index_words(r.entity, &words);
+                r
+            }
+        }
+    }
+
+    /// Files person entity `e` under the first and last of `words`.
+    fn index_words(&mut self, e: usize, words: &[String]) {
+        for w in [words.first(), words.last()].into_iter().flatten() {
+            let list = self.by_word.entry(w.clone()).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
         }
     }
 
     fn org(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
         let words = words_of(&self.d.text[mention.head]);
-        match self.entities.iter().rposition(|e| e.kind == SpeakerKind::Organization && e.words == words) {
-            Some(e) => Resolution { entity: e, factor: ORGANIZATION, via: self.entities[e].canonical },
+        match self.orgs.get(&words) {
+            Some(&e) => Resolution { entity: e, factor: ORGANIZATION, via: self.entities[e].canonical },
             None => {
                 let mut r = self.new_entity(m, SpeakerKind::Organization, true);
                 r.factor = ORGANIZATION;
+                self.orgs.insert(words, r.entity);
                 r
             }
         }
@@ -246,13 +271,21 @@ impl Resolver<'_, '_> {
         if !person_1st {
             let sentence = mention.sentence as i64;
             let mut best: Option<(f32, usize)> = None;
-            for (e, ent) in self.entities.iter().enumerate() {
+            for &(pos, p, e) in self.recent.iter().rev() {
+                if p + PRONOUN_WINDOW < para {
+                    break;
+                }
+                let ent = &self.entities[e];
+                // Only an entity's latest mention stands for it.
+                if pos != ent.last_pos || pos >= mention.span.start {
+                    continue;
+                }
                 let fits = if want_org {
                     ent.kind == SpeakerKind::Organization || (mention.plural && ent.kind == SpeakerKind::Anonymous)
                 } else {
                     ent.kind == SpeakerKind::Person && ent.gender.compatible(mention.gender)
                 };
-                if !fits || ent.last_pos >= mention.span.start || ent.last_para + PRONOUN_WINDOW < para {
+                if !fits {
                     continue;
                 }
                 let Some(&last) = ent.mentions.iter().rev().find(|&&x| !self.d.mentions[x].in_quote) else {
@@ -316,11 +349,19 @@ impl Resolver<'_, '_> {
         });
         if definite && !mention.plural {
             if let Some(role) = mention.role {
-                let found = self.entities.iter().enumerate().filter(|(_, e)| {
-                    e.last_pos < mention.span.start && e.roles.contains(&role) && e.gender.compatible(mention.gender)
-                });
-                if let Some((e, ent)) = found.max_by_key(|(_, e)| e.last_pos) {
-                    let via = ent.mentions.last().copied();
+                // The most recent entity tied to a role of this class.
+                let found = self
+                    .recent
+                    .iter()
+                    .rev()
+                    .take_while(|&&(_, p, _)| p + ROLE_WINDOW >= para)
+                    .map(|&(_, _, e)| e)
+                    .find(|&e| {
+                        let ent = &self.entities[e];
+                        ent.roles.contains(&role) && ent.gender.compatible(mention.gender)
+                    });
+                if let Some(e) = found {
+                    let via = self.entities[e].mentions.last().copied();
                     return Resolution { entity: e, factor: NOMINAL_ROLE, via };
                 }
             }
@@ -499,4 +540,23 @@ fn words_of(name: &str) -> Vec<String> {
         })
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// True when a name of `words` can refer to an entity named `known`: the
+/// same name; a single word equal to the known first or last word (`Havel`,
+/// `Marisol`); a fuller name with the known single word as its last (`Ana
+/// Ruiz` after `Ruiz`); or the same first and last words.
+fn name_matches(words: &[String], known: &[String]) -> bool {
+    if known.is_empty() {
+        return false;
+    }
+    if words == known {
+        true
+    } else if words.len() == 1 {
+        known.last() == words.first() || known.first() == words.first()
+    } else if known.len() == 1 {
+        words.last() == known.last()
+    } else {
+        words.last() == known.last() && words.first() == known.first()
+    }
 }

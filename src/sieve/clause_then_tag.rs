@@ -54,27 +54,27 @@ impl Pass for ClauseThenTag {
             // already has this tag.
             let clause_start = sent.span.start;
             let comma_pos = d.seg.tokens[comma].span.start;
-            let direct = d.quotes.iter().any(|q| {
-                q.depth == 0 && q.outer.start == clause_start && q.outer.end >= d.seg.tokens[comma - 1].span.end
-            });
+            let direct = d
+                .top_starting_at(clause_start)
+                .is_some_and(|q| d.quotes[q].outer.end >= d.seg.tokens[comma - 1].span.end);
             if direct {
                 continue;
             }
             // The cue may already serve a fragment inside the clause
-            // (`… the “reform,” he said.`); otherwise it must be free.
-            if d.cue_used[c]
-                && !d.quotes.iter().any(|q| q.attr.and_then(|a| a.cue) == Some(c) && q.outer.end <= comma_pos)
-            {
+            // (`… the “reform,” he said.`); otherwise it must be free. A
+            // quote in the clause attributed through another cue means the
+            // clause is reported already.
+            let clause = crate::span::Span::new(clause_start, comma_pos);
+            let inside = d.top_overlapping(clause);
+            let serves_fragment = inside.iter().any(|&q| d.quotes[q].attr.and_then(|a| a.cue) == Some(c));
+            if d.cue_used[c] && !serves_fragment {
                 continue;
             }
-            // Already reported by another pass.
-            if d.quotes.iter().any(|q| {
-                q.depth == 0
-                    && q.kind != crate::output::QuoteKind::Term
-                    && q.outer.start >= clause_start
-                    && q.outer.end <= comma_pos
-                    && q.attr.is_some_and(|a| a.cue != Some(c))
-            }) {
+            let reported = inside.iter().any(|&q| {
+                let q = &d.quotes[q];
+                q.kind != crate::output::QuoteKind::Term && q.attr.is_some_and(|a| a.cue != Some(c))
+            });
+            if reported {
                 continue;
             }
             let words = (first..comma).filter(|&k| d.seg.tokens[k].is_word()).count();
@@ -97,7 +97,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     }
     // A quotation may sit inside a part (it will be nested), but not open
     // the sentence: `“…,” he said, “…”` is a direct quote.
-    if d.quotes.iter().any(|q| q.depth == 0 && q.outer.start == sent.span.start) {
+    if d.top_starting_at(sent.span.start).is_some() {
         return;
     }
     let found = (first + 1..end.saturating_sub(3)).filter(|&k| d.word(k) == ",").find_map(|k| {

@@ -23,8 +23,7 @@ pub(crate) const PRIOR: f32 = 0.87;
 
 impl Pass for Continuation {
     fn apply(&self, d: &mut Draft<'_>) {
-        let mut order: Vec<usize> =
-            (0..d.quotes.len()).filter(|&q| d.quotes[q].depth == 0 && d.quotes[q].kind.is_speech()).collect();
+        let mut order: Vec<usize> = d.top.iter().copied().filter(|&q| d.quotes[q].kind.is_speech()).collect();
         order.sort_by_key(|&q| d.quotes[q].outer.start);
         let mut prev: Option<usize> = None;
         for &q in &order {

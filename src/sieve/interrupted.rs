@@ -21,13 +21,16 @@ impl Pass for Interrupted {
         for q in 0..d.quotes.len() {
             let quote = d.quotes[q];
             let Some(a) = quote.attr else { continue };
-            if a.rule != Rule::TrailingTag || quote.depth != 0 {
+            if a.rule != Rule::TrailingTag || quote.parent.is_some() {
                 continue;
             }
             let Some(c) = a.cue else { continue };
             let tag_end = d.mentions[a.mention].span.end.max(d.cues[c].span.end);
             // The next top-level quote in the same paragraph.
-            let Some(r) = (q + 1..d.quotes.len()).find(|&r| d.quotes[r].depth == 0) else { continue };
+            let Some(r) = d.top.get(d.top.partition_point(|&i| d.quotes[i].outer.start <= quote.outer.start)).copied()
+            else {
+                continue;
+            };
             let next = d.quotes[r];
             if next.para != quote.para || next.outer.start < tag_end {
                 continue;

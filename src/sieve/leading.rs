@@ -98,9 +98,9 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
         return None;
     }
     // No other quote between the cue and the mark.
-    if d.quotes
+    if d.top_overlapping(crate::span::Span::new(hit.span.end, d.seg.tokens[open].span.start))
         .iter()
-        .any(|q| q.depth == 0 && q.outer.start >= hit.span.end && q.outer.end <= d.seg.tokens[open].span.start)
+        .any(|&q| d.quotes[q].outer.start >= hit.span.end && d.quotes[q].outer.end <= d.seg.tokens[open].span.start)
     {
         return None;
     }

@@ -136,7 +136,7 @@ pub(crate) struct QDraft {
     pub inner: Span,
     pub kind: QuoteKind,
     pub closure: Closure,
-    pub depth: u32,
+    /// The quote this one is nested in; `None` for a top-level quote.
     pub parent: Option<usize>,
     pub para: u32,
     pub group: u32,
@@ -163,6 +163,10 @@ pub(crate) struct Draft<'a> {
     pub cue_used: Vec<bool>,
     /// Mentions, in text order.
     pub mentions: Vec<Mention>,
+    /// Indices of the top-level quotes, sorted by start. Kept up to date by
+    /// [`Draft::add_report`]; passes that add quotes otherwise must keep it
+    /// too.
+    pub top: Vec<usize>,
     /// The document's genre: reported speech without marks is attributed
     /// only in news.
     pub genre: crate::genre::Genre,
@@ -179,7 +183,7 @@ impl<'a> Draft<'a> {
         cues: Vec<CueHit>,
         mentions: Vec<Mention>,
     ) -> Draft<'a> {
-        let quotes = raw
+        let quotes: Vec<QDraft> = raw
             .iter()
             .enumerate()
             .map(|(i, q)| QDraft {
@@ -187,7 +191,6 @@ impl<'a> Draft<'a> {
                 inner: q.inner,
                 kind: if crate::quote::looks_like_term(text, q.inner) { QuoteKind::Term } else { QuoteKind::Direct },
                 closure: q.closure,
-                depth: q.depth,
                 parent: q.parent,
                 para: q.para,
                 group: i as u32,
@@ -197,7 +200,10 @@ impl<'a> Draft<'a> {
             .collect();
         let cue_used = vec![false; cues.len()];
         let genre = crate::genre::Genre::News;
-        let mut d = Draft { text, seg, lex, matcher, quotes, cues, inner_cues: Vec::new(), cue_used, mentions, genre };
+        let mut top: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
+        top.sort_by_key(|&i| quotes[i].outer.start);
+        let mut d =
+            Draft { text, seg, lex, matcher, quotes, cues, inner_cues: Vec::new(), cue_used, mentions, top, genre };
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
             if let Some(prev) = d.quotes[i].continues_from {
@@ -398,29 +404,29 @@ impl<'a> Draft<'a> {
         let toks = &self.seg.tokens;
         let mut span = Span::new(toks[first].span.start, toks[end - 1].span.end);
         // Never cut a quotation: extend over one that starts inside.
-        for q in &self.quotes {
-            if q.depth == 0 && span.contains(q.outer.start) && q.outer.end > span.end {
+        if let Some(&last) = self.top_overlapping(span).last() {
+            let q = &self.quotes[last];
+            if span.contains(q.outer.start) && q.outer.end > span.end {
                 span.end = q.outer.end;
             }
         }
         let idx = self.quotes.len();
-        let mut mixed = false;
-        for q in self.quotes.iter_mut() {
-            if span.encloses(q.outer) {
-                if q.depth == 0 {
-                    q.parent = Some(idx);
-                    mixed = true;
-                }
-                q.depth += 1;
-            }
+        // The top-level quotes inside it nest in it (top-level quotes are
+        // disjoint, so they are one run of the sorted index).
+        let lo = self.top.partition_point(|&i| self.quotes[i].outer.start < span.start);
+        let hi = self.top.partition_point(|&i| self.quotes[i].outer.end <= span.end);
+        let inside = lo..hi.max(lo);
+        let mixed = !inside.is_empty();
+        for &q in &self.top[inside.clone()] {
+            self.quotes[q].parent = Some(idx);
         }
+        self.top.splice(inside, [idx]);
         let group = idx as u32;
         self.quotes.push(QDraft {
             outer: span,
             inner: span,
             kind: if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect },
             closure: Closure::Closed,
-            depth: 0,
             parent: None,
             para: toks[first].para,
             group,
@@ -436,15 +442,34 @@ impl<'a> Draft<'a> {
     /// True when some top-level quote overlaps tokens `first..end` without
     /// lying inside them.
     pub fn crosses_quote(&self, first: usize, end: usize) -> bool {
+        let span = self.token_span(first, end);
+        self.top_overlapping(span).iter().any(|&q| !span.encloses(self.quotes[q].outer))
+    }
+
+    /// The byte span of tokens `first..end`.
+    pub fn token_span(&self, first: usize, end: usize) -> Span {
         let toks = &self.seg.tokens;
-        let span = Span::new(toks[first].span.start, toks[end - 1].span.end);
-        self.quotes.iter().any(|q| q.depth == 0 && q.outer.overlaps(span) && !span.encloses(q.outer))
+        Span::new(toks[first].span.start, toks[end.max(first + 1) - 1].span.end)
+    }
+
+    /// The top-level quotes overlapping `span`, in text order. Top-level
+    /// quotes never overlap each other, so this is a binary search.
+    pub fn top_overlapping(&self, span: Span) -> &[usize] {
+        let lo = self.top.partition_point(|&i| self.quotes[i].outer.end <= span.start);
+        let hi = self.top.partition_point(|&i| self.quotes[i].outer.start < span.end);
+        &self.top[lo..hi.max(lo)]
+    }
+
+    /// The top-level quote that starts at byte `pos`.
+    pub fn top_starting_at(&self, pos: usize) -> Option<usize> {
+        let k = self.top.partition_point(|&i| self.quotes[i].outer.start < pos);
+        self.top.get(k).copied().filter(|&i| self.quotes[i].outer.start == pos)
     }
 
     /// True when quote `q` is a top-level quote the passes should attribute.
     pub fn is_candidate(&self, q: usize) -> bool {
         let quote = &self.quotes[q];
-        quote.depth == 0 && quote.attr.is_none()
+        quote.parent.is_none() && quote.attr.is_none()
     }
 
     /// Finds a speaker tag starting at token `i`: `CUE [filler] SPEAKER` or
@@ -642,7 +667,9 @@ impl<'a> Draft<'a> {
             )
         });
         if opener {
-            if let Some(comma) = (first as usize..tok).find(|&k| self.word(k) == ",") {
+            // (A bounded look: sentences can be arbitrarily long.)
+            let limit = tok.min(first as usize + 40);
+            if let Some(comma) = (first as usize..limit).find(|&k| self.word(k) == ",") {
                 first = comma as u32 + 1;
             }
         }

@@ -25,11 +25,12 @@ impl Pass for NestedReport {
         let mut new: Vec<QDraft> = Vec::new();
         for h in 0..d.inner_cues.len() {
             let hit = d.inner_cues[h];
-            let Some(q) = (0..d.quotes.len()).find(|&q| d.quotes[q].depth == 0 && d.quotes[q].inner.encloses(hit.span))
-            else {
-                continue;
-            };
+            // The top-level direct quotation holding the cue.
+            let Some(&q) = d.top_overlapping(hit.span).first() else { continue };
             let quote = d.quotes[q];
+            if quote.kind != QuoteKind::Direct || !quote.inner.encloses(hit.span) {
+                continue;
+            }
             let cue_tok = d.token_at(hit.span.start);
             let cue_end = d.seg.tokens.partition_point(|t| t.span.start < hit.span.end);
             // The speaker: a name, nominal or organisation right before the cue.
@@ -68,7 +69,6 @@ impl Pass for NestedReport {
                 inner: span,
                 kind: QuoteKind::Indirect,
                 closure: Closure::Closed,
-                depth: quote.depth + 1,
                 parent: Some(q),
                 para: quote.para,
                 group: 0,
@@ -76,14 +76,25 @@ impl Pass for NestedReport {
                 attr: Some(attr),
             });
         }
+        if new.is_empty() {
+            return;
+        }
+        // Quotes inside a report nest in it: look among the children of the
+        // quotation holding the report.
+        let mut children: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+        for (i, q) in d.quotes.iter().enumerate() {
+            if let Some(p) = q.parent {
+                children.entry(p).or_default().push(i);
+            }
+        }
         for mut x in new {
             let idx = d.quotes.len();
             x.group = idx as u32;
-            // Quotes inside the report nest in it.
-            for q in d.quotes.iter_mut() {
-                if q.parent == x.parent && x.outer.encloses(q.outer) {
-                    q.parent = Some(idx);
-                    q.depth += 1;
+            if let Some(kids) = x.parent.and_then(|p| children.get(&p)) {
+                for &k in kids {
+                    if d.quotes[k].parent == x.parent && x.outer.encloses(d.quotes[k].outer) {
+                        d.quotes[k].parent = Some(idx);
+                    }
                 }
             }
             d.quotes.push(x);

@@ -30,6 +30,8 @@ pub(crate) const PRIOR: f32 = 0.88;
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
+/// The most tokens a reported clause may have.
+const MAX_CLAUSE: usize = 160;
 /// How far a `that` may stand after the cue, over circumstances.
 const MAX_THAT_GAP: usize = 12;
 
@@ -256,11 +258,8 @@ fn starts_circumstance(w: &str) -> bool {
 fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<usize> {
     // `called him “a liar”`: the object is part of what was said.
     if names_things(lemma) {
-        return (k < end && d.seg.tokens[k].kind != TokKind::Punct
-            || d.quotes
-                .iter()
-                .any(|q| q.depth == 0 && d.seg.tokens.get(k).is_some_and(|t| t.span.start == q.outer.start)))
-        .then_some(k);
+        let opens_quote = d.seg.tokens.get(k).is_some_and(|t| d.top_starting_at(t.span.start).is_some());
+        return (k < end && d.seg.tokens[k].kind != TokKind::Punct || opens_quote).then_some(k);
     }
     // `pledged to “build the wall”`: a commitment's infinitive is its
     // content.
@@ -322,6 +321,9 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
 /// Where the clause starting at `start` ends (exclusive), within the
 /// sentence ending at `end`; `None` when nothing is left.
 fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usize> {
+    // A reported clause runs at most MAX_CLAUSE tokens: unpunctuated input
+    // must not make every cue scan the rest of the text.
+    let end = end.min(start + MAX_CLAUSE);
     let mut stop = end;
     for k in start + 1..end {
         let w = d.word(k);
@@ -353,25 +355,24 @@ fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usize> {
 /// True when every top-level quote crossing the clause starts inside it
 /// (it will be extended over them).
 fn opens_quote_inside(d: &Draft<'_>, start: usize, stop: usize) -> bool {
-    let toks = &d.seg.tokens;
-    let span = crate::span::Span::new(toks[start].span.start, toks[stop - 1].span.end);
-    d.quotes
+    let span = d.token_span(start, stop);
+    d.top_overlapping(span)
         .iter()
-        .filter(|q| q.depth == 0 && q.outer.overlaps(span) && !span.encloses(q.outer))
-        .all(|q| span.contains(q.outer.start))
+        .map(|&q| d.quotes[q].outer)
+        .filter(|q| !span.encloses(*q))
+        .all(|q| span.contains(q.start))
 }
 
 /// The clause's end, cut before the first quote inside it that is
 /// attributed to another mention.
 fn cut_at_attributed(d: &Draft<'_>, start: usize, stop: usize, m: usize) -> usize {
-    let toks = &d.seg.tokens;
-    let span = crate::span::Span::new(toks[start].span.start, toks[stop - 1].span.end);
+    let span = d.token_span(start, stop);
     let cut = d
-        .quotes
+        .top_overlapping(span)
         .iter()
-        .filter(|q| q.depth == 0 && span.contains(q.outer.start) && q.attr.is_some_and(|a| a.mention != m))
-        .map(|q| q.outer.start)
-        .min();
+        .map(|&q| &d.quotes[q])
+        .find(|q| span.contains(q.outer.start) && q.attr.is_some_and(|a| a.mention != m))
+        .map(|q| q.outer.start);
     match cut {
         Some(pos) => {
             let mut s = d.token_at(pos);
@@ -419,9 +420,8 @@ fn introduced(w: &str) -> bool {
 
 /// True when a top-level quote starts within tokens `start..stop`.
 fn contains_quote(d: &Draft<'_>, start: usize, stop: usize) -> bool {
-    let toks = &d.seg.tokens;
-    let span = crate::span::Span::new(toks[start].span.start, toks[stop - 1].span.end);
-    d.quotes.iter().any(|q| q.depth == 0 && span.contains(q.outer.start))
+    let span = d.token_span(start, stop);
+    d.top_overlapping(span).iter().any(|&q| span.contains(d.quotes[q].outer.start))
 }
 
 /// Auxiliaries, modals and copulas: the finite verbs a rule can see.

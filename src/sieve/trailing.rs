@@ -67,5 +67,5 @@ fn opens_quote_after(d: &Draft<'_>, end: usize, para: u32) -> bool {
         k += 1;
     }
     let Some(t) = d.seg.tokens.get(k) else { return false };
-    k > end && t.para == para && d.quotes.iter().any(|q| q.depth == 0 && q.outer.start == t.span.start)
+    k > end && t.para == para && d.top_starting_at(t.span.start).is_some()
 }
