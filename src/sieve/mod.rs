@@ -333,11 +333,52 @@ impl<'a> Draft<'a> {
     /// Friday`, `said as he left`, `told reporters in Geneva`), not a
     /// reported clause (`said the talks would resume`, `said that …`).
     pub fn ends_tag(&self, end: usize, para: u32) -> bool {
-        let Some(t) = self.seg.tokens.get(end) else { return true };
+        // Time words first (`said Wednesday`, `said last week`); what
+        // follows them decides: `said Wednesday she, too, wants …` goes on
+        // to report something.
+        let mut k = end;
+        while k < end + 3
+            && self.seg.tokens.get(k).is_some_and(|t| t.para == para)
+            && crate::lexicon::with_lower(self.word(k), |w| {
+                matches!(
+                    w,
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "last"
+                        | "this"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "earlier"
+                        | "later"
+                        | "recently"
+                        | "again"
+                        | "also"
+                        | "then"
+                        | "afterward"
+                        | "afterwards"
+                )
+            })
+        {
+            k += 1;
+        }
+        let Some(t) = self.seg.tokens.get(k) else { return true };
         if t.para != para {
             return true;
         }
-        let w = self.word(end);
+        let w = self.word(k);
         if matches!(w, "." | "," | ";" | ":" | "!" | "?" | "(" | "\u{2014}" | "\u{2013}" | "-") {
             return true;
         }
@@ -360,30 +401,11 @@ impl<'a> Draft<'a> {
                     | "through"
                     | "outside"
                     | "inside"
-                    | "today"
-                    | "yesterday"
-                    | "tonight"
-                    | "last"
-                    | "this"
-                    | "earlier"
-                    | "later"
-                    | "recently"
-                    | "afterward"
-                    | "afterwards"
-                    | "then"
-                    | "again"
-                    | "also"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "reporters"
                     | "adding"
                     | "noting"
                     | "referring"
+                    | "according"
             )
         })
     }
@@ -596,16 +618,28 @@ impl<'a> Draft<'a> {
         // `Clinton, 35, the daughter of …, said`, `a staffer in the room
         // wondered`: a mention whose tag, read forwards, ends in this cue;
         // the leftmost such mention, since appositions nest (`Porter, a
-        // driver from Ava, Mo., who …, said`).
+        // driver from Ava, Mo., who …, said`), and among them first one
+        // whose apposition opens like one (`, a …`, `, who …`) rather than
+        // with a bare name (`the website, Shen Xincheng, a student, urged`).
         if b > first {
             let lo = self.mentions.partition_point(|m| (m.first as usize) < first.max(b.saturating_sub(40)));
             let hi = self.mentions.partition_point(|m| (m.first as usize) < b);
+            let mut weak = None;
             for m in lo..hi {
                 if let Some((tm, tc, _)) = self.tag_at(self.mentions[m].first as usize) {
                     if tc == c {
-                        return Some(tm);
+                        let after = self.mentions[tm].end as usize;
+                        let strong = self.word(after) != ","
+                            || !self.seg.tokens.get(after + 1).is_some_and(|t| t.is_capitalized());
+                        if strong {
+                            return Some(tm);
+                        }
+                        weak = weak.or(Some(tm));
                     }
                 }
+            }
+            if weak.is_some() {
+                return weak;
             }
         }
         // `…, saying`, `tweets saying`, `… and said`: the subject of the
@@ -671,6 +705,17 @@ impl<'a> Draft<'a> {
             let limit = tok.min(first as usize + 40);
             if let Some(comma) = (first as usize..limit).find(|&k| self.word(k) == ",") {
                 first = comma as u32 + 1;
+            }
+        }
+        // A dateline (`WASHINGTON (AFP) –`) is no subject.
+        let k0 = self.mentions.partition_point(|m| m.first < first);
+        if let Some(m) = self.mentions.get(k0) {
+            if m.first == first && matches!(self.word(m.end as usize), "(" | "\u{2013}" | "\u{2014}" | "-") {
+                let stop = (m.end as usize..(m.end as usize + 6).min(tok))
+                    .find(|&k| matches!(self.word(k), "\u{2013}" | "\u{2014}" | "-"));
+                if let Some(dash) = stop {
+                    first = dash as u32 + 1;
+                }
             }
         }
         let k = self.mentions.partition_point(|m| m.first < first);
