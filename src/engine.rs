@@ -92,7 +92,7 @@ impl Attributor {
     pub fn attribute<'h>(&self, text: &'h str) -> Document<'h> {
         let inner = &*self.inner;
         let seg = Segmentation::new(text, &inner.lex);
-        let raw = inner.scanner.scan(text, &seg.paragraphs, &inner.lex);
+        let raw = inner.scanner.scan_with_cues(text, &seg.paragraphs, &inner.lex, &inner.matcher);
         let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
         let mut hits = inner.matcher.find_all(text);
         if !inner.disabled_classes.is_empty() {

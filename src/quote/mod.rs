@@ -3,17 +3,19 @@
 //!
 //! The algorithm (see `DESIGN.md` for the reasons):
 //!
-//! 1. Candidate bytes are found with a byte table, and each mark is read
+//! 1. Candidate bytes are found with `memchr` (or a byte table when a
+//!    document needs more than three lead bytes), and each mark is read
 //!    from the [mark table](marks) and classified by what stands on its
-//!    left and right (its *flanking*): an opener has space (or a bracket,
-//!    a dash, another mark) on its left and text on its right; a closer the
-//!    reverse. A single mark between letters is an apostrophe; one before a
-//!    known elision (`'tis`, `'em`, `'90s`) is an apostrophe too.
-//! 2. Each paragraph has a stack. An opener pushes; a closer pops the
-//!    nearest entry of its family (entries above it were never closed and
-//!    are dropped); a closer with nothing to close is a stray and ignored.
-//!    A straight mark with space on both sides closes when its family is
-//!    open and opens otherwise.
+//!    left and right, its [flanking](flank): an opener has space (or a
+//!    bracket, a dash, another mark) on its left and text on its right; a
+//!    closer the reverse. A single mark between letters is an apostrophe;
+//!    one before a known elision (`'tis`, `'em`, `'90s`) is an apostrophe
+//!    too.
+//! 2. Each paragraph has a [stack](scan). An opener pushes; a closer pops
+//!    the nearest entry of its family (entries above it were never closed
+//!    and are dropped); a closer with nothing to close is a stray and
+//!    ignored. A straight mark with space on both sides closes when its
+//!    family is open and opens otherwise.
 //! 3. At a paragraph's end, an entry still open becomes a quote that ends
 //!    with the paragraph: it *continues* into the next paragraph when that
 //!    one opens with a mark of the same family (the multi-paragraph
@@ -22,12 +24,23 @@
 //! 4. Single marks are ambiguous with apostrophes: a single-mark quote left
 //!    open at a paragraph's end is kept only in documents where single
 //!    marks are the outer style (British dialogue).
+//! 5. In documents whose dialogue opens with a dash and has no closing
+//!    mark, each such paragraph is a quote, split at its speaker tags
+//!    ([dash]).
+//! 6. Each quote is classified as speech or as a [term](term): a title, a
+//!    term or a scare quote.
 
+mod dash;
+mod flank;
 pub(crate) mod marks;
+mod scan;
+mod term;
 
+use crate::cue::CueMatcher;
 use crate::lexicon::Lexicons;
 use crate::span::Span;
-use marks::{Dir, Family, MarkInfo, is_left_boundary, is_right_boundary};
+use marks::Family;
+pub(crate) use scan::Work;
 
 /// How a quote segment ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +48,9 @@ use marks::{Dir, Family, MarkInfo, is_left_boundary, is_right_boundary};
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Closure {
-    /// With its closing mark.
+    /// With its closing mark. Dash dialogue, which has no closing mark,
+    /// counts as closed at the end of its paragraph or at the speaker tag
+    /// that interrupts it.
     Closed,
     /// Without a closing mark at the end of its paragraph; the next
     /// paragraph opens with a mark of the same family and continues it.
@@ -59,33 +74,37 @@ pub(crate) struct RawQuote {
     pub depth: u32,
     /// The index of the innermost quote enclosing this one.
     pub parent: Option<usize>,
-    /// The index of the previous paragraph's segment of the same quotation.
+    /// The index of the previous segment of the same quotation: the
+    /// previous paragraph's part of a multi-paragraph quotation, or the part
+    /// of dash dialogue before a speaker tag.
     pub continues_from: Option<usize>,
     /// Index of the paragraph holding the segment.
     pub para: u32,
+    /// A title, a term or a scare quote rather than speech.
+    pub term: bool,
 }
 
-/// What a mark does in its context.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
-    Open,
-    Close,
-    /// Closes if its family is open, otherwise opens.
-    Either,
-    /// Closes if its family is open, otherwise it is an apostrophe.
-    CloseOrApostrophe,
-    /// Not a quotation mark here.
-    Apostrophe,
-}
-
-/// An entry of the paragraph stack.
-#[derive(Clone, Copy, Debug)]
-struct Open {
-    pos: usize,
-    len: usize,
-    family: Family,
-    /// Index of the previous paragraph's segment this opener continues.
-    continues_from: Option<usize>,
+impl RawQuote {
+    pub(crate) fn new(
+        outer: Span,
+        inner: Span,
+        family: Family,
+        closure: Closure,
+        continues_from: Option<usize>,
+        para: usize,
+    ) -> RawQuote {
+        RawQuote {
+            outer,
+            inner,
+            family,
+            closure,
+            depth: 0,
+            parent: None,
+            continues_from,
+            para: u32::try_from(para).unwrap_or(u32::MAX),
+            term: false,
+        }
+    }
 }
 
 /// Finds the quotations of a text.
@@ -101,211 +120,109 @@ impl QuoteScanner {
     }
 
     /// Scans the paragraphs of `text`; returns the quote segments sorted by
-    /// start, nested ones after the ones that enclose them.
+    /// start, nested ones after the ones that enclose them. Dash dialogue is
+    /// not split at speaker tags (that needs the cue lexicon: see
+    /// [`scan_with_cues`](Self::scan_with_cues)).
+    #[cfg(test)]
     pub fn scan(&self, text: &str, paragraphs: &[Span], lex: &Lexicons) -> Vec<RawQuote> {
-        let mut out: Vec<RawQuote> = Vec::new();
-        let mut stack: Vec<Open> = Vec::new();
-        // Count closed top-level quotes per family, to decide afterwards
-        // whether single marks are the outer style.
-        let mut top_single = 0usize;
-        let mut top_other = 0usize;
-        let mut carry: Option<(usize, Family)> = None;
-        let bytes = text.as_bytes();
-        for (pi, para) in paragraphs.iter().enumerate() {
-            stack.clear();
-            let carried = carry.take();
-            let mut i = para.start;
-            while i < para.end {
-                if !marks::is_candidate_byte(bytes[i]) {
-                    i += 1;
-                    continue;
-                }
-                let Some(info) = marks::mark_at(text, i) else {
-                    i += 1;
-                    continue;
-                };
-                if info.style.bit() & self.styles == 0 || i + info.len > para.end {
-                    i += info.len;
-                    continue;
-                }
-                let prev = text[para.start..i].chars().next_back();
-                let next = text[i + info.len..para.end].chars().next();
-                let role = classify(text, i, info, prev, next, lex);
-                let has_family = stack.iter().any(|o| o.family == info.family);
-                let close = match role {
-                    Role::Open => false,
-                    Role::Close => true,
-                    Role::Either => has_family,
-                    Role::CloseOrApostrophe => {
-                        if !has_family {
-                            i += info.len;
-                            continue;
-                        }
-                        true
-                    }
-                    Role::Apostrophe => {
-                        i += info.len;
-                        continue;
-                    }
-                };
-                if close {
-                    if let Some(k) = stack.iter().rposition(|o| o.family == info.family) {
-                        let open = stack[k];
-                        stack.truncate(k);
-                        let outer = Span::new(open.pos, i + info.len);
-                        let inner = crate::segment::trim(text, Span::new(open.pos + open.len, i))
-                            .unwrap_or(Span::new(open.pos + open.len, open.pos + open.len));
-                        if k == 0 {
-                            if open.family == Family::Single {
-                                top_single += 1;
-                            } else {
-                                top_other += 1;
-                            }
-                        }
-                        out.push(RawQuote {
-                            outer,
-                            inner,
-                            family: open.family,
-                            closure: Closure::Closed,
-                            depth: 0,
-                            parent: None,
-                            continues_from: open.continues_from,
-                            para: pi as u32,
-                        });
-                    }
-                    // A closer with nothing to close is a stray: ignored.
-                } else {
-                    let continues_from = match carried {
-                        Some((idx, fam)) if fam == info.family && stack.is_empty() && i == para.start => Some(idx),
-                        _ => None,
-                    };
-                    stack.push(Open { pos: i, len: info.len, family: info.family, continues_from });
-                }
-                i += info.len;
-            }
-            // Recover at the paragraph's end: the bottom entry becomes a
-            // segment; the entries above it were never closed.
-            if let Some(open) = stack.first().copied() {
-                let continues = paragraphs.get(pi + 1).is_some_and(|next| {
-                    marks::mark_at(text, next.start).is_some_and(|m| {
-                        m.family == open.family
-                            && m.style.bit() & self.styles != 0
-                            && m.dir != Dir::Close
-                            && text[next.start + m.len..next.end].chars().next().is_some_and(|c| !c.is_whitespace())
-                    })
-                });
-                let inner = crate::segment::trim(text, Span::new(open.pos + open.len, para.end))
-                    .unwrap_or(Span::new(para.end, para.end));
-                out.push(RawQuote {
-                    outer: Span::new(open.pos, para.end),
-                    inner,
-                    family: open.family,
-                    closure: if continues { Closure::ContinuesNext } else { Closure::Unclosed },
-                    depth: 0,
-                    parent: None,
-                    continues_from: open.continues_from,
-                    para: pi as u32,
-                });
-                if continues {
-                    carry = Some((out.len() - 1, open.family));
-                }
-            }
+        self.find(text, paragraphs, lex, &CueMatcher::empty(), &mut Work::default())
+    }
+
+    /// Like `scan`, with the cue lexicon to split dash dialogue at its
+    /// speaker tags.
+    pub fn scan_with_cues(
+        &self,
+        text: &str,
+        paragraphs: &[Span],
+        lex: &Lexicons,
+        matcher: &CueMatcher,
+    ) -> Vec<RawQuote> {
+        self.find(text, paragraphs, lex, matcher, &mut Work::default())
+    }
+
+    /// The whole finder, counting its steps in `work`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        paragraphs: &[Span],
+        lex: &Lexicons,
+        matcher: &CueMatcher,
+        work: &mut Work,
+    ) -> Vec<RawQuote> {
+        let paired = scan::pair(text, paragraphs, self.styles, lex, work);
+        let mut dashes = Vec::new();
+        if dash::uses_dash_dialogue(text, paragraphs, self.styles) {
+            dash::find(text, paragraphs, matcher, lex, &mut dashes);
         }
-        let single_is_outer = top_single > top_other;
-        finish(out, single_is_outer)
+        let quotes = merge(paired.quotes, dashes, paired.single_is_outer, work);
+        finish(text, paragraphs, quotes, work)
     }
 }
 
-/// Drops what should not be reported, sorts, and computes nesting.
-fn finish(mut out: Vec<RawQuote>, single_is_outer: bool) -> Vec<RawQuote> {
-    // Keep: closed quotes with content; unclosed ones unless they are single
-    // marks in a document whose outer style is double.
-    let keep: Vec<bool> = out
-        .iter()
-        .map(|q| !q.inner.is_empty() && (q.closure == Closure::Closed || q.family != Family::Single || single_is_outer))
-        .collect();
-    // Sort by start (outer first on ties), remembering old indices.
-    let mut order: Vec<usize> = (0..out.len()).filter(|&i| keep[i]).collect();
-    order.sort_by_key(|&i| (out[i].outer.start, core::cmp::Reverse(out[i].outer.end)));
-    let mut remap = vec![usize::MAX; out.len()];
-    for (new, &old) in order.iter().enumerate() {
-        remap[old] = new;
+/// Drops what should not be reported and merges the marked quotes with the
+/// dash-dialogue segments (both in order of start), fixing the
+/// `continues_from` indices.
+fn merge(marked: Vec<RawQuote>, dashes: Vec<RawQuote>, single_is_outer: bool, work: &mut Work) -> Vec<RawQuote> {
+    // Keep: quotes with content; unclosed single-mark quotes only where
+    // single marks are the outer style.
+    let keep = |q: &RawQuote| {
+        !q.inner.is_empty() && (q.closure == Closure::Closed || q.family != Family::Single || single_is_outer)
+    };
+    const GONE: usize = usize::MAX;
+    let mut new_marked = vec![GONE; marked.len()];
+    let mut new_dash = vec![GONE; dashes.len()];
+    let mut out: Vec<RawQuote> = Vec::with_capacity(marked.len() + dashes.len());
+    let (mut i, mut j) = (0usize, 0usize);
+    while i < marked.len() || j < dashes.len() {
+        work.steps += 1;
+        let take_marked = match (marked.get(i), dashes.get(j)) {
+            (Some(m), Some(d)) => {
+                (m.outer.start, core::cmp::Reverse(m.outer.end)) <= (d.outer.start, core::cmp::Reverse(d.outer.end))
+            }
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if take_marked {
+            let mut q = marked[i];
+            if keep(&q) {
+                q.continues_from = q.continues_from.map(|c| new_marked[c]).filter(|&c| c != GONE);
+                new_marked[i] = out.len();
+                out.push(q);
+            }
+            i += 1;
+        } else {
+            let mut q = dashes[j];
+            q.continues_from = q.continues_from.map(|c| new_dash[c]).filter(|&c| c != GONE);
+            new_dash[j] = out.len();
+            out.push(q);
+            j += 1;
+        }
     }
-    let mut sorted: Vec<RawQuote> = order.iter().map(|&i| out[i]).collect();
-    out.clear();
+    out
+}
+
+/// Computes nesting (every quote's innermost enclosing quote and depth)
+/// and classifies terms. `quotes` are in order of start, enclosing first.
+fn finish(text: &str, paragraphs: &[Span], mut quotes: Vec<RawQuote>, work: &mut Work) -> Vec<RawQuote> {
     let mut enclosing: Vec<usize> = Vec::new();
-    for i in 0..sorted.len() {
-        let q = &mut sorted[i];
-        q.continues_from = q.continues_from.and_then(|c| remap.get(c).copied()).filter(|&c| c != usize::MAX);
-        let start = q.outer.start;
-        let end = q.outer.end;
+    for i in 0..quotes.len() {
+        let Span { start, end } = quotes[i].outer;
         while let Some(&top) = enclosing.last() {
-            if sorted[top].outer.end >= end && sorted[top].outer.start <= start && top != i {
+            if quotes[top].outer.start <= start && end <= quotes[top].outer.end {
                 break;
             }
             enclosing.pop();
+            work.steps += 1;
         }
-        let depth = enclosing.len() as u32;
-        let parent = enclosing.last().copied();
-        let q = &mut sorted[i];
-        q.depth = depth;
-        q.parent = parent;
+        let q = &mut quotes[i];
+        q.depth = u32::try_from(enclosing.len()).unwrap_or(u32::MAX);
+        q.parent = enclosing.last().copied();
+        let para = paragraphs.get(q.para as usize).copied().unwrap_or(q.outer);
+        q.term = term::is_term(text, para, q);
         enclosing.push(i);
+        work.steps += 1;
     }
-    sorted
-}
-
-/// Decides what the mark at `pos` does, from the characters around it.
-fn classify(text: &str, pos: usize, info: MarkInfo, prev: Option<char>, next: Option<char>, lex: &Lexicons) -> Role {
-    let left_open = prev.is_none_or(is_left_boundary);
-    let right_open = next.is_none_or(is_right_boundary);
-    let word_left = prev.is_some_and(char::is_alphanumeric);
-    let word_right = next.is_some_and(char::is_alphanumeric);
-    if info.family == Family::Single {
-        // Between letters: an apostrophe (`don't`, `O’Neil`, `shouldn‘t`).
-        if word_left && word_right {
-            return Role::Apostrophe;
-        }
-        // Before an elision or a year: an apostrophe (`'tis`, `’90s`).
-        if left_open && word_right && lex.is_elision(&text[pos + info.len..]) {
-            return Role::Apostrophe;
-        }
-        // After a word and before a space: a closer only if a single quote
-        // is open (`Jones’ house`, `goin’ home`).
-        if word_left && right_open {
-            return Role::CloseOrApostrophe;
-        }
-    }
-    match (left_open, right_open) {
-        // Even a closing mark opens here (`”Hi,” she said`, `»Ja«`).
-        (true, false) => Role::Open,
-        (false, true) => Role::Close,
-        _ => match info.dir {
-            Dir::Open => Role::Open,
-            Dir::Close => Role::Close,
-            Dir::Either => Role::Either,
-        },
-    }
-}
-
-/// True when a quote's content reads as a term, a title or a scare quote
-/// rather than speech: a few words with no sentence punctuation.
-pub(crate) fn looks_like_term(text: &str, inner: Span) -> bool {
-    let s = &text[inner];
-    let words = s.split_whitespace().count();
-    let last = s.chars().next_back();
-    let ends_like_speech = matches!(last, Some('.' | '!' | '?' | ',' | '\u{2026}' | ';' | ':' | '-' | '\u{2014}'));
-    if words <= 4 && !ends_like_speech {
-        return true;
-    }
-    // A title: every word capitalised, no sentence punctuation inside.
-    if words <= 8 && !ends_like_speech {
-        let small = ["of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "or"];
-        return s
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || small.contains(&w));
-    }
-    false
+    quotes
 }
 
 #[cfg(test)]
@@ -378,13 +295,12 @@ mod tests {
 
     #[test]
     fn terms() {
-        let t = "the so-called \"reform\"";
         let lex = Lexicons::english();
-        let seg = Segmentation::new(t, &lex);
-        let q = QuoteScanner::new(0xFF).scan(t, &seg.paragraphs, &lex);
-        assert!(looks_like_term(t, q[0].inner));
-        let t = "\"We will win this fight.\"";
-        let q = QuoteScanner::new(0xFF).scan(t, &Segmentation::new(t, &lex).paragraphs, &lex);
-        assert!(!looks_like_term(t, q[0].inner));
+        let term = |t: &str| {
+            let q = QuoteScanner::new(0xFF).scan(t, &Segmentation::new(t, &lex).paragraphs, &lex);
+            q[0].term
+        };
+        assert!(term("the so-called \"reform\""));
+        assert!(!term("\"We will win this fight.\""));
     }
 }

@@ -189,7 +189,7 @@ impl<'a> Draft<'a> {
             .map(|(i, q)| QDraft {
                 outer: q.outer,
                 inner: q.inner,
-                kind: if crate::quote::looks_like_term(text, q.inner) { QuoteKind::Term } else { QuoteKind::Direct },
+                kind: if q.term { QuoteKind::Term } else { QuoteKind::Direct },
                 closure: q.closure,
                 parent: q.parent,
                 para: q.para,
