@@ -155,7 +155,7 @@ impl QuoteScanner {
             dash::find(text, paragraphs, matcher, lex, &mut dashes);
         }
         let quotes = merge(paired.quotes, dashes, paired.single_is_outer, work);
-        finish(text, paragraphs, quotes, work)
+        finish(text, paragraphs, quotes, matcher, work)
     }
 }
 
@@ -203,7 +203,13 @@ fn merge(marked: Vec<RawQuote>, dashes: Vec<RawQuote>, single_is_outer: bool, wo
 
 /// Computes nesting (every quote's innermost enclosing quote and depth)
 /// and classifies terms. `quotes` are in order of start, enclosing first.
-fn finish(text: &str, paragraphs: &[Span], mut quotes: Vec<RawQuote>, work: &mut Work) -> Vec<RawQuote> {
+fn finish(
+    text: &str,
+    paragraphs: &[Span],
+    mut quotes: Vec<RawQuote>,
+    matcher: &CueMatcher,
+    work: &mut Work,
+) -> Vec<RawQuote> {
     let mut enclosing: Vec<usize> = Vec::new();
     for i in 0..quotes.len() {
         let Span { start, end } = quotes[i].outer;
@@ -218,7 +224,7 @@ fn finish(text: &str, paragraphs: &[Span], mut quotes: Vec<RawQuote>, work: &mut
         q.depth = u32::try_from(enclosing.len()).unwrap_or(u32::MAX);
         q.parent = enclosing.last().copied();
         let para = paragraphs.get(q.para as usize).copied().unwrap_or(q.outer);
-        q.term = term::is_term(text, para, q);
+        q.term = term::is_term(text, para, q, matcher);
         enclosing.push(i);
         work.steps += 1;
     }
