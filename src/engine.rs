@@ -5,7 +5,7 @@ use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::Lexicons;
 use crate::mention::find_mentions;
 use crate::output::Document;
-use crate::quote::QuoteScanner;
+use crate::quote::{QuoteScanner, Quotes};
 use crate::resolve::resolve;
 use crate::segment::Segmentation;
 use crate::sieve::{Draft, Pass};
@@ -83,6 +83,33 @@ impl Attributor {
             genre: None,
             disabled_classes: Vec::new(),
         })
+    }
+
+    /// Finds the quotations of `text`, without looking for cues or
+    /// speakers: the quotation finder alone, for callers that need only the
+    /// marked spans (and for measuring the finder).
+    ///
+    /// Every mark style enabled in the builder is recognised; apostrophes
+    /// (`don't`, `'tis`, `the '90s`) are told from single quotes; a missing
+    /// closing mark is recovered at the end of its paragraph. Never panics;
+    /// runs in time linear in `text.len()`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use whosaid::{Attributor, Closure};
+    ///
+    /// let text = "“We won’t leave,” she said. “Never.\nThen 'rock 'n' roll' began.";
+    /// let found: Vec<_> = Attributor::new().quotes(text).collect();
+    /// let contents: Vec<&str> = found.iter().map(|q| &text[q.content()]).collect();
+    /// assert_eq!(contents, ["We won’t leave,", "Never.", "rock 'n' roll"]);
+    /// assert_eq!(found[1].closure(), Closure::Unclosed);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn quotes(&self, text: &str) -> Quotes {
+        let inner = &*self.inner;
+        let paragraphs = crate::segment::paragraph_spans(text);
+        Quotes::new(&inner.scanner.scan_with_cues(text, &paragraphs, &inner.lex, &inner.matcher))
     }
 
     /// Analyses `text`: finds its quotations, their cues and speakers.

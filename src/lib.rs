@@ -69,8 +69,8 @@ pub use output::{
     Attribution, Cue, CueClass, Document, Gender, MentionKind, Quote, QuoteId, QuoteKind, Rule, Speaker, SpeakerId,
     SpeakerKind, Stance,
 };
-pub use quote::Closure;
 pub use quote::marks::QuoteStyle;
+pub use quote::{Closure, MarkedQuote, Quotes};
 pub use span::{CharOffsets, Span};
 
 #[cfg(doctest)]

@@ -130,6 +130,11 @@ impl Segmentation {
     }
 }
 
+/// The paragraphs of `text` alone, without tokens or sentences.
+pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
+    paragraphs(text, paragraph_mode(text))
+}
+
 /// Decides whether single newlines are paragraph breaks or line wraps.
 ///
 /// A text is hard-wrapped when it has blank lines, most of its lines are

@@ -21,6 +21,7 @@ use super::marks::{self, Family, QuoteStyle};
 use super::{Closure, RawQuote};
 use crate::cue::CueMatcher;
 use crate::lexicon::Lexicons;
+use crate::output::CueClass;
 use crate::span::Span;
 
 /// The fewest dash paragraphs that make a document use dash dialogue.
@@ -82,7 +83,10 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], matcher: &CueMatcher, lex: &
         let mut prev_part: Option<usize> = None;
         for hit in matcher.find_all(body) {
             let cue = Span::new(para.start + hit.span.start, para.start + hit.span.end);
-            if cue.start < speech_start {
+            // A speaker tag has a verb of speaking: `he thinks you're not a
+            // gentleman` is speech.
+            let speaking = matcher.entry(hit).is_some_and(|e| e.class == CueClass::Speech);
+            if cue.start < speech_start || !speaking {
                 continue;
             }
             let Some((speech_end, tag_end)) = tag_at(text, para, speech_start, cue, lex) else { continue };
@@ -214,6 +218,10 @@ mod tests {
     #[test]
     fn keeps_speech_without_a_tag() {
         assert_eq!(parts("—Yes, and she said nothing."), vec!["Yes, and she said nothing."]);
+        assert_eq!(
+            parts("—God! A ponderous Saxon. He thinks you're odd."),
+            vec!["God! A ponderous Saxon. He thinks you're odd."]
+        );
         assert_eq!(parts("—I said it was fine."), vec!["I said it was fine."]);
     }
 

@@ -59,8 +59,12 @@ pub(crate) fn role(
             return Role::Apostrophe;
         }
         // After a word and before a space: a closer only if a single quote
-        // is open (`Jones’ house`, `goin’ home`).
+        // is open (`Jones’ house`, `goin’ home`), except after the `'n` of
+        // `rock 'n' roll`, which is elided on both sides.
         if word_left && right_open {
+            if is_both_sided_elision(&text[..pos]) {
+                return Role::Apostrophe;
+            }
             return Role::CloseIfOpen;
         }
     }
@@ -81,6 +85,15 @@ pub(crate) fn role(
     }
 }
 
+/// True when `before` ends with a word elided on both sides whose opening
+/// apostrophe follows a space: the `'n` of `rock 'n' roll`.
+fn is_both_sided_elision(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    matches!(chars.next(), Some('n' | 'N'))
+        && matches!(chars.next(), Some('\'' | '\u{2019}' | '\u{2018}'))
+        && chars.next().is_none_or(char::is_whitespace)
+}
+
 /// At most [`ELISION_WINDOW`] bytes of `text` from `start`, cut at a char
 /// boundary and never past `end`.
 fn window(text: &str, start: usize, end: usize) -> &str {
@@ -96,10 +109,10 @@ mod tests {
     use super::*;
     use crate::quote::marks::mark_at;
 
-    /// The role of the first mark in `text`.
+    /// The role of the last mark in `text`.
     fn role_in(text: &str) -> Role {
         let lex = Lexicons::english();
-        let pos = text.find(['\'', '"', '‘', '’', '“', '”']).expect("a mark");
+        let pos = text.rfind(['\'', '"', '‘', '’', '“', '”']).expect("a mark");
         let info = mark_at(text, pos).expect("a mark");
         let prev = text[..pos].chars().next_back();
         let next = text[pos + info.len..].chars().next();
@@ -113,9 +126,10 @@ mod tests {
         ("a 'tis", Role::Apostrophe),
         ("the ’90s", Role::Apostrophe),
         ("rock 'n", Role::Apostrophe),
+        ("rock 'n' roll", Role::Apostrophe),
         ("Joneses' house", Role::CloseIfOpen),
         ("goin’ home", Role::CloseIfOpen),
-        ("5'11\" tall", Role::Apostrophe),
+        ("5'11 tall", Role::Apostrophe),
         ("11\" tall", Role::CloseIfOpen),
         ("said 'Go", Role::Open),
         ("said \"Go", Role::Open),

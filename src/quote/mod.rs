@@ -43,7 +43,7 @@ use marks::Family;
 pub(crate) use scan::Work;
 
 /// How a quote segment ends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -106,6 +106,154 @@ impl RawQuote {
         }
     }
 }
+
+/// A quotation as the finder sees it, before any cue or speaker is looked
+/// for: where its marks are, what they enclose, how it ends, what it is
+/// nested in, and whether it reads as speech. Yielded by
+/// [`Attributor::quotes`](crate::Attributor::quotes).
+///
+/// Spans are byte offsets into the text given to `quotes`: in bounds, with
+/// `start <= end`, on `char` boundaries. Two quotes of one text are either
+/// nested (one's [`span`](Self::span) contains the other's) or disjoint.
+///
+/// # Example
+///
+/// ```
+/// use whosaid::{Attributor, Closure};
+///
+/// let text = "\"He told me, 'Don't go,' and left,\" she said.";
+/// let quotes: Vec<_> = Attributor::new().quotes(text).collect();
+/// assert_eq!(quotes.len(), 2);
+/// let (outer, inner) = (quotes[0], quotes[1]);
+/// assert_eq!(&text[outer.content()], "He told me, 'Don't go,' and left,");
+/// assert_eq!(&text[inner.content()], "Don't go,");
+/// assert_eq!(inner.parent(), Some(0));
+/// assert_eq!(inner.depth(), 1);
+/// assert_eq!(outer.closure(), Closure::Closed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MarkedQuote {
+    span: Span,
+    content: Span,
+    closure: Closure,
+    depth: u32,
+    parent: Option<u32>,
+    continues_from: Option<u32>,
+    term: bool,
+}
+
+impl MarkedQuote {
+    fn from_raw(q: &RawQuote) -> MarkedQuote {
+        let index = |i: usize| u32::try_from(i).ok();
+        MarkedQuote {
+            span: q.outer,
+            content: q.inner,
+            closure: q.closure,
+            depth: q.depth,
+            parent: q.parent.and_then(index),
+            continues_from: q.continues_from.and_then(index),
+            term: q.term,
+        }
+    }
+
+    /// The whole quote, from its opening mark to its closing mark (to the
+    /// end of its paragraph when it has none).
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// What the marks enclose, whitespace trimmed.
+    pub fn content(&self) -> Span {
+        self.content
+    }
+
+    /// How the quote ends: closed, continued in the next paragraph, or left
+    /// unclosed at its paragraph's end.
+    pub fn closure(&self) -> Closure {
+        self.closure
+    }
+
+    /// How many quotes this one is nested in (0 at the top level).
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    /// The position, in the sequence [`Quotes`] yields, of the innermost
+    /// quote this one is nested in.
+    pub fn parent(&self) -> Option<usize> {
+        self.parent.map(|p| p as usize)
+    }
+
+    /// The position of the previous segment of the same quotation: the
+    /// previous paragraph's part of a multi-paragraph quotation, or, in dash
+    /// dialogue, the part before a speaker tag.
+    ///
+    /// ```
+    /// use whosaid::{Attributor, Closure};
+    ///
+    /// let text = "“The harbour will open in May.\n“The cranes are here,” she said.";
+    /// let quotes: Vec<_> = Attributor::new().quotes(text).collect();
+    /// assert_eq!(quotes[0].closure(), Closure::ContinuesNext);
+    /// assert_eq!(quotes[1].continues_from(), Some(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn continues_from(&self) -> Option<usize> {
+        self.continues_from.map(|p| p as usize)
+    }
+
+    /// True when the marks hold a title, a term or a scare quote (`the
+    /// so-called “reform”`) rather than speech. [`Attributor::attribute`]
+    /// still reports such a quote as speech when a cue attributes it.
+    ///
+    /// ```
+    /// let text = "The so-called “reform” failed. “It failed,” she said.";
+    /// let terms: Vec<bool> = whosaid::Attributor::new().quotes(text).map(|q| q.is_term()).collect();
+    /// assert_eq!(terms, [true, false]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// [`Attributor::attribute`]: crate::Attributor::attribute
+    pub fn is_term(&self) -> bool {
+        self.term
+    }
+}
+
+/// The quotations of a text, in order of start (a quote before the quotes
+/// nested in it). Created by
+/// [`Attributor::quotes`](crate::Attributor::quotes).
+///
+/// The finder decides some things for a whole document (whether single
+/// marks are its outer style, whether it uses dash dialogue), so the
+/// quotes are found when the iterator is made, and it only hands them out.
+#[derive(Clone, Debug)]
+pub struct Quotes {
+    it: std::vec::IntoIter<MarkedQuote>,
+}
+
+impl Quotes {
+    pub(crate) fn new(raw: &[RawQuote]) -> Quotes {
+        let found: Vec<MarkedQuote> = raw.iter().map(MarkedQuote::from_raw).collect();
+        Quotes { it: found.into_iter() }
+    }
+}
+
+impl Iterator for Quotes {
+    type Item = MarkedQuote;
+
+    fn next(&mut self) -> Option<MarkedQuote> {
+        self.it.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.it.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Quotes {}
+
+impl core::iter::FusedIterator for Quotes {}
 
 /// Finds the quotations of a text.
 #[derive(Clone, Debug)]

@@ -124,10 +124,10 @@ fn cue_before(text: &str, end: usize, floor: usize, matcher: &CueMatcher) -> boo
     // The sentence starts after the last terminator followed by a space.
     let sentence = window
         .char_indices()
-        .filter(|&(i, c)| {
+        .rev()
+        .find(|&(i, c)| {
             matches!(c, '.' | '!' | '?') && window[i + c.len_utf8()..].starts_with(|n: char| n.is_whitespace())
         })
-        .last()
         .map_or(window, |(i, c)| &window[i + c.len_utf8()..]);
     !matcher.find_all(sentence).is_empty()
 }
