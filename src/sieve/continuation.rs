@@ -6,8 +6,9 @@ use crate::output::Rule;
 /// A quote with no tag of its own takes the speaker of the attributed quote
 /// just before it when
 ///
-/// * it continues a multi-paragraph quotation whose earlier part is
-///   attributed, or
+/// * it is part of a multi-paragraph quotation another part of which is
+///   attributed (a later part first: the tag usually closes the last one),
+///   or
 /// * that quote is in the same paragraph, with no other cue between them
 ///   (`“…,” Clinton said on Thursday. “One, defeat ISIS.”`), or
 /// * that quote is in the previous paragraph and this paragraph holds
@@ -25,6 +26,19 @@ impl Pass for Continuation {
     fn apply(&self, d: &mut Draft<'_>) {
         let mut order: Vec<usize> = d.top.iter().copied().filter(|&q| d.quotes[q].kind.is_speech()).collect();
         order.sort_by_key(|&q| d.quotes[q].outer.start);
+        // The parts of a multi-paragraph quotation are one quotation with
+        // one speaker, whose tag usually closes the last part: earlier
+        // parts take it first.
+        for &q in order.iter().rev() {
+            if let (Some(a), Some(p)) = (d.quotes[q].attr, d.quotes[q].continues_from) {
+                if d.quotes[p].attr.is_none() {
+                    d.attribute(
+                        p,
+                        AttrDraft { mention: a.mention, cue: a.cue, rule: Rule::Continuation, prior: PRIOR },
+                    );
+                }
+            }
+        }
         let mut prev: Option<usize> = None;
         for &q in &order {
             if d.quotes[q].attr.is_none() {
