@@ -3,4 +3,5 @@
 
 mod api;
 mod patterns;
+mod quotes;
 mod reported;
