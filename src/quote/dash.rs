@@ -18,7 +18,7 @@
 //! ([`uses_dash_dialogue`]).
 
 use super::marks::{self, Family, QuoteStyle};
-use super::{Closure, RawQuote};
+use super::{Closure, RawQuote, Work};
 use crate::cue::CueMatcher;
 use crate::lexicon::Lexicons;
 use crate::output::CueClass;
@@ -29,6 +29,9 @@ const MIN_DASH_PARAGRAPHS: usize = 3;
 
 /// The longest speaker phrase before a cue, in words.
 const MAX_SPEAKER_WORDS: usize = 3;
+
+/// How far before a cue (in bytes) the end of the speech is looked for.
+const MAX_SPEAKER_BYTES: usize = 80;
 
 /// The length in bytes of the dialogue dash that opens paragraph `para`,
 /// if it opens with one: `—`, `―` or `--`, followed by text that is not
@@ -72,10 +75,21 @@ pub(crate) fn uses_dash_dialogue(text: &str, paragraphs: &[Span], styles: u8) ->
 /// that opens with a dash, split at speaker tags. A later part of one
 /// paragraph continues the part before it (`continues_from` is an index
 /// into `out`).
-pub(crate) fn find(text: &str, paragraphs: &[Span], matcher: &CueMatcher, lex: &Lexicons, out: &mut Vec<RawQuote>) {
+pub(crate) fn find(
+    text: &str,
+    paragraphs: &[Span],
+    matcher: &CueMatcher,
+    lex: &Lexicons,
+    out: &mut Vec<RawQuote>,
+    work: &mut Work,
+) {
     for (pi, &para) in paragraphs.iter().enumerate() {
+        work.steps += 1;
         let Some(len) = dash_len(text, para) else { continue };
         let body = &text[para];
+        // The cue search, the tags and the parts each read the paragraph
+        // once.
+        work.steps += 3 * body.len();
         // A part runs from `part_start` (the dash, or the end of a tag);
         // its speech from `speech_start` (after the dash).
         let mut part_start = para.start;
@@ -119,12 +133,18 @@ fn push(text: &str, start: usize, end: usize, para: usize, prev: &mut Option<usi
 /// current speech started at `speech_start`. Returns where the speech
 /// before the tag ends and where the tag's sentence ends.
 fn tag_at(text: &str, para: Span, speech_start: usize, cue: Span, lex: &Lexicons) -> Option<(usize, usize)> {
-    let before = &text[speech_start..cue.start];
     // SPEAKER CUE (`he cried`, `Buck Mulligan said`) or CUE SPEAKER
-    // (`said Stephen`, `said he`).
+    // (`said Stephen`, `said he`): the clause before ends within a few
+    // words of the cue. The look-back is bounded, so a paragraph full of
+    // cues costs linear time.
+    let mut from = cue.start.saturating_sub(MAX_SPEAKER_BYTES).max(speech_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..cue.start];
     let clause_end = before.trim_end().rfind([',', '!', '?', '.', '\u{2014}'])?;
     let between = before[clause_end + 1..].trim();
-    let speech_end = speech_start + clause_end + 1;
+    let speech_end = from + clause_end + 1;
     // Some speech must come before the tag.
     if !text[speech_start..speech_end].chars().any(char::is_alphanumeric) {
         return None;
@@ -198,7 +218,7 @@ mod tests {
             .filter(|s| !s.is_empty())
             .collect();
         let mut out = Vec::new();
-        find(text, &paras, &matcher, &lex, &mut out);
+        find(text, &paras, &matcher, &lex, &mut out, &mut Work::default());
         out.iter().map(|q| &text[q.inner]).collect()
     }
 

@@ -61,7 +61,7 @@ pub enum Closure {
 }
 
 /// One quote segment found by the scanner.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct RawQuote {
     /// From the opening mark to the closing mark, both included (to the
     /// paragraph's end when unclosed).
@@ -300,7 +300,7 @@ impl QuoteScanner {
         let paired = scan::pair(text, paragraphs, self.styles, lex, work);
         let mut dashes = Vec::new();
         if dash::uses_dash_dialogue(text, paragraphs, self.styles) {
-            dash::find(text, paragraphs, matcher, lex, &mut dashes);
+            dash::find(text, paragraphs, matcher, lex, &mut dashes, work);
         }
         let quotes = merge(paired.quotes, dashes, paired.single_is_outer, work);
         finish(text, paragraphs, quotes, matcher, work)
@@ -359,6 +359,7 @@ fn finish(
     work: &mut Work,
 ) -> Vec<RawQuote> {
     let mut enclosing: Vec<usize> = Vec::new();
+    let mut classifier = term::Classifier::new(text, matcher);
     for i in 0..quotes.len() {
         let Span { start, end } = quotes[i].outer;
         while let Some(&top) = enclosing.last() {
@@ -372,7 +373,7 @@ fn finish(
         q.depth = u32::try_from(enclosing.len()).unwrap_or(u32::MAX);
         q.parent = enclosing.last().copied();
         let para = paragraphs.get(q.para as usize).copied().unwrap_or(q.outer);
-        q.term = term::is_term(text, para, q, matcher);
+        q.term = classifier.is_term(para, q, work);
         enclosing.push(i);
         work.steps += 1;
     }
@@ -380,81 +381,4 @@ fn finish(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::segment::Segmentation;
-
-    fn find(text: &str) -> Vec<(String, u32, Closure)> {
-        let lex = Lexicons::english();
-        let seg = Segmentation::new(text, &lex);
-        QuoteScanner::new(0xFF)
-            .scan(text, &seg.paragraphs, &lex)
-            .iter()
-            .map(|q| (text[q.inner].to_string(), q.depth, q.closure))
-            .collect()
-    }
-
-    fn inners(text: &str) -> Vec<String> {
-        find(text).into_iter().map(|q| q.0).collect()
-    }
-
-    #[test]
-    fn straight_and_curly_pairs() {
-        assert_eq!(inners("\"Go,\" she said. “Stay,” he said."), vec!["Go,", "Stay,"]);
-        assert_eq!(inners("“Shorty.\" he said"), vec!["Shorty."]);
-    }
-
-    #[test]
-    fn apostrophes_are_not_quotes() {
-        let t = "I don't know, rock 'n' roll in the '90s at the Joneses' house, 'tis o'clock, ma'am.";
-        assert!(inners(t).is_empty(), "{:?}", inners(t));
-        assert_eq!(inners("‘Don’t go,’ she said."), vec!["Don’t go,"]);
-    }
-
-    #[test]
-    fn nesting() {
-        let q = find("\"He told me, 'Don't go,' and left,\" she said.");
-        assert_eq!(q.len(), 2);
-        assert_eq!(q[0].0, "He told me, 'Don't go,' and left,");
-        assert_eq!((q[1].0.as_str(), q[1].1), ("Don't go,", 1));
-    }
-
-    #[test]
-    fn multi_paragraph() {
-        let t = "“First part.\n“Second part.\n“Third part,” she said.";
-        let q = find(t);
-        assert_eq!(q.len(), 3);
-        assert_eq!(q[0].2, Closure::ContinuesNext);
-        assert_eq!(q[1].2, Closure::ContinuesNext);
-        assert_eq!(q[2].2, Closure::Closed);
-    }
-
-    #[test]
-    fn unclosed_recovers_at_paragraph_end() {
-        let t = "\"Hello, he said, and left.\nThen \"Bye,\" she said.";
-        let q = find(t);
-        assert_eq!(q.len(), 2, "{q:?}");
-        assert_eq!(q[0].2, Closure::Unclosed);
-        assert_eq!(q[1].0, "Bye,");
-    }
-
-    #[test]
-    fn other_styles() {
-        assert_eq!(inners("« Oui », dit-il. »Ja«, sagte er."), vec!["Oui", "Ja"]);
-        assert_eq!(inners("„Ja“, sagte er."), vec!["Ja"]);
-        assert_eq!(inners("他说「你好」。"), vec!["你好"]);
-        assert_eq!(inners("``Hello,'' he said."), vec!["Hello,"]);
-        assert_eq!(inners("`Hello,' he said."), vec!["Hello,"]);
-    }
-
-    #[test]
-    fn terms() {
-        let lex = Lexicons::english();
-        let term = |t: &str| {
-            let q = QuoteScanner::new(0xFF).scan(t, &Segmentation::new(t, &lex).paragraphs, &lex);
-            q[0].term
-        };
-        assert!(term("the so-called \"reform\""));
-        assert!(!term("\"We will win this fight.\""));
-    }
-}
+mod tests;

@@ -110,18 +110,34 @@ pub(crate) struct Paired {
 
 /// Pairs the marks of `text`, paragraph by paragraph.
 pub(crate) fn pair(text: &str, paragraphs: &[Span], styles: u8, lex: &Lexicons, work: &mut Work) -> Paired {
+    pair_with(text, paragraphs, styles, lex, work, Prefilter::new(text, styles))
+}
+
+/// [`pair`] with the byte-table search, whatever the text: the slow path
+/// the `memchr` paths are tested against.
+#[cfg(test)]
+pub(crate) fn pair_slow(text: &str, paragraphs: &[Span], styles: u8, lex: &Lexicons) -> Paired {
+    pair_with(text, paragraphs, styles, lex, &mut Work::default(), Prefilter::Table)
+}
+
+fn pair_with(
+    text: &str,
+    paragraphs: &[Span],
+    styles: u8,
+    lex: &Lexicons,
+    work: &mut Work,
+    prefilter: Prefilter,
+) -> Paired {
     let bytes = text.as_bytes();
-    let prefilter = Prefilter::new(text, styles);
-    // One slot per opener, in text order; filled when the quote ends,
-    // left empty when the opener is dropped.
-    let mut slots: Vec<Option<RawQuote>> = Vec::new();
-    let mut stack: Vec<Entry> = Vec::new();
-    let mut tops = [NONE; Family::COUNT];
-    let (mut top_single, mut top_other) = (0usize, 0usize);
+    let mut st = Stack::default();
     let mut carry: Option<(usize, Family)> = None;
     for (pi, para) in paragraphs.iter().enumerate() {
         let carried = carry.take();
         let mut i = para.start;
+        // A closing single mark that may be an apostrophe (`the Joneses’
+        // cat`): it closes the single quote on top of the stack unless a
+        // plain closer follows before anything else happens.
+        let mut pending: Option<(usize, usize)> = None;
         while let Some(p) = prefilter.find(bytes, i, para.end) {
             work.steps += p - i + 1;
             // Candidate bytes are ASCII or UTF-8 lead bytes, so `p` is a
@@ -137,75 +153,54 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span], styles: u8, lex: &Lexicons, 
             let prev = text[para.start..p].chars().next_back();
             let next = text[i..para.end].chars().next();
             let f = info.family.index();
+            let open_here = st.tops[f] != NONE;
             let close = match role(text, p, para.end, info, prev, next, lex) {
                 Role::Open => false,
                 Role::Close => true,
-                Role::Either => tops[f] != NONE,
-                Role::CloseIfOpen if tops[f] != NONE => true,
+                Role::Either => open_here,
+                Role::CloseIfOpen if open_here => {
+                    if info.family == Family::Single && st.tops[f] + 1 == st.stack.len() {
+                        // Decided by what comes next; an earlier pending
+                        // mark was an apostrophe.
+                        pending = Some((p, i));
+                        continue;
+                    }
+                    true
+                }
                 Role::CloseIfOpen | Role::Apostrophe => continue,
             };
+            if let Some((pp, pi_end)) = pending.take() {
+                // A plain single closer supersedes the pending one, which
+                // was an apostrophe; anything else confirms it.
+                if !(close && info.family == Family::Single) {
+                    st.close(text, st.tops[Family::Single.index()], pp, pi_end, pi, work);
+                }
+            }
             if close {
-                let k = tops[f];
-                if k == NONE {
-                    // A closer with nothing to close is a stray: ignored.
-                    continue;
-                }
-                // Entries above `k` were never closed: dropped.
-                while stack.len() > k + 1 {
-                    if let Some(e) = stack.pop() {
-                        tops[e.family.index()] = e.below;
-                        work.steps += 1;
-                    }
-                }
-                let Some(open) = stack.pop() else { continue };
-                tops[f] = open.below;
-                work.steps += 1;
-                if k == 0 {
-                    if open.family == Family::Single {
-                        top_single += 1;
-                    } else {
-                        top_other += 1;
-                    }
-                }
-                let start = open.pos + open.len;
-                let inner = crate::segment::trim(text, Span::new(start, p)).unwrap_or(Span::new(start, start));
-                if let Some(slot) = slots.get_mut(open.slot) {
-                    *slot = Some(RawQuote::new(
-                        Span::new(open.pos, i),
-                        inner,
-                        open.family,
-                        Closure::Closed,
-                        open.continues_from,
-                        pi,
-                    ));
+                // A closer with nothing to close is a stray: ignored.
+                if st.tops[f] != NONE {
+                    st.close(text, st.tops[f], p, i, pi, work);
                 }
             } else {
                 let continues_from = match carried {
-                    Some((slot, fam)) if fam == info.family && stack.is_empty() && p == para.start => Some(slot),
+                    Some((slot, fam)) if fam == info.family && st.stack.is_empty() && p == para.start => Some(slot),
                     _ => None,
                 };
-                stack.push(Entry {
-                    pos: p,
-                    len: info.len,
-                    family: info.family,
-                    slot: slots.len(),
-                    below: tops[f],
-                    continues_from,
-                });
-                tops[f] = stack.len() - 1;
-                slots.push(None);
-                work.steps += 1;
+                st.open(p, info.len, info.family, continues_from, work);
             }
+        }
+        if let Some((pp, pi_end)) = pending.take() {
+            st.close(text, st.tops[Family::Single.index()], pp, pi_end, pi, work);
         }
         work.steps += para.end.saturating_sub(i) + 1;
         // Recover at the paragraph's end: the bottom entry becomes a
         // segment; the entries above it were never closed.
-        if let Some(open) = stack.first().copied() {
+        if let Some(open) = st.stack.first().copied() {
             let continues = paragraphs.get(pi + 1).is_some_and(|next| opens_with(text, *next, open.family, styles));
             let start = open.pos + open.len;
             let inner = crate::segment::trim(text, Span::new(start, para.end)).unwrap_or(Span::new(para.end, para.end));
             let closure = if continues { Closure::ContinuesNext } else { Closure::Unclosed };
-            if let Some(slot) = slots.get_mut(open.slot) {
+            if let Some(slot) = st.slots.get_mut(open.slot) {
                 *slot = Some(RawQuote::new(
                     Span::new(open.pos, para.end),
                     inner,
@@ -219,15 +214,15 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span], styles: u8, lex: &Lexicons, 
                 carry = Some((open.slot, open.family));
             }
         }
-        work.steps += stack.len();
-        stack.clear();
-        tops = [NONE; Family::COUNT];
+        work.steps += st.stack.len();
+        st.stack.clear();
+        st.tops = [NONE; Family::COUNT];
     }
     // Slots are in order of start; drop the empty ones and point
     // `continues_from` at the new indices.
-    let mut remap = vec![NONE; slots.len()];
-    let mut quotes = Vec::with_capacity(slots.len());
-    for (old, slot) in slots.into_iter().enumerate() {
+    let mut remap = vec![NONE; st.slots.len()];
+    let mut quotes = Vec::with_capacity(st.slots.len());
+    for (old, slot) in st.slots.into_iter().enumerate() {
         if let Some(mut q) = slot {
             q.continues_from = q.continues_from.map(|c| remap[c]).filter(|&c| c != NONE);
             remap[old] = quotes.len();
@@ -235,7 +230,75 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span], styles: u8, lex: &Lexicons, 
         }
     }
     work.steps += quotes.len();
-    Paired { quotes, single_is_outer: top_single > top_other }
+    Paired { quotes, single_is_outer: st.top_single > st.top_other }
+}
+
+/// The pairing state: the paragraph stack with its per-family chains, and
+/// the output slots.
+#[derive(Debug)]
+struct Stack {
+    stack: Vec<Entry>,
+    /// For each family, the stack index of its topmost entry, or [`NONE`].
+    tops: [usize; Family::COUNT],
+    /// One slot per opener, in text order; filled when the quote ends, left
+    /// empty when the opener is dropped.
+    slots: Vec<Option<RawQuote>>,
+    /// Closed top-level quotes with single marks, and with any other.
+    top_single: usize,
+    top_other: usize,
+}
+
+impl Default for Stack {
+    fn default() -> Stack {
+        Stack { stack: Vec::new(), tops: [NONE; Family::COUNT], slots: Vec::new(), top_single: 0, top_other: 0 }
+    }
+}
+
+impl Stack {
+    /// Pushes an opener at `pos`.
+    fn open(&mut self, pos: usize, len: usize, family: Family, continues_from: Option<usize>, work: &mut Work) {
+        let f = family.index();
+        self.stack.push(Entry { pos, len, family, slot: self.slots.len(), below: self.tops[f], continues_from });
+        self.tops[f] = self.stack.len() - 1;
+        self.slots.push(None);
+        work.steps += 1;
+    }
+
+    /// Closes stack entry `k` with the mark at `mark..end` of paragraph
+    /// `para`; the entries above `k` were never closed and are dropped.
+    fn close(&mut self, text: &str, k: usize, mark: usize, end: usize, para: usize, work: &mut Work) {
+        if k >= self.stack.len() {
+            return;
+        }
+        while self.stack.len() > k + 1 {
+            if let Some(e) = self.stack.pop() {
+                self.tops[e.family.index()] = e.below;
+                work.steps += 1;
+            }
+        }
+        let Some(open) = self.stack.pop() else { return };
+        self.tops[open.family.index()] = open.below;
+        work.steps += 1;
+        if k == 0 {
+            if open.family == Family::Single {
+                self.top_single += 1;
+            } else {
+                self.top_other += 1;
+            }
+        }
+        let start = open.pos + open.len;
+        let inner = crate::segment::trim(text, Span::new(start, mark)).unwrap_or(Span::new(start, start));
+        if let Some(slot) = self.slots.get_mut(open.slot) {
+            *slot = Some(RawQuote::new(
+                Span::new(open.pos, end),
+                inner,
+                open.family,
+                Closure::Closed,
+                open.continues_from,
+                para,
+            ));
+        }
+    }
 }
 
 /// True when paragraph `para` starts with an opening mark of `family`

@@ -30,8 +30,8 @@
 //! reporting verb is not in the cue lexicon), and a longer limit than three
 //! words in rule 4 (no gain on any corpus).
 
-use super::RawQuote;
 use super::marks::Family;
+use super::{RawQuote, Work};
 use crate::cue::CueMatcher;
 use crate::span::Span;
 
@@ -41,51 +41,110 @@ const MAX_RUN_IN_TERM_WORDS: usize = 3;
 const MAX_TITLE_WORDS: usize = 8;
 /// At most this many words without final punctuation make a term (rule 6).
 const MAX_BARE_TERM_WORDS: usize = 4;
-/// How far back (in bytes) the sentence before a quote is searched for a
-/// cue: bounded so that each quote costs O(1).
-const CUE_WINDOW: usize = 320;
+/// Content longer than this (in bytes) is too long for a term or a title;
+/// reading no further keeps each quote's cost O(1), nested quotes included.
+const MAX_TERM_BYTES: usize = 160;
+/// How far back (in bytes) a line's indentation is looked for.
+const MAX_INDENT: usize = 64;
 
-/// True when quote `q` of paragraph `para` reads as a term, a title or a
-/// scare quote rather than speech.
-pub(crate) fn is_term(text: &str, para: Span, q: &RawQuote, matcher: &CueMatcher) -> bool {
-    if q.family == Family::Dash {
-        return false;
+/// Classifies the quotes of one text, paragraph by paragraph. The cues and
+/// sentence ends of a paragraph are found once, the first time a quote of
+/// that paragraph needs them.
+pub(crate) struct Classifier<'t> {
+    text: &'t str,
+    matcher: &'t CueMatcher,
+    /// The paragraph whose cues and sentence ends are cached.
+    cached: Option<Span>,
+    /// Starts of the cues of the cached paragraph, in order.
+    cues: Vec<usize>,
+    /// Ends of its sentence terminators (`.` `!` `?` before a space).
+    stops: Vec<usize>,
+}
+
+impl<'t> Classifier<'t> {
+    pub(crate) fn new(text: &'t str, matcher: &'t CueMatcher) -> Classifier<'t> {
+        Classifier { text, matcher, cached: None, cues: Vec::new(), stops: Vec::new() }
     }
-    if is_indented_block(text, q.outer.start) {
-        return true;
-    }
-    let before = text.get(para.start..q.outer.start).unwrap_or("").trim_end();
-    let Some(last) = before.chars().next_back() else {
-        return false;
-    };
-    let opening = |c: char| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_' | '-' | '\u{2014}');
-    if before.trim_end_matches(opening).is_empty() {
-        return false;
-    }
-    let content = &text[q.inner];
-    let words = content.split_whitespace().count();
-    if last.is_alphanumeric() {
-        if is_title_case(content, MAX_TITLE_WORDS) {
+
+    /// True when quote `q` of paragraph `para` reads as a term, a title or
+    /// a scare quote rather than speech. Adds the bytes it reads to `work`.
+    pub(crate) fn is_term(&mut self, para: Span, q: &RawQuote, work: &mut Work) -> bool {
+        let text = self.text;
+        if q.family == Family::Dash {
+            return false;
+        }
+        if is_indented_block(text, q.outer.start) {
             return true;
         }
-        if words <= MAX_RUN_IN_TERM_WORDS && !cue_before(text, para.start + before.len(), para.start, matcher) {
-            return true;
+        let before = text.get(para.start..q.outer.start).unwrap_or("").trim_end();
+        let Some(last) = before.chars().next_back() else {
+            return false;
+        };
+        let opening = |c: char| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_' | '-' | '\u{2014}');
+        if before.trim_end_matches(opening).is_empty() {
+            return false;
         }
+        let content = &text[q.inner];
+        // Too long to be a term: its words are neither counted nor read.
+        let short = content.len() <= MAX_TERM_BYTES;
+        work.steps += if short { content.len() + 1 } else { 1 };
+        let words = if short { content.split_whitespace().count() } else { usize::MAX };
+        let title = short && is_title_case(content, MAX_TITLE_WORDS);
+        if last.is_alphanumeric() {
+            if title {
+                return true;
+            }
+            if words <= MAX_RUN_IN_TERM_WORDS && !self.cue_before(para, para.start + before.len(), work) {
+                return true;
+            }
+        }
+        if matches!(last, '.' | '!' | '?' | ':') {
+            return false;
+        }
+        let end = content.trim_end_matches(['_', '*']).chars().next_back();
+        let ends_like_speech = matches!(end, Some('.' | '!' | '?' | ',' | '\u{2026}' | ';' | ':' | '-' | '\u{2014}'));
+        !ends_like_speech && (words <= MAX_BARE_TERM_WORDS || title)
     }
-    if matches!(last, '.' | '!' | '?' | ':') {
-        return false;
+
+    /// True when a reporting cue stands in the sentence of paragraph `para`
+    /// that runs up to byte `end`.
+    fn cue_before(&mut self, para: Span, end: usize, work: &mut Work) -> bool {
+        if self.cached != Some(para) {
+            let body = &self.text[para];
+            work.steps += body.len();
+            self.cues.clear();
+            self.cues.extend(self.matcher.find_all(body).iter().map(|h| para.start + h.span.start));
+            self.stops.clear();
+            let mut chars = body.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if matches!(c, '.' | '!' | '?') && chars.peek().is_some_and(|&(_, n)| n.is_whitespace()) {
+                    self.stops.push(para.start + i + 1);
+                }
+            }
+            self.cached = Some(para);
+        }
+        let k = self.cues.partition_point(|&c| c < end);
+        let Some(&cue) = k.checked_sub(1).and_then(|k| self.cues.get(k)) else { return false };
+        let s = self.stops.partition_point(|&t| t <= end);
+        let sentence_start = s.checked_sub(1).and_then(|s| self.stops.get(s)).copied().unwrap_or(para.start);
+        cue >= sentence_start
     }
-    let end = content.trim_end_matches(['_', '*']).chars().next_back();
-    let ends_like_speech = matches!(end, Some('.' | '!' | '?' | ',' | '\u{2026}' | ';' | ':' | '-' | '\u{2014}'));
-    !ends_like_speech && (words <= MAX_BARE_TERM_WORDS || is_title_case(content, MAX_TITLE_WORDS))
 }
 
 /// True when the mark at `pos` starts a line indented by two or more
 /// spaces: a block quotation set off from the text.
 fn is_indented_block(text: &str, pos: usize) -> bool {
-    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let indent = &text[line_start..pos];
-    indent.len() >= 2 && indent.len() <= CUE_WINDOW && indent.chars().all(|c| c == ' ' || c == '\t')
+    let mut from = pos.saturating_sub(MAX_INDENT);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..pos];
+    let indent = match window.rfind('\n') {
+        Some(i) => &window[i + 1..],
+        None if from == 0 => window,
+        None => return false,
+    };
+    indent.len() >= 2 && indent.chars().all(|c| c == ' ' || c == '\t')
 }
 
 /// True when every word of `s` (at most `max` words) is capitalised, a
@@ -110,26 +169,6 @@ fn is_title_case(s: &str, max: usize) -> bool {
         }
     }
     n > 0
-}
-
-/// True when a reporting cue stands in the sentence that ends at byte
-/// `end` (the text before a quote), searching back at most
-/// [`CUE_WINDOW`] bytes and not before `floor`.
-fn cue_before(text: &str, end: usize, floor: usize, matcher: &CueMatcher) -> bool {
-    let mut start = end.saturating_sub(CUE_WINDOW).max(floor);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let window = &text[start..end];
-    // The sentence starts after the last terminator followed by a space.
-    let sentence = window
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| {
-            matches!(c, '.' | '!' | '?') && window[i + c.len_utf8()..].starts_with(|n: char| n.is_whitespace())
-        })
-        .map_or(window, |(i, c)| &window[i + c.len_utf8()..]);
-    !matcher.find_all(sentence).is_empty()
 }
 
 #[cfg(test)]
