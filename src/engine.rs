@@ -109,7 +109,7 @@ impl Attributor {
     pub fn quotes(&self, text: &str) -> Quotes {
         let inner = &*self.inner;
         let paragraphs = crate::segment::paragraph_spans(text);
-        Quotes::new(&inner.scanner.scan_with_cues(text, &paragraphs, &inner.lex, &inner.matcher))
+        Quotes::new(inner.scanner.scan_with_cues(text, &paragraphs, &inner.lex, &inner.matcher))
     }
 
     /// Analyses `text`: finds its quotations, their cues and speakers.

@@ -103,8 +103,7 @@ pub(crate) struct Segmentation {
 impl Segmentation {
     /// Segments `text` into paragraphs, tokens and sentences.
     pub fn new(text: &str, lex: &Lexicons) -> Segmentation {
-        let mode = paragraph_mode(text);
-        let paragraphs = paragraphs(text, mode);
+        let paragraphs = paragraph_spans(text);
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         for (i, p) in paragraphs.iter().enumerate() {
             tokenize(text, *p, i as u32, &mut tokens);
@@ -135,32 +134,42 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
     paragraphs(text, paragraph_mode(text))
 }
 
-/// Decides whether single newlines are paragraph breaks or line wraps.
+/// How much of a text [`paragraph_mode`] reads: a text keeps one layout, so
+/// its first lines tell, and long texts cost no more than this.
+const MODE_SAMPLE: usize = 64 * 1024;
+
+/// Decides whether single newlines are paragraph breaks or line wraps,
+/// from the lines in the first [`MODE_SAMPLE`] bytes.
 ///
 /// A text is hard-wrapped when it has blank lines, most of its lines are
 /// short, and many lines run on into the next one. News copy (one long line
 /// per paragraph) fails the length test; Gutenberg texts pass all three.
 fn paragraph_mode(text: &str) -> ParagraphMode {
-    let mut nonblank = 0usize;
-    let mut short = 0usize;
-    let mut continued = 0usize;
-    let mut blank = 0usize;
+    let (mut nonblank, mut short, mut continued, mut blank) = (0usize, 0usize, 0usize, 0usize);
     let mut prev_nonblank = false;
-    for line in text.split('\n') {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
+    let mut start = 0usize;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(core::iter::once(text.len()));
+    for end in ends {
+        let line = &text[start..end];
+        if line.trim_start().is_empty() {
             blank += 1;
             prev_nonblank = false;
-            continue;
+        } else {
+            nonblank += 1;
+            // Bytes bound chars from above and 4 × chars from below, so
+            // only lines in between are counted.
+            if line.len() <= 90 || (line.len() <= 360 && line.chars().count() <= 90) {
+                short += 1;
+            }
+            if prev_nonblank {
+                continued += 1;
+            }
+            prev_nonblank = true;
         }
-        nonblank += 1;
-        if line.chars().count() <= 90 {
-            short += 1;
+        if end >= MODE_SAMPLE {
+            break;
         }
-        if prev_nonblank {
-            continued += 1;
-        }
-        prev_nonblank = true;
+        start = end + 1;
     }
     if blank > 0 && nonblank >= 4 && short * 10 >= nonblank * 8 && continued * 10 >= nonblank * 3 {
         ParagraphMode::BlankLines
@@ -169,54 +178,74 @@ fn paragraph_mode(text: &str) -> ParagraphMode {
     }
 }
 
-/// Splits `text` into trimmed paragraph spans.
+/// Splits `text` into trimmed paragraph spans: each line, or each run of
+/// lines between blank lines.
 fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Span> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
+    let mut out: Vec<Span> = Vec::new();
     let mut start = 0usize;
-    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
-        if let Some(span) = trim(text, Span::new(s, e)) {
-            out.push(span);
-        }
-    };
-    match mode {
-        ParagraphMode::Lines => {
-            for nl in memchr::memchr_iter(b'\n', bytes) {
-                push(start, nl, &mut out);
-                start = nl + 1;
-            }
-        }
-        ParagraphMode::BlankLines => {
-            // A paragraph ends at a newline followed by a line of only
-            // whitespace.
-            let mut line_start = 0usize;
-            let mut para_has_text = false;
-            for nl in memchr::memchr_iter(b'\n', bytes).chain(core::iter::once(bytes.len())) {
-                let line = &text[line_start..nl.min(text.len())];
-                if line.trim().is_empty() {
-                    if para_has_text {
-                        push(start, line_start, &mut out);
-                    }
-                    start = nl + 1;
-                    para_has_text = false;
-                } else {
-                    para_has_text = true;
+    let mut after_blank = true;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(core::iter::once(text.len()));
+    for end in ends {
+        match trim(text, Span::new(start, end)) {
+            None => after_blank = true,
+            Some(line) => {
+                match out.last_mut() {
+                    Some(last) if mode == ParagraphMode::BlankLines && !after_blank => last.end = line.end,
+                    _ => out.push(line),
                 }
-                line_start = nl + 1;
+                after_blank = false;
             }
-            start = start.min(text.len());
         }
+        start = end + 1;
     }
-    push(start.min(text.len()), text.len(), &mut out);
     out
 }
 
 /// Trims whitespace from both ends; `None` when nothing is left.
 pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
-    let s = &text[span];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
-    if t.is_empty() { None } else { Some(Span::new(span.start + lead, span.start + lead + t.len())) }
+    let b = text.as_bytes();
+    let (mut start, mut end) = (span.start, span.end);
+    // ASCII bytes are classified directly; only a non-ASCII character is
+    // decoded, to ask whether it is a space (U+00A0, U+3000, ...).
+    while start < end {
+        let c = b[start];
+        if c < 0x80 {
+            if !is_ascii_space(c) {
+                break;
+            }
+            start += 1;
+        } else {
+            match text[start..end].chars().next() {
+                Some(ch) if ch.is_whitespace() => start += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    if start == end {
+        return None;
+    }
+    while end > start {
+        let c = b[end - 1];
+        if c < 0x80 {
+            if !is_ascii_space(c) {
+                break;
+            }
+            end -= 1;
+        } else {
+            match text[start..end].chars().next_back() {
+                Some(ch) if ch.is_whitespace() => end -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    Some(Span::new(start, end))
+}
+
+/// The ASCII characters that `char::is_whitespace` accepts (tab to carriage
+/// return, and space).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// ASCII byte classes for the tokenizer.

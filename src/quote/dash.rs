@@ -60,15 +60,21 @@ pub(crate) fn uses_dash_dialogue(text: &str, paragraphs: &[Span], styles: u8) ->
     if styles & QuoteStyle::Dash.bit() == 0 {
         return false;
     }
-    let (mut dash, mut marked) = (0usize, 0usize);
-    for &p in paragraphs {
-        if dash_len(text, p).is_some() {
-            dash += 1;
-        } else if marks::mark_at(text, p.start).is_some_and(|m| m.family != Family::Single) {
-            marked += 1;
-        }
+    // Dashes first: most texts have none, and then the marks need not be
+    // counted. A dash starts with `-` or the 0xE2 lead byte.
+    let bytes = text.as_bytes();
+    let may_dash = |p: &Span| matches!(bytes.get(p.start), Some(b'-' | 0xE2));
+    let dash = paragraphs.iter().filter(|p| may_dash(p) && dash_len(text, **p).is_some()).count();
+    if dash < MIN_DASH_PARAGRAPHS {
+        return false;
     }
-    dash >= MIN_DASH_PARAGRAPHS && dash > marked
+    let marked = paragraphs
+        .iter()
+        .filter(|p| {
+            dash_len(text, **p).is_none() && marks::mark_at(text, p.start).is_some_and(|m| m.family != Family::Single)
+        })
+        .count();
+    dash > marked
 }
 
 /// Appends the dash-dialogue segments of `text`: one or more per paragraph

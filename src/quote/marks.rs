@@ -159,29 +159,33 @@ pub(crate) fn mark_at(text: &str, pos: usize) -> Option<MarkInfo> {
         b'\'' => m(Family::Single, Dir::Either, QuoteStyle::Straight, 1),
         b'`' if next == Some(b'`') => m(Family::Double, Dir::Open, QuoteStyle::Backtick, 2),
         b'`' => m(Family::Single, Dir::Open, QuoteStyle::Backtick, 1),
-        _ => {
-            let c = text.get(pos..)?.chars().next()?;
-            let n = c.len_utf8();
-            match c {
-                '\u{201C}' => m(Family::Double, Dir::Open, QuoteStyle::Curly, n),
-                '\u{201D}' => m(Family::Double, Dir::Close, QuoteStyle::Curly, n),
-                '\u{201F}' => m(Family::Double, Dir::Open, QuoteStyle::Curly, n),
-                '\u{201E}' => m(Family::Double, Dir::Open, QuoteStyle::LowHigh, n),
-                '\u{2018}' => m(Family::Single, Dir::Open, QuoteStyle::Curly, n),
-                '\u{2019}' => m(Family::Single, Dir::Close, QuoteStyle::Curly, n),
-                '\u{201B}' => m(Family::Single, Dir::Open, QuoteStyle::Curly, n),
-                '\u{201A}' => m(Family::Single, Dir::Open, QuoteStyle::LowHigh, n),
-                '\u{AB}' => m(Family::Angle, Dir::Open, QuoteStyle::Guillemets, n),
-                '\u{BB}' => m(Family::Angle, Dir::Close, QuoteStyle::Guillemets, n),
-                '\u{2039}' => m(Family::SingleAngle, Dir::Open, QuoteStyle::Guillemets, n),
-                '\u{203A}' => m(Family::SingleAngle, Dir::Close, QuoteStyle::Guillemets, n),
-                '\u{300C}' => m(Family::Corner, Dir::Open, QuoteStyle::Corner, n),
-                '\u{300D}' => m(Family::Corner, Dir::Close, QuoteStyle::Corner, n),
-                '\u{300E}' => m(Family::WhiteCorner, Dir::Open, QuoteStyle::Corner, n),
-                '\u{300F}' => m(Family::WhiteCorner, Dir::Close, QuoteStyle::Corner, n),
-                _ => None,
-            }
-        }
+        // Multi-byte marks, matched on their UTF-8 bytes.
+        0xE2 if next == Some(0x80) => match bytes.get(pos + 2)? {
+            0x9C => m(Family::Double, Dir::Open, QuoteStyle::Curly, 3), // “ U+201C
+            0x9D => m(Family::Double, Dir::Close, QuoteStyle::Curly, 3), // ” U+201D
+            0x9F => m(Family::Double, Dir::Open, QuoteStyle::Curly, 3), // ‟ U+201F
+            0x9E => m(Family::Double, Dir::Open, QuoteStyle::LowHigh, 3), // „ U+201E
+            0x98 => m(Family::Single, Dir::Open, QuoteStyle::Curly, 3), // ‘ U+2018
+            0x99 => m(Family::Single, Dir::Close, QuoteStyle::Curly, 3), // ’ U+2019
+            0x9B => m(Family::Single, Dir::Open, QuoteStyle::Curly, 3), // ‛ U+201B
+            0x9A => m(Family::Single, Dir::Open, QuoteStyle::LowHigh, 3), // ‚ U+201A
+            0xB9 => m(Family::SingleAngle, Dir::Open, QuoteStyle::Guillemets, 3), // ‹ U+2039
+            0xBA => m(Family::SingleAngle, Dir::Close, QuoteStyle::Guillemets, 3), // › U+203A
+            _ => None,
+        },
+        0xC2 => match next? {
+            0xAB => m(Family::Angle, Dir::Open, QuoteStyle::Guillemets, 2), // « U+00AB
+            0xBB => m(Family::Angle, Dir::Close, QuoteStyle::Guillemets, 2), // » U+00BB
+            _ => None,
+        },
+        0xE3 if next == Some(0x80) => match bytes.get(pos + 2)? {
+            0x8C => m(Family::Corner, Dir::Open, QuoteStyle::Corner, 3), // 「 U+300C
+            0x8D => m(Family::Corner, Dir::Close, QuoteStyle::Corner, 3), // 」 U+300D
+            0x8E => m(Family::WhiteCorner, Dir::Open, QuoteStyle::Corner, 3), // 『 U+300E
+            0x8F => m(Family::WhiteCorner, Dir::Close, QuoteStyle::Corner, 3), // 』 U+300F
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -259,5 +263,14 @@ mod tests {
         }
         assert_eq!(mark_at("``x", 0).map(|m| m.len), Some(2));
         assert_eq!(mark_at("— x", 0), None);
+        assert_eq!(mark_at("…", 0), None);
+        assert_eq!(mark_at("\u{a0}", 0), None);
+        assert_eq!(mark_at("。", 0), None);
+        // The byte-level table agrees with the characters.
+        for c in ['“', '”', '‟', '„', '‘', '’', '‛', '‚', '«', '»', '‹', '›', '「', '」', '『', '』']
+        {
+            let s = c.to_string();
+            assert_eq!(mark_at(&s, 0).map(|m| m.len), Some(c.len_utf8()), "{c}");
+        }
     }
 }

@@ -229,13 +229,12 @@ impl MarkedQuote {
 /// quotes are found when the iterator is made, and it only hands them out.
 #[derive(Clone, Debug)]
 pub struct Quotes {
-    it: std::vec::IntoIter<MarkedQuote>,
+    it: std::vec::IntoIter<RawQuote>,
 }
 
 impl Quotes {
-    pub(crate) fn new(raw: &[RawQuote]) -> Quotes {
-        let found: Vec<MarkedQuote> = raw.iter().map(MarkedQuote::from_raw).collect();
-        Quotes { it: found.into_iter() }
+    pub(crate) fn new(raw: Vec<RawQuote>) -> Quotes {
+        Quotes { it: raw.into_iter() }
     }
 }
 
@@ -243,7 +242,7 @@ impl Iterator for Quotes {
     type Item = MarkedQuote;
 
     fn next(&mut self) -> Option<MarkedQuote> {
-        self.it.next()
+        self.it.next().map(|q| MarkedQuote::from_raw(&q))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -302,20 +301,17 @@ impl QuoteScanner {
         if dash::uses_dash_dialogue(text, paragraphs, self.styles) {
             dash::find(text, paragraphs, matcher, lex, &mut dashes, work);
         }
-        let quotes = merge(paired.quotes, dashes, paired.single_is_outer, work);
+        let quotes = merge(paired.quotes, dashes, work);
         finish(text, paragraphs, quotes, matcher, work)
     }
 }
 
-/// Drops what should not be reported and merges the marked quotes with the
-/// dash-dialogue segments (both in order of start), fixing the
-/// `continues_from` indices.
-fn merge(marked: Vec<RawQuote>, dashes: Vec<RawQuote>, single_is_outer: bool, work: &mut Work) -> Vec<RawQuote> {
-    // Keep: quotes with content; unclosed single-mark quotes only where
-    // single marks are the outer style.
-    let keep = |q: &RawQuote| {
-        !q.inner.is_empty() && (q.closure == Closure::Closed || q.family != Family::Single || single_is_outer)
-    };
+/// Merges the marked quotes with the dash-dialogue segments (both in order
+/// of start), fixing the `continues_from` indices.
+fn merge(marked: Vec<RawQuote>, dashes: Vec<RawQuote>, work: &mut Work) -> Vec<RawQuote> {
+    if dashes.is_empty() {
+        return marked;
+    }
     const GONE: usize = usize::MAX;
     let mut new_marked = vec![GONE; marked.len()];
     let mut new_dash = vec![GONE; dashes.len()];
@@ -330,19 +326,14 @@ fn merge(marked: Vec<RawQuote>, dashes: Vec<RawQuote>, single_is_outer: bool, wo
             (Some(_), None) => true,
             _ => false,
         };
+        let (mut q, remap, k) =
+            if take_marked { (marked[i], &mut new_marked, i) } else { (dashes[j], &mut new_dash, j) };
+        q.continues_from = q.continues_from.map(|c| remap[c]).filter(|&c| c != GONE);
+        remap[k] = out.len();
+        out.push(q);
         if take_marked {
-            let mut q = marked[i];
-            if keep(&q) {
-                q.continues_from = q.continues_from.map(|c| new_marked[c]).filter(|&c| c != GONE);
-                new_marked[i] = out.len();
-                out.push(q);
-            }
             i += 1;
         } else {
-            let mut q = dashes[j];
-            q.continues_from = q.continues_from.map(|c| new_dash[c]).filter(|&c| c != GONE);
-            new_dash[j] = out.len();
-            out.push(q);
             j += 1;
         }
     }

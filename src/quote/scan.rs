@@ -8,7 +8,7 @@
 //! grows linearly with the input, whatever the input (one megabyte of
 //! unclosed marks included).
 
-use super::flank::{Role, role};
+use super::flank::{Role, Side, role};
 use super::marks::{self, Dir, Family};
 use super::{Closure, RawQuote};
 use crate::lexicon::Lexicons;
@@ -83,29 +83,54 @@ impl Prefilter {
         }
     }
 
-    /// The first candidate byte in `bytes[from..end]`.
-    #[inline]
-    fn find(self, bytes: &[u8], from: usize, end: usize) -> Option<usize> {
-        let hay = bytes.get(from..end)?;
-        let found = match self {
-            Prefilter::None => None,
-            Prefilter::One(a) => memchr::memchr(a, hay),
-            Prefilter::Two(a, b) => memchr::memchr2(a, b, hay),
-            Prefilter::Three(a, b, c) => memchr::memchr3(a, b, c, hay),
-            Prefilter::Table => hay.iter().position(|&b| marks::is_candidate_byte(b)),
-        };
-        found.map(|i| from + i)
+    /// The positions of the candidate bytes of `bytes`, in order.
+    fn iter(self, bytes: &[u8]) -> Candidates<'_> {
+        match self {
+            Prefilter::None => Candidates::None,
+            Prefilter::One(a) => Candidates::One(memchr::memchr_iter(a, bytes)),
+            Prefilter::Two(a, b) => Candidates::Two(memchr::memchr2_iter(a, b, bytes)),
+            Prefilter::Three(a, b, c) => Candidates::Three(memchr::memchr3_iter(a, b, c, bytes)),
+            Prefilter::Table => Candidates::Table { bytes, pos: 0 },
+        }
     }
 }
 
-/// The result of pairing: every quote segment, in order of start (an
-/// enclosing quote before the ones inside it), not yet nested.
+/// An iterator over candidate positions: one `memchr` iterator over the
+/// whole text (cheaper than a fresh search per mark), or the byte table.
+#[derive(Debug)]
+enum Candidates<'h> {
+    None,
+    One(memchr::Memchr<'h>),
+    Two(memchr::Memchr2<'h>),
+    Three(memchr::Memchr3<'h>),
+    Table { bytes: &'h [u8], pos: usize },
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::None => None,
+            Candidates::One(it) => it.next(),
+            Candidates::Two(it) => it.next(),
+            Candidates::Three(it) => it.next(),
+            Candidates::Table { bytes, pos } => {
+                let found = bytes.get(*pos..)?.iter().position(|&b| marks::is_candidate_byte(b))?;
+                let at = *pos + found;
+                *pos = at + 1;
+                Some(at)
+            }
+        }
+    }
+}
+
+/// The result of pairing: the quote segments to report, in order of start
+/// (an enclosing quote before the ones inside it), not yet nested.
 #[derive(Debug, Default)]
 pub(crate) struct Paired {
     pub quotes: Vec<RawQuote>,
-    /// More closed top-level quotes use single marks than any other kind:
-    /// British dialogue.
-    pub single_is_outer: bool,
 }
 
 /// Pairs the marks of `text`, paragraph by paragraph.
@@ -131,6 +156,10 @@ fn pair_with(
     let bytes = text.as_bytes();
     let mut st = Stack::default();
     let mut carry: Option<(usize, Family)> = None;
+    // One pass over the candidates of the whole text; the memchr search
+    // itself reads each byte once.
+    work.steps += text.len();
+    let mut candidates = prefilter.iter(bytes).peekable();
     for (pi, para) in paragraphs.iter().enumerate() {
         let carried = carry.take();
         let mut i = para.start;
@@ -138,20 +167,23 @@ fn pair_with(
         // cat`): it closes the single quote on top of the stack unless a
         // plain closer follows before anything else happens.
         let mut pending: Option<(usize, usize)> = None;
-        while let Some(p) = prefilter.find(bytes, i, para.end) {
-            work.steps += p - i + 1;
+        while let Some(p) = candidates.next_if(|&p| p < para.end) {
+            work.steps += 1;
+            // Between paragraphs, or inside a mark already read (`''`).
+            if p < i || is_inner_apostrophe(bytes, p) {
+                continue;
+            }
             // Candidate bytes are ASCII or UTF-8 lead bytes, so `p` is a
             // char boundary.
             let Some(info) = marks::mark_at(text, p) else {
-                i = p + 1;
                 continue;
             };
             i = p + info.len;
             if info.style.bit() & styles == 0 || i > para.end {
                 continue;
             }
-            let prev = text[para.start..p].chars().next_back();
-            let next = text[i..para.end].chars().next();
+            let prev = Side::before(text, para.start, p);
+            let next = Side::after(text, i, para.end);
             let f = info.family.index();
             let open_here = st.tops[f] != NONE;
             let close = match role(text, p, para.end, info, prev, next, lex) {
@@ -192,7 +224,7 @@ fn pair_with(
         if let Some((pp, pi_end)) = pending.take() {
             st.close(text, st.tops[Family::Single.index()], pp, pi_end, pi, work);
         }
-        work.steps += para.end.saturating_sub(i) + 1;
+        work.steps += 1;
         // Recover at the paragraph's end: the bottom entry becomes a
         // segment; the entries above it were never closed.
         if let Some(open) = st.stack.first().copied() {
@@ -218,19 +250,24 @@ fn pair_with(
         st.stack.clear();
         st.tops = [NONE; Family::COUNT];
     }
-    // Slots are in order of start; drop the empty ones and point
-    // `continues_from` at the new indices.
+    // Slots are in order of start. Keep the filled ones with content, and
+    // unclosed single-mark quotes only where single marks are the outer
+    // style; point `continues_from` at the new indices.
+    let single_is_outer = st.top_single > st.top_other;
+    let keep = |q: &RawQuote| {
+        !q.inner.is_empty() && (q.closure == Closure::Closed || q.family != Family::Single || single_is_outer)
+    };
     let mut remap = vec![NONE; st.slots.len()];
     let mut quotes = Vec::with_capacity(st.slots.len());
     for (old, slot) in st.slots.into_iter().enumerate() {
-        if let Some(mut q) = slot {
+        if let Some(mut q) = slot.filter(keep) {
             q.continues_from = q.continues_from.map(|c| remap[c]).filter(|&c| c != NONE);
             remap[old] = quotes.len();
             quotes.push(q);
         }
     }
     work.steps += quotes.len();
-    Paired { quotes, single_is_outer: st.top_single > st.top_other }
+    Paired { quotes }
 }
 
 /// The pairing state: the paragraph stack with its per-family chains, and
@@ -298,6 +335,26 @@ impl Stack {
                 para,
             ));
         }
+    }
+}
+
+/// True for the commonest candidate of English text, an apostrophe between
+/// two ASCII letters or digits (`don't`, `it’s`), read from the bytes alone:
+/// the fast path of [`role`]'s first rule.
+#[inline]
+fn is_inner_apostrophe(bytes: &[u8], p: usize) -> bool {
+    let word = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    match bytes[p] {
+        b'\'' => p > 0 && word(p - 1) && word(p + 1) && bytes[p + 1] != b'\'',
+        // ’ U+2019 and ‘ U+2018 (mistyped in `shouldn‘t`).
+        0xE2 => {
+            p > 0
+                && bytes.get(p + 1) == Some(&0x80)
+                && matches!(bytes.get(p + 2), Some(0x98 | 0x99))
+                && word(p - 1)
+                && word(p + 3)
+        }
+        _ => false,
     }
 }
 

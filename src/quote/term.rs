@@ -47,9 +47,8 @@ const MAX_TERM_BYTES: usize = 160;
 /// How far back (in bytes) a line's indentation is looked for.
 const MAX_INDENT: usize = 64;
 
-/// Classifies the quotes of one text, paragraph by paragraph. The cues and
-/// sentence ends of a paragraph are found once, the first time a quote of
-/// that paragraph needs them.
+/// Classifies the quotes of one text, paragraph by paragraph, remembering
+/// the cues and sentence starts found in the current paragraph.
 pub(crate) struct Classifier<'t> {
     text: &'t str,
     matcher: &'t CueMatcher,
@@ -57,13 +56,15 @@ pub(crate) struct Classifier<'t> {
     cached: Option<Span>,
     /// Starts of the cues of the cached paragraph, in order.
     cues: Vec<usize>,
-    /// Ends of its sentence terminators (`.` `!` `?` before a space).
+    /// Sentence starts found in it (after `.` `!` `?` and a space).
     stops: Vec<usize>,
+    /// How far the cached paragraph has been searched.
+    searched: usize,
 }
 
 impl<'t> Classifier<'t> {
     pub(crate) fn new(text: &'t str, matcher: &'t CueMatcher) -> Classifier<'t> {
-        Classifier { text, matcher, cached: None, cues: Vec::new(), stops: Vec::new() }
+        Classifier { text, matcher, cached: None, cues: Vec::new(), stops: Vec::new(), searched: 0 }
     }
 
     /// True when quote `q` of paragraph `para` reads as a term, a title or
@@ -76,52 +77,74 @@ impl<'t> Classifier<'t> {
         if is_indented_block(text, q.outer.start) {
             return true;
         }
+        // The last character before the quote in its paragraph; none when
+        // the quote opens the paragraph (after brackets or a dash at most).
         let before = text.get(para.start..q.outer.start).unwrap_or("").trim_end();
         let Some(last) = before.chars().next_back() else {
             return false;
         };
         let opening = |c: char| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_' | '-' | '\u{2014}');
-        if before.trim_end_matches(opening).is_empty() {
+        if opening(last) && before.trim_end_matches(opening).is_empty() {
             return false;
-        }
-        let content = &text[q.inner];
-        // Too long to be a term: its words are neither counted nor read.
-        let short = content.len() <= MAX_TERM_BYTES;
-        work.steps += if short { content.len() + 1 } else { 1 };
-        let words = if short { content.split_whitespace().count() } else { usize::MAX };
-        let title = short && is_title_case(content, MAX_TITLE_WORDS);
-        if last.is_alphanumeric() {
-            if title {
-                return true;
-            }
-            if words <= MAX_RUN_IN_TERM_WORDS && !self.cue_before(para, para.start + before.len(), work) {
-                return true;
-            }
         }
         if matches!(last, '.' | '!' | '?' | ':') {
             return false;
         }
+        let content = &text[q.inner];
+        // Too long to be a term: its words are neither counted nor read.
+        if content.len() > MAX_TERM_BYTES {
+            work.steps += 1;
+            return false;
+        }
+        work.steps += content.len() + 1;
+        if last.is_alphanumeric() {
+            if is_title_case(content, MAX_TITLE_WORDS) {
+                return true;
+            }
+            if count_words(content, MAX_RUN_IN_TERM_WORDS + 1) <= MAX_RUN_IN_TERM_WORDS
+                && !self.cue_before(para, para.start + before.len(), work)
+            {
+                return true;
+            }
+        }
         let end = content.trim_end_matches(['_', '*']).chars().next_back();
         let ends_like_speech = matches!(end, Some('.' | '!' | '?' | ',' | '\u{2026}' | ';' | ':' | '-' | '\u{2014}'));
-        !ends_like_speech && (words <= MAX_BARE_TERM_WORDS || title)
+        !ends_like_speech
+            && (count_words(content, MAX_BARE_TERM_WORDS + 1) <= MAX_BARE_TERM_WORDS
+                || is_title_case(content, MAX_TITLE_WORDS))
     }
 
     /// True when a reporting cue stands in the sentence of paragraph `para`
     /// that runs up to byte `end`.
+    ///
+    /// Only that sentence is searched, and no byte of a paragraph is
+    /// searched twice: the cues and sentence ends found so far are kept,
+    /// with how far the search has gone.
     fn cue_before(&mut self, para: Span, end: usize, work: &mut Work) -> bool {
         if self.cached != Some(para) {
-            let body = &self.text[para];
-            work.steps += body.len();
-            self.cues.clear();
-            self.cues.extend(self.matcher.find_all(body).iter().map(|h| para.start + h.span.start));
-            self.stops.clear();
-            let mut chars = body.char_indices().peekable();
-            while let Some((i, c)) = chars.next() {
-                if matches!(c, '.' | '!' | '?') && chars.peek().is_some_and(|&(_, n)| n.is_whitespace()) {
-                    self.stops.push(para.start + i + 1);
-                }
-            }
             self.cached = Some(para);
+            self.searched = para.start;
+            self.cues.clear();
+            self.stops.clear();
+        }
+        if end > self.searched {
+            // The sentence starts after the last terminator before `end`;
+            // look back no further than the search has already gone.
+            let fresh = &self.text[self.searched..end];
+            work.steps += fresh.len();
+            let from = fresh
+                .char_indices()
+                .rev()
+                .find(|&(i, c)| {
+                    matches!(c, '.' | '!' | '?') && fresh[i + c.len_utf8()..].starts_with(char::is_whitespace)
+                })
+                .map_or(self.searched, |(i, _)| self.searched + i + 1);
+            if from > self.searched {
+                self.stops.push(from);
+            }
+            let sentence = &self.text[from..end];
+            self.cues.extend(self.matcher.find_all(sentence).iter().map(|h| from + h.span.start));
+            self.searched = end;
         }
         let k = self.cues.partition_point(|&c| c < end);
         let Some(&cue) = k.checked_sub(1).and_then(|k| self.cues.get(k)) else { return false };
@@ -134,17 +157,32 @@ impl<'t> Classifier<'t> {
 /// True when the mark at `pos` starts a line indented by two or more
 /// spaces: a block quotation set off from the text.
 fn is_indented_block(text: &str, pos: usize) -> bool {
-    let mut from = pos.saturating_sub(MAX_INDENT);
-    while !text.is_char_boundary(from) {
-        from += 1;
+    let bytes = text.as_bytes();
+    if pos < 2 || !matches!(bytes.get(pos - 1), Some(b' ' | b'\t')) {
+        return false;
     }
-    let window = &text[from..pos];
-    let indent = match window.rfind('\n') {
-        Some(i) => &window[i + 1..],
-        None if from == 0 => window,
-        None => return false,
-    };
-    indent.len() >= 2 && indent.chars().all(|c| c == ' ' || c == '\t')
+    let from = pos.saturating_sub(MAX_INDENT);
+    let indent = bytes[from..pos].iter().rev().take_while(|&&b| b == b' ' || b == b'\t').count();
+    let line_start = pos - indent;
+    indent >= 2 && (line_start == 0 || bytes[line_start - 1] == b'\n') && indent < MAX_INDENT
+}
+
+/// The number of words of `s` (runs of bytes other than ASCII space), up
+/// to `cap`.
+fn count_words(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            n += 1;
+            if n >= cap {
+                return n;
+            }
+        }
+        in_word = !space;
+    }
+    n
 }
 
 /// True when every word of `s` (at most `max` words) is capitalised, a
@@ -174,6 +212,13 @@ fn is_title_case(s: &str, max: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words() {
+        assert_eq!(count_words("", 9), 0);
+        assert_eq!(count_words("  one two\tthree\n", 9), 3);
+        assert_eq!(count_words("a b c d e f", 4), 4);
+    }
 
     #[test]
     fn title_case() {

@@ -180,6 +180,5 @@ proptest! {
         let fast = scan::pair(&text, &paragraphs, styles, &lex, &mut Work::default());
         let slow = scan::pair_slow(&text, &paragraphs, styles, &lex);
         prop_assert_eq!(fast.quotes, slow.quotes);
-        prop_assert_eq!(fast.single_is_outer, slow.single_is_outer);
     }
 }
