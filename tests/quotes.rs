@@ -236,10 +236,7 @@ fn titles_and_scare_quotes_are_terms() {
 /// Text made mostly of quotation marks, apostrophes, dashes, letters,
 /// spaces and line breaks, plus any character at all.
 fn marky() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "[\"'`“”‘’„‚‛‟«»‹›「」『』—a-zA-Zé0-9 ,.!?:;\n]{0,300}",
-        any::<String>(),
-    ]
+    prop_oneof!["[\"'`“”‘’„‚‛‟«»‹›「」『』—a-zA-Zé0-9 ,.!?:;\n]{0,300}", any::<String>(),]
 }
 
 /// Checks the guarantees of one result of `quotes`.
