@@ -103,7 +103,8 @@ pub(crate) struct Segmentation {
 impl Segmentation {
     /// Segments `text` into paragraphs, tokens and sentences.
     pub fn new(text: &str, lex: &Lexicons) -> Segmentation {
-        let paragraphs = paragraph_spans(text);
+        let mode = paragraph_mode(text);
+        let paragraphs = paragraphs(text, mode);
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         for (i, p) in paragraphs.iter().enumerate() {
             tokenize(text, *p, i as u32, &mut tokens);

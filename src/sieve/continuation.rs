@@ -32,10 +32,7 @@ impl Pass for Continuation {
         for &q in order.iter().rev() {
             if let (Some(a), Some(p)) = (d.quotes[q].attr, d.quotes[q].continues_from) {
                 if d.quotes[p].attr.is_none() {
-                    d.attribute(
-                        p,
-                        AttrDraft { mention: a.mention, cue: a.cue, rule: Rule::Continuation, prior: PRIOR },
-                    );
+                    d.attribute(p, AttrDraft { rule: Rule::Continuation, prior: PRIOR, ..a });
                 }
             }
         }
