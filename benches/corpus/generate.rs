@@ -1,7 +1,7 @@
 //! The large benchmark corpus: about a megabyte of English-like fiction and
 //! news, generated deterministically (a fixed-seed linear congruential
 //! generator over the word lists below), so every run measures the same
-//! bytes. It mixes what the quotation finder meets in real text, at about
+//! bytes. It mixes what the quotation finder meets in real text, at
 //! a higher density than the dev corpora (one mark every 70 bytes): straight
 //! and curly dialogue with tags, British single-quote dialogue, nested
 //! quotes, interrupted and multi-paragraph quotations, unclosed quotes,
