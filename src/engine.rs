@@ -109,7 +109,7 @@ impl Attributor {
     pub fn quotes(&self, text: &str) -> Quotes {
         let inner = &*self.inner;
         let paragraphs = crate::segment::paragraph_spans(text);
-        Quotes::new(inner.scanner.scan_with_cues(text, &paragraphs, &inner.lex, &inner.matcher))
+        Quotes::new(inner.scanner.scan_with_cues(text, &paragraphs, &inner.lex, &inner.matcher, None))
     }
 
     /// Analyses `text`: finds its quotations, their cues and speakers.
@@ -119,12 +119,15 @@ impl Attributor {
     pub fn attribute<'h>(&self, text: &'h str) -> Document<'h> {
         let inner = &*self.inner;
         let seg = Segmentation::new(text, &inner.lex);
-        let raw = inner.scanner.scan_with_cues(text, &seg.paragraphs, &inner.lex, &inner.matcher);
-        let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
         let mut hits = inner.matcher.find_all(text);
         if !inner.disabled_classes.is_empty() {
             hits.retain(|h| inner.matcher.entry(*h).is_none_or(|e| !inner.disabled_classes.contains(&e.class)));
         }
+        // The finder reads the cues too: one before a short run-in quote
+        // keeps it speech (a mixed quotation).
+        let cue_starts: Vec<usize> = hits.iter().map(|h| h.span.start).collect();
+        let raw = inner.scanner.scan_with_cues(text, &seg.paragraphs, &inner.lex, &inner.matcher, Some(&cue_starts));
+        let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
         let (cues, inner_cues) = split_by_quotes(hits, &top);
         let genre = inner.genre.unwrap_or_else(|| crate::genre::guess(&seg, &raw, &cues));
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();

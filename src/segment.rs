@@ -203,11 +203,14 @@ fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Span> {
 }
 
 /// Trims whitespace from both ends; `None` when nothing is left.
+///
+/// Works on bytes: ASCII is classified directly, and a non-ASCII character
+/// is decoded only when its bytes could belong to a space (U+00A0, U+2000
+/// to U+200A, U+3000, ...), so trimming a span that ends in `”` costs a
+/// few comparisons.
 pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
     let b = text.as_bytes();
     let (mut start, mut end) = (span.start, span.end);
-    // ASCII bytes are classified directly; only a non-ASCII character is
-    // decoded, to ask whether it is a space (U+00A0, U+3000, ...).
     while start < end {
         let c = b[start];
         if c < 0x80 {
@@ -216,6 +219,10 @@ pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
             }
             start += 1;
         } else {
+            // Only C2, E1, E2 and E3 lead the encodings of Unicode spaces.
+            if !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                break;
+            }
             match text[start..end].chars().next() {
                 Some(ch) if ch.is_whitespace() => start += ch.len_utf8(),
                 _ => break,
@@ -233,6 +240,10 @@ pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
             }
             end -= 1;
         } else {
+            // The last bytes of the encodings of Unicode spaces.
+            if !matches!(c, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) {
+                break;
+            }
             match text[start..end].chars().next_back() {
                 Some(ch) if ch.is_whitespace() => end -= ch.len_utf8(),
                 _ => break,
@@ -640,6 +651,18 @@ mod tests {
             let s = seg(&text);
             let got: Vec<&str> = s.sentences.iter().map(|x| &text.as_str()[x.span]).collect();
             assert_eq!(got, gold, "{case}");
+        }
+    }
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        let spaces: Vec<char> = (0u32..0x3001).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        for &c in &spaces {
+            for text in [format!("{c}x{c}"), format!("{c}{c}"), format!("“{c}”"), format!("{c}”é{c}")] {
+                let got = trim(&text, Span::new(0, text.len())).map(|s| &text.as_str()[s]);
+                let want = Some(text.trim()).filter(|t| !t.is_empty());
+                assert_eq!(got, want, "{text:?}");
+            }
         }
     }
 

@@ -219,12 +219,17 @@ fn titles_and_scare_quotes_are_terms() {
         ("\"We will win this fight.\"", false),
         ("\"Yes.\"", false),
         ("He paused. \"Never mind.\"", false),
-        ("She called the plan \"dead on arrival,\" and left.", false),
     ];
     for &(text, term) in cases {
         let q = at.quotes(text).next().expect("a quote");
         assert_eq!(q.is_term(), term, "{text:?}");
     }
+    // A reporting cue before a short run-in quote makes it a mixed
+    // quotation: the full analysis, which finds the cues, keeps it speech;
+    // the finder alone, which does not look for cues, calls it a term.
+    let text = "She called the plan \"dead on arrival,\" and left.";
+    assert!(at.quotes(text).next().expect("a quote").is_term());
+    assert!(at.attribute(text).quotes()[0].kind().is_speech());
     // A term is not speech, unless a cue attributes it.
     let doc = at.attribute("The so-called \"reform\" failed.");
     assert_eq!(doc.quotes()[0].kind(), QuoteKind::Term);

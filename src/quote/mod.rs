@@ -204,8 +204,11 @@ impl MarkedQuote {
     }
 
     /// True when the marks hold a title, a term or a scare quote (`the
-    /// so-called “reform”`) rather than speech. [`Attributor::attribute`]
-    /// still reports such a quote as speech when a cue attributes it.
+    /// so-called “reform”`) rather than speech, judged from the quote and
+    /// the text around it. [`Attributor::attribute`], which also finds the
+    /// reporting cues, reports a term as speech when a cue attributes it,
+    /// and keeps a short quote run into its sentence as speech when a cue
+    /// precedes it there (`called the plan “dead on arrival”`).
     ///
     /// ```
     /// let text = "The so-called “reform” failed. “It failed,” she said.";
@@ -272,19 +275,21 @@ impl QuoteScanner {
     /// [`scan_with_cues`](Self::scan_with_cues)).
     #[cfg(test)]
     pub fn scan(&self, text: &str, paragraphs: &[Span], lex: &Lexicons) -> Vec<RawQuote> {
-        self.find(text, paragraphs, lex, &CueMatcher::empty(), &mut Work::default())
+        self.find(text, paragraphs, lex, &CueMatcher::empty(), None, &mut Work::default())
     }
 
     /// Like `scan`, with the cue lexicon to split dash dialogue at its
-    /// speaker tags.
+    /// speaker tags, and, when the caller has found them, the starts of the
+    /// text's cues (in order), which keep short run-in quotes speech.
     pub fn scan_with_cues(
         &self,
         text: &str,
         paragraphs: &[Span],
         lex: &Lexicons,
         matcher: &CueMatcher,
+        cues: Option<&[usize]>,
     ) -> Vec<RawQuote> {
-        self.find(text, paragraphs, lex, matcher, &mut Work::default())
+        self.find(text, paragraphs, lex, matcher, cues, &mut Work::default())
     }
 
     /// The whole finder, counting its steps in `work`.
@@ -294,6 +299,7 @@ impl QuoteScanner {
         paragraphs: &[Span],
         lex: &Lexicons,
         matcher: &CueMatcher,
+        cues: Option<&[usize]>,
         work: &mut Work,
     ) -> Vec<RawQuote> {
         let paired = scan::pair(text, paragraphs, self.styles, lex, work);
@@ -302,7 +308,7 @@ impl QuoteScanner {
             dash::find(text, paragraphs, matcher, lex, &mut dashes, work);
         }
         let quotes = merge(paired.quotes, dashes, work);
-        finish(text, paragraphs, quotes, matcher, work)
+        finish(text, paragraphs, quotes, cues, work)
     }
 }
 
@@ -346,11 +352,11 @@ fn finish(
     text: &str,
     paragraphs: &[Span],
     mut quotes: Vec<RawQuote>,
-    matcher: &CueMatcher,
+    cues: Option<&[usize]>,
     work: &mut Work,
 ) -> Vec<RawQuote> {
     let mut enclosing: Vec<usize> = Vec::new();
-    let mut classifier = term::Classifier::new(text, matcher);
+    let mut classifier = term::Classifier::new(text, cues);
     for i in 0..quotes.len() {
         let Span { start, end } = quotes[i].outer;
         while let Some(&top) = enclosing.last() {

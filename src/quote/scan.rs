@@ -186,21 +186,20 @@ fn pair_with(
             let next = Side::after(text, i, para.end);
             let f = info.family.index();
             let open_here = st.tops[f] != NONE;
-            let close = match role(text, p, para.end, info, prev, next, lex) {
-                Role::Open => false,
-                Role::Close => true,
-                Role::Either => open_here,
-                Role::CloseIfOpen if open_here => {
-                    if info.family == Family::Single && st.tops[f] + 1 == st.stack.len() {
-                        // Decided by what comes next; an earlier pending
-                        // mark was an apostrophe.
-                        pending = Some((p, i));
-                        continue;
-                    }
-                    true
-                }
-                Role::CloseIfOpen | Role::Apostrophe => continue,
-            };
+            // Plain comparisons rather than a `match` on the role: a jump
+            // table here mispredicted once per mark (measured with
+            // callgrind's branch simulation).
+            let r = role(text, p, para.end, info, prev, next, lex);
+            if r == Role::Apostrophe || (r == Role::CloseIfOpen && !open_here) {
+                continue;
+            }
+            if r == Role::CloseIfOpen && info.family == Family::Single && st.tops[f] + 1 == st.stack.len() {
+                // Decided by what comes next; an earlier pending mark was
+                // an apostrophe.
+                pending = Some((p, i));
+                continue;
+            }
+            let close = r == Role::Close || (r != Role::Open && open_here);
             if let Some((pp, pi_end)) = pending.take() {
                 // A plain single closer supersedes the pending one, which
                 // was an apostrophe; anything else confirms it.

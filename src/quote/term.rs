@@ -14,7 +14,9 @@
 //!    a term when its words are Title Case (a title or a name), or when it
 //!    is at most three words long and no reporting cue precedes it in its
 //!    sentence. A cue keeps it speech (`called the plan "dead on arrival"`:
-//!    a mixed quotation).
+//!    a mixed quotation). Cues are known only to the full analysis, which
+//!    finds them anyway; the finder alone does not look for them, so there
+//!    every short run-in quote is a term.
 //! 5. A quote that starts a sentence or follows a colon is speech.
 //! 6. Otherwise a few words (at most four) without sentence punctuation at
 //!    the end, or a Title Case phrase of up to eight, are a term.
@@ -32,7 +34,6 @@
 
 use super::marks::Family;
 use super::{RawQuote, Work};
-use crate::cue::CueMatcher;
 use crate::span::Span;
 
 /// At most this many words make a term under rule 4.
@@ -48,14 +49,16 @@ const MAX_TERM_BYTES: usize = 160;
 const MAX_INDENT: usize = 64;
 
 /// Classifies the quotes of one text, paragraph by paragraph, remembering
-/// the cues and sentence starts found in the current paragraph.
+/// the sentence starts found in the current paragraph.
 pub(crate) struct Classifier<'t> {
     text: &'t str,
-    matcher: &'t CueMatcher,
-    /// The paragraph whose cues and sentence ends are cached.
+    /// Starts of the text's reporting cues, in order, when the caller found
+    /// them ([`Attributor::attribute`](crate::Attributor::attribute) does;
+    /// the finder alone does not, and then no cue keeps a run-in quote
+    /// speech).
+    cues: Option<&'t [usize]>,
+    /// The paragraph whose sentence starts are cached.
     cached: Option<Span>,
-    /// Starts of the cues of the cached paragraph, in order.
-    cues: Vec<usize>,
     /// Sentence starts found in it (after `.` `!` `?` and a space).
     stops: Vec<usize>,
     /// How far the cached paragraph has been searched.
@@ -63,8 +66,8 @@ pub(crate) struct Classifier<'t> {
 }
 
 impl<'t> Classifier<'t> {
-    pub(crate) fn new(text: &'t str, matcher: &'t CueMatcher) -> Classifier<'t> {
-        Classifier { text, matcher, cached: None, cues: Vec::new(), stops: Vec::new(), searched: 0 }
+    pub(crate) fn new(text: &'t str, cues: Option<&'t [usize]>) -> Classifier<'t> {
+        Classifier { text, cues, cached: None, stops: Vec::new(), searched: 0 }
     }
 
     /// True when quote `q` of paragraph `para` reads as a term, a title or
@@ -79,7 +82,8 @@ impl<'t> Classifier<'t> {
         }
         // The last character before the quote in its paragraph; none when
         // the quote opens the paragraph (after brackets or a dash at most).
-        let before = text.get(para.start..q.outer.start).unwrap_or("").trim_end();
+        let before_end = crate::segment::trim(text, Span::new(para.start, q.outer.start)).map_or(para.start, |s| s.end);
+        let before = &text[para.start..before_end];
         let Some(last) = before.chars().next_back() else {
             return false;
         };
@@ -117,19 +121,25 @@ impl<'t> Classifier<'t> {
     /// True when a reporting cue stands in the sentence of paragraph `para`
     /// that runs up to byte `end`.
     ///
-    /// Only that sentence is searched, and no byte of a paragraph is
-    /// searched twice: the cues and sentence ends found so far are kept,
-    /// with how far the search has gone.
+    /// Sentence starts are found by reading the paragraph backwards from
+    /// `end`, never reading a byte twice: the starts found so far are kept,
+    /// with how far the reading has gone.
     fn cue_before(&mut self, para: Span, end: usize, work: &mut Work) -> bool {
+        let Some(cues) = self.cues else { return false };
+        // The last cue before `end` in this paragraph, if any.
+        let k = cues.partition_point(|&c| c < end);
+        let Some(&cue) = k.checked_sub(1).and_then(|k| cues.get(k)) else { return false };
+        if cue < para.start {
+            return false;
+        }
         if self.cached != Some(para) {
             self.cached = Some(para);
             self.searched = para.start;
-            self.cues.clear();
             self.stops.clear();
         }
         if end > self.searched {
             // The sentence starts after the last terminator before `end`;
-            // look back no further than the search has already gone.
+            // look back no further than the reading has already gone.
             let fresh = &self.text[self.searched..end];
             work.steps += fresh.len();
             let from = fresh
@@ -138,16 +148,12 @@ impl<'t> Classifier<'t> {
                 .find(|&(i, c)| {
                     matches!(c, '.' | '!' | '?') && fresh[i + c.len_utf8()..].starts_with(char::is_whitespace)
                 })
-                .map_or(self.searched, |(i, _)| self.searched + i + 1);
-            if from > self.searched {
+                .map(|(i, _)| self.searched + i + 1);
+            if let Some(from) = from {
                 self.stops.push(from);
             }
-            let sentence = &self.text[from..end];
-            self.cues.extend(self.matcher.find_all(sentence).iter().map(|h| from + h.span.start));
             self.searched = end;
         }
-        let k = self.cues.partition_point(|&c| c < end);
-        let Some(&cue) = k.checked_sub(1).and_then(|k| self.cues.get(k)) else { return false };
         let s = self.stops.partition_point(|&t| t <= end);
         let sentence_start = s.checked_sub(1).and_then(|s| self.stops.get(s)).copied().unwrap_or(para.start);
         cue >= sentence_start

@@ -12,11 +12,16 @@ fn matcher() -> CueMatcher {
     CueMatcher::new(parse_entries("cues", CUES).expect("cue lexicon")).expect("matcher")
 }
 
+/// The starts of the cues of `text`, as the engine passes them.
+fn cue_starts(text: &str) -> Vec<usize> {
+    matcher().find_all(text).iter().map(|h| h.span.start).collect()
+}
+
 /// Every quote of `text`: (content, depth, closure).
 fn find(text: &str) -> Vec<(String, u32, Closure)> {
     let lex = Lexicons::english();
     QuoteScanner::new(0xFF)
-        .scan_with_cues(text, &paragraph_spans(text), &lex, &matcher())
+        .scan_with_cues(text, &paragraph_spans(text), &lex, &matcher(), Some(&cue_starts(text)))
         .iter()
         .map(|q| (text[q.inner].to_string(), q.depth, q.closure))
         .collect()
@@ -95,7 +100,7 @@ fn unclosed_recovers_at_paragraph_end() {
 fn terms() {
     let lex = Lexicons::english();
     let term = |t: &str| {
-        let q = QuoteScanner::new(0xFF).scan_with_cues(t, &paragraph_spans(t), &lex, &matcher());
+        let q = QuoteScanner::new(0xFF).scan_with_cues(t, &paragraph_spans(t), &lex, &matcher(), Some(&cue_starts(t)));
         q[0].term
     };
     assert!(term("the so-called \"reform\""));
@@ -120,7 +125,8 @@ fn dash_dialogue() {
 fn steps(text: &str) -> usize {
     let lex = Lexicons::english();
     let mut work = Work::default();
-    QuoteScanner::new(0xFF).find(text, &paragraph_spans(text), &lex, &matcher(), &mut work);
+    let cues = cue_starts(text);
+    QuoteScanner::new(0xFF).find(text, &paragraph_spans(text), &lex, &matcher(), Some(&cues), &mut work);
     work.steps
 }
 
