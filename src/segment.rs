@@ -182,23 +182,33 @@ fn paragraph_mode(text: &str) -> ParagraphMode {
 /// Splits `text` into trimmed paragraph spans: each line, or each run of
 /// lines between blank lines.
 fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out: Vec<Span> = Vec::with_capacity(bytes.len() / 256 + 1);
+    let blank_lines = mode == ParagraphMode::BlankLines;
     let mut start = 0usize;
     let mut after_blank = true;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(core::iter::once(text.len()));
-    for end in ends {
-        match trim(text, Span::new(start, end)) {
-            None => after_blank = true,
-            Some(line) => {
-                match out.last_mut() {
-                    Some(last) if mode == ParagraphMode::BlankLines && !after_blank => last.end = line.end,
-                    _ => out.push(line),
-                }
-                after_blank = false;
+    let mut add = |line: Option<Span>, after_blank: &mut bool| match line {
+        None => *after_blank = true,
+        Some(line) => {
+            match out.last_mut() {
+                Some(last) if blank_lines && !*after_blank => last.end = line.end,
+                _ => out.push(line),
             }
+            *after_blank = false;
         }
+    };
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        // Most lines start and end with printable ASCII, or are empty:
+        // those need no call to `trim`.
+        let line = match (bytes.get(start), bytes.get(end.wrapping_sub(1))) {
+            _ if end == start => None,
+            (Some(&a), Some(&z)) if a > b' ' && a < 0x80 && z > b' ' && z < 0x80 => Some(Span::new(start, end)),
+            _ => trim(text, Span::new(start, end)),
+        };
+        add(line, &mut after_blank);
         start = end + 1;
     }
+    add(trim(text, Span::new(start.min(bytes.len()), bytes.len())), &mut after_blank);
     out
 }
 
