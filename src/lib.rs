@@ -42,7 +42,7 @@
 //! attribution says which rule made it and how sure it is. `DESIGN.md` in
 //! the repository explains each stage and why.
 //!
-//! The quotation finder also runs on its own, at over a gigabyte a second:
+//! The quotation finder also runs on its own, at about a gigabyte a second:
 //! [`Attributor::quotes`] yields every quotation's marks and content, how it
 //! ends, what it is nested in, and whether it reads as speech or as a
 //! title or scare quote, in every [`QuoteStyle`].
