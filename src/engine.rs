@@ -1,7 +1,7 @@
 //! [`Attributor`]: the engine, built once and shared.
 
 use crate::builder::AttributorBuilder;
-use crate::cue::{CueHit, CueMatcher};
+use crate::cue::{CueHit, CueMatcher, Cues};
 use crate::lexicon::Lexicons;
 use crate::mention::find_mentions;
 use crate::output::Document;
@@ -110,6 +110,62 @@ impl Attributor {
         let inner = &*self.inner;
         let paragraphs = crate::segment::paragraph_spans(text);
         Quotes::new(inner.scanner.scan_with_cues(text, &paragraphs, &inner.lex, &inner.matcher, None))
+    }
+
+    /// Every reporting cue in `text`, in order, lazily: verbs (`said`,
+    /// `underscored`), phrases (`according to`, `went on to say`) and
+    /// noun frames (`in a statement`), a verb and its frames as one cue
+    /// (`told reporters`). Cue words used in another sense are left out
+    /// (`the said property`, `needless to say`). Cues inside quotations
+    /// are included.
+    ///
+    /// This runs only the cue matcher, so it is far faster than
+    /// [`attribute`](Attributor::attribute); each cue's span is in
+    /// bounds, on `char` boundaries, and after the previous cue's.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use whosaid::{Attributor, CueClass, Stance};
+    ///
+    /// let at = Attributor::new();
+    /// let text = "Needless to say, she told reporters the claim was false, as Ruiz admitted.";
+    /// let cues: Vec<_> = at.cues(text).collect();
+    /// assert_eq!(cues.len(), 2);
+    /// assert_eq!(&text[cues[0].span()], "told reporters");
+    /// assert_eq!((cues[0].lemma(), cues[0].class()), ("tell", CueClass::Speech));
+    /// assert_eq!((cues[1].lemma(), cues[1].stance()), ("admit", Stance::Evaluative));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cues<'a, 'h>(&'a self, text: &'h str) -> Cues<'a, 'h> {
+        Cues::new(&self.inner.matcher, text)
+    }
+
+    /// The cue lexicon in use, in the text format that
+    /// [`AttributorBuilder::cue_lexicon`] reads, with every form written
+    /// out: one `lemma | class | stance | forms` line per entry. Useful to
+    /// see what the engine knows, or to edit it and load it back.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use whosaid::Attributor;
+    ///
+    /// let lexicon = Attributor::new().cue_lexicon();
+    /// let say = lexicon.lines().find(|l| l.starts_with("say |")).ok_or("no say")?;
+    /// assert_eq!(say, "say | speech | neutral | said, say, saying, says");
+    /// // Reading it back gives an engine with the same cues.
+    /// let copy = Attributor::builder().default_cues(false).cue_lexicon(&lexicon).build()?;
+    /// assert_eq!(copy.cues("He said so.").count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cue_lexicon(&self) -> String {
+        let mut out = String::new();
+        for e in &self.inner.matcher.entries {
+            out.push_str(&e.to_line());
+            out.push('\n');
+        }
+        out
     }
 
     /// Analyses `text`: finds its quotations, their cues and speakers.

@@ -39,6 +39,13 @@ pub enum BuildErrorKind {
     },
     /// No quotation-mark style is enabled, so nothing could be found.
     NoQuoteStyle,
+    /// A lexicon file could not be read.
+    Io {
+        /// The file, as given.
+        path: std::path::PathBuf,
+        /// Why it could not be read.
+        message: String,
+    },
 }
 
 impl BuildError {
@@ -54,6 +61,10 @@ impl BuildError {
     pub(crate) fn no_quote_style() -> BuildError {
         BuildError { kind: BuildErrorKind::NoQuoteStyle }
     }
+
+    pub(crate) fn io(path: &std::path::Path, err: &std::io::Error) -> BuildError {
+        BuildError { kind: BuildErrorKind::Io { path: path.to_path_buf(), message: err.to_string() } }
+    }
 }
 
 impl fmt::Display for BuildError {
@@ -64,6 +75,9 @@ impl fmt::Display for BuildError {
             }
             BuildErrorKind::NoQuoteStyle => {
                 write!(f, "no quotation-mark style is enabled")
+            }
+            BuildErrorKind::Io { path, message } => {
+                write!(f, "{}: {message}", path.display())
             }
         }
     }

@@ -2,15 +2,15 @@
 //! `src/lexicon/` (embedded with `include_str!`).
 //!
 //! A linguist can edit those files without reading Rust: each starts with a
-//! comment that gives its format. The reporting-cue lexicon is read by
-//! [`crate::cue`], which builds its automaton from it.
+//! comment that gives its format. The reporting-cue lexicons (`cues.txt`,
+//! `noun_cues.txt`, `irregular_verbs.txt`, `not_cues.txt`) are read by
+//! [`crate::cue`], which builds its automata from them.
 
 use crate::error::BuildError;
 use crate::output::Gender;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-pub(crate) const CUES: &str = include_str!("lexicon/cues.txt");
 const HONORIFICS: &str = include_str!("lexicon/honorifics.txt");
 const ROLES: &str = include_str!("lexicon/roles.txt");
 const PRONOUNS: &str = include_str!("lexicon/pronouns.txt");

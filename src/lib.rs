@@ -67,6 +67,7 @@ mod sieve;
 mod span;
 
 pub use builder::AttributorBuilder;
+pub use cue::Cues;
 pub use engine::Attributor;
 pub use error::{BuildError, BuildErrorKind};
 pub use genre::Genre;

@@ -208,12 +208,10 @@ fn sentence_end(text: &str, from: usize, end: usize, lex: &Lexicons) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cue::parse_entries;
-    use crate::lexicon::CUES;
 
     fn parts(text: &str) -> Vec<&str> {
         let lex = Lexicons::english();
-        let matcher = CueMatcher::new(parse_entries("cues", CUES).unwrap()).unwrap();
+        let matcher = CueMatcher::english().unwrap();
         let paras: Vec<Span> = text
             .split('\n')
             .scan(0, |pos, line| {

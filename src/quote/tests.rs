@@ -3,13 +3,11 @@
 //! slow one.
 
 use super::*;
-use crate::cue::parse_entries;
-use crate::lexicon::CUES;
 use crate::segment::paragraph_spans;
 use proptest::prelude::*;
 
 fn matcher() -> CueMatcher {
-    CueMatcher::new(parse_entries("cues", CUES).expect("cue lexicon")).expect("matcher")
+    CueMatcher::english().expect("cue lexicon")
 }
 
 /// The starts of the cues of `text`, as the engine passes them.

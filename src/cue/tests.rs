@@ -1,0 +1,234 @@
+//! Tests of the whole cue stage: the lexicon, the automaton against the
+//! naive matcher, frames and the non-cue filter.
+
+use super::*;
+use crate::output::{CueClass, Stance};
+use proptest::prelude::*;
+
+/// The English matcher, built once for all tests (building the DFA takes
+/// a while in a debug build).
+fn english() -> &'static CueMatcher {
+    static M: std::sync::LazyLock<CueMatcher> = std::sync::LazyLock::new(|| CueMatcher::english().unwrap());
+    &M
+}
+
+/// The cues of `text`, as text.
+fn cues<'h>(m: &CueMatcher, text: &'h str) -> Vec<&'h str> {
+    m.find_iter(text).map(|h| &text[h.span]).collect()
+}
+
+/// The lemma of the single cue in `text`.
+fn lemma_of(m: &CueMatcher, text: &str) -> String {
+    let hits = m.find_all(text);
+    assert_eq!(hits.len(), 1, "{text:?}: {:?}", cues(m, text));
+    m.entry(hits[0]).map(|e| e.lemma.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn lexicon_size_and_classes() {
+    let m = english();
+    let verbs = parse_entries("cues", CUES, &Inflector::english().unwrap()).unwrap();
+    assert!(verbs.len() >= 300, "only {} verb lemmas", verbs.len());
+    for class in [CueClass::Speech, CueClass::Writing, CueClass::Thought, CueClass::Belief] {
+        assert!(verbs.iter().filter(|e| e.class == class).count() >= 10, "{class:?}");
+    }
+    // Lemmas are unique, so a later entry cannot silently shadow one.
+    let mut lemmas: Vec<&str> = m.entries.iter().map(|e| &*e.lemma).collect();
+    lemmas.sort_unstable();
+    let n = lemmas.len();
+    lemmas.dedup();
+    assert_eq!(lemmas.len(), n, "duplicate lemmas");
+}
+
+/// (lemma, class, stance): spot checks that the file is classed sensibly.
+const CLASSED: &[(&str, CueClass, Stance)] = &[
+    ("say", CueClass::Speech, Stance::Neutral),
+    ("underscore", CueClass::Speech, Stance::Neutral),
+    ("claim", CueClass::Speech, Stance::Evaluative),
+    ("admit", CueClass::Speech, Stance::Evaluative),
+    ("concede", CueClass::Speech, Stance::Evaluative),
+    ("insist", CueClass::Speech, Stance::Evaluative),
+    ("tweet", CueClass::Writing, Stance::Neutral),
+    ("write", CueClass::Writing, Stance::Neutral),
+    ("think", CueClass::Thought, Stance::Neutral),
+    ("wonder", CueClass::Thought, Stance::Neutral),
+    ("believe", CueClass::Belief, Stance::Neutral),
+    ("fear", CueClass::Belief, Stance::Neutral),
+    ("statement", CueClass::Writing, Stance::Neutral),
+];
+
+#[test]
+fn classes_and_stances() {
+    let m = english();
+    for &(lemma, class, stance) in CLASSED {
+        let e = m.entries.iter().find(|e| &*e.lemma == lemma).unwrap_or_else(|| panic!("no {lemma}"));
+        assert_eq!((e.class, e.stance), (class, stance), "{lemma}");
+    }
+}
+
+/// (text, the cues the matcher must find there).
+const FINDS: &[(&str, &[&str])] = &[
+    ("It was unsaid. According to her, he said; she underscored it.", &["According to", "said", "underscored"]),
+    ("He told us, she wrote, they spoke, we thought.", &["told", "wrote", "spoke", "thought"]),
+    ("She had written it; he has spoken.", &["written", "spoken"]),
+    ("He pointed out that she made it clear.", &["pointed out", "made it clear"]),
+    ("He went on to say it; she was quoted as saying so.", &["went on to say", "was quoted as saying"]),
+    ("He admitted it, she quipped, they slammed it.", &["admitted", "quipped", "slammed"]),
+    ("So-called experts, SAID the man.", &["SAID"]),
+    ("Havel said in a statement that", &["said in a statement"]),
+    ("Havel said in a written statement on Friday", &["said in a written statement"]),
+    ("Havel said in a statement released on Friday", &["said in a statement released"]),
+    ("The minister told reporters on Friday", &["told reporters"]),
+    ("Trump wrote on Twitter: “No.”", &["wrote on Twitter"]),
+    ("In a statement, the ministry said", &["In a statement", "said"]),
+    ("said  in a statement", &["said  in a statement"]),
+    ("said\nin a statement", &["said", "in a statement"]),
+    ("“Yes,” she sighed. “No,” he grumbled. “Oh,” they murmured.", &["sighed", "grumbled", "murmured"]),
+    ("é€ “Hm,” said Ana; 🙂 she cried.", &["said", "cried"]),
+];
+
+#[test]
+fn finds_forms_and_frames() {
+    let m = english();
+    for (text, want) in FINDS {
+        assert_eq!(cues(m, text), *want, "{text:?}");
+    }
+}
+
+#[test]
+fn a_frame_takes_the_verb_lemma() {
+    let m = english();
+    assert_eq!(lemma_of(m, "She said in an interview"), "say");
+    assert_eq!(lemma_of(m, "In an interview, she"), "interview");
+    assert_eq!(lemma_of(m, "reporters asked her"), "ask");
+}
+
+/// (text, why none of its cue words is a cue).
+const NOT_CUES: &[(&str, &str)] = &[
+    ("The said property was sold.", "adjective after an article"),
+    ("All told, 300 people came.", "in total"),
+    ("She left a note on the desk.", "noun after an article"),
+    ("It creates added value.", "adjective"),
+    ("The claims process is slow.", "noun after an article"),
+    ("The ask price rose.", "trading"),
+    ("That costs, say, 10% more.", "for example"),
+    ("Needless to say, it rained.", "set phrase"),
+    ("It is hard to tell.", "discern"),
+    ("Add salt and stir.", "cooking"),
+    ("Prices continued to rise.", "aspect verb"),
+    ("His claims were false.", "possessive"),
+    ("The report's authors left.", "possessive noun"),
+    ("He works for the Washington Post now.", "newspaper name"),
+    ("She lives in the United States.", "country name"),
+    ("That said, we left.", "discourse marker"),
+    ("It was a close call.", "noun"),
+    ("He pleaded guilty.", "plea"),
+    ("She was admitted to the hospital.", "hospital"),
+    ("He won 50 pledged delegates.", "delegates"),
+    ("You are supposed to go.", "obligation"),
+    ("It is a far cry from that.", "idiom"),
+];
+
+#[test]
+fn not_cues_by_the_surrounding_words() {
+    let m = english();
+    for (text, why) in NOT_CUES {
+        assert_eq!(cues(m, text), Vec::<&str>::new(), "{text:?} ({why})");
+    }
+}
+
+#[test]
+fn empty_matcher_finds_nothing() {
+    assert!(CueMatcher::empty().find_all("He said so.").is_empty());
+}
+
+/// Every standalone form, by pattern index, as the automaton sees them.
+fn forms(m: &CueMatcher) -> Vec<&str> {
+    m.entries.iter().flat_map(|e| e.forms.iter().filter(|f| f.attach.alone()).map(|f| &*f.text)).collect()
+}
+
+/// The automaton's hits equal the naive matcher's.
+fn same_as_naive(m: &CueMatcher, text: &str) {
+    let forms = forms(m);
+    let fast: Vec<(usize, usize, usize)> =
+        m.raw_hits(text).into_iter().map(|(s, p)| (s.start, s.end, p as usize)).collect();
+    let slow = naive::find_all(&forms, text);
+    assert_eq!(fast, slow, "{text:?}");
+}
+
+#[test]
+fn differential_fixed_cases() {
+    let m = english();
+    for (text, _) in FINDS.iter().map(|(t, w)| (*t, w)) {
+        same_as_naive(m, text);
+    }
+    for (text, _) in NOT_CUES {
+        same_as_naive(m, text);
+    }
+    for text in [
+        "said in a statementary; said-in; unsaid; sAiD; according to-day",
+        "told reporterss, told reporters",
+        "ésaid saidé _said said_ 9said said9 said",
+        "",
+        "said",
+    ] {
+        same_as_naive(m, text);
+    }
+}
+
+/// A small lexicon whose forms overlap in every way (prefixes, shared
+/// words, phrases that end inside a longer word), so random text over its
+/// alphabet hits the tricky cases often.
+fn tricky() -> CueMatcher {
+    let text = "say | speech | neutral | say, says, said, said in, said in a statement\n\
+                sin | speech | neutral | sin, a sin, in a\n\
+                aid | speech | neutral | aid, aide, ai\n\
+                state | speech | neutral | state, statement, a state";
+    let entries = parse_entries("tricky", text, &Inflector::default()).unwrap();
+    CueMatcher::new(entries, ContextRules::default()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn differential_on_an_overlapping_lexicon(text in "[saidntemAS é_-]{0,40}") {
+        same_as_naive(&tricky(), &text);
+    }
+
+    #[test]
+    fn differential_on_the_english_lexicon(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("said"), Just("told"), Just("in"), Just("a"), Just("statement"), Just("according"),
+                Just("to"), Just("reporters"), Just("went"), Just("on"), Just("say"), Just("the"),
+                Just("unsaid"), Just("so-called"), Just("é"), Just(","), Just("-"), Just("SAID"),
+            ],
+            0..16,
+        ),
+        seps in proptest::collection::vec(prop_oneof![Just(" "), Just(""), Just("  "), Just("\n")], 16),
+    ) {
+        let mut text = String::new();
+        for (w, s) in words.iter().zip(&seps) {
+            text.push_str(w);
+            text.push_str(s);
+        }
+        same_as_naive(english(), &text);
+    }
+
+    /// Any text: hits are in bounds, on char boundaries, in order, not
+    /// overlapping, and the iterator agrees with `find_all`.
+    #[test]
+    fn hits_are_well_formed(text in "\\PC{0,200}") {
+        let m = english();
+        let hits = m.find_all(&text);
+        let mut last = 0;
+        for h in &hits {
+            prop_assert!(h.span.start >= last && h.span.start < h.span.end && h.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(h.span.start) && text.is_char_boundary(h.span.end));
+            prop_assert!(m.entry(*h).is_some());
+            last = h.span.end;
+        }
+        prop_assert_eq!(hits, m.find_iter(&text).collect::<Vec<_>>());
+    }
+}
