@@ -48,6 +48,9 @@ pub(crate) struct ContextRules {
     classes: Vec<WordMap<()>>,
     /// Rules for every cue.
     all: Vec<Rule>,
+    /// Rules for every form whose first word does not end in -ing (the
+    /// forms that can be nouns: `comments`, `tweet`, `said`).
+    not_ing: Vec<Rule>,
     /// Rules by lemma or surface form (lower case).
     keyed: WordMap<Vec<Rule>>,
 }
@@ -84,6 +87,8 @@ impl ContextRules {
             }
             if key == "*" {
                 rules.all.push(rule);
+            } else if key == "*!ing" {
+                rules.not_ing.push(rule);
             } else {
                 rules.keyed.entry(key.into()).or_default().push(rule);
             }
@@ -100,6 +105,9 @@ impl ContextRules {
     /// (the rules for every cue apply besides).
     pub fn rules_for(&self, lemma: &str, form: &str) -> Vec<&Rule> {
         let mut out: Vec<&Rule> = Vec::new();
+        if !form.split(' ').next().is_some_and(|w| w.ends_with("ing")) {
+            out.extend(self.not_ing.iter());
+        }
         for key in [lemma, form] {
             if let Some(rs) = self.keyed.get(key) {
                 out.extend(rs.iter());
