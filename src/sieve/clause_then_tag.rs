@@ -47,7 +47,7 @@ impl Pass for ClauseThenTag {
                     (tag_end <= end && d.ends_tag(tag_end, sent.para)).then_some((k, m, c))
                 });
             let Some((comma, m, c)) = found else { continue };
-            if !d.cue_reports(c) || d.crosses_quote(first, comma) {
+            if d.crosses_quote(first, comma) {
                 continue;
             }
             // A direct quote opening the sentence and ending at the comma
@@ -102,8 +102,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     }
     let found = (first + 1..end.saturating_sub(3)).filter(|&k| d.word(k) == ",").find_map(|k| {
         let (m, c, tag_end) = d.tag_at(k + 1)?;
-        (d.word(tag_end) == "," && tag_end + 3 < end && !d.cue_used[c] && d.cue_reports(c))
-            .then_some((k, m, c, tag_end))
+        (d.word(tag_end) == "," && tag_end + 3 < end && !d.cue_used[c]).then_some((k, m, c, tag_end))
     });
     let Some((comma, m, c, tag_end)) = found else { return };
     if d.crosses_quote(first, comma) || d.crosses_quote(tag_end + 1, end) {

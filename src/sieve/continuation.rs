@@ -64,7 +64,7 @@ impl Pass for Continuation {
 fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>) -> bool {
     let k = d.cues.partition_point(|c| c.span.start < start);
     (k..d.cues.len()).take_while(|&c| d.cues[c].span.start < end).all(|c| {
-        Some(c) == own || !d.cue_reports(c) || {
+        Some(c) == own || {
             let after = d.cue_end_token(c);
             d.speaker_before(c).is_none() && d.mention_at(after).is_none()
         }

@@ -83,7 +83,7 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     let k = d.cues.partition_point(|c| c.span.start < end_pos);
     let c = k.checked_sub(1)?;
     let hit = d.cues[c];
-    if hit.span.start < start_pos || !d.cue_reports(c) || d.cue_used[c] {
+    if hit.span.start < start_pos || d.cue_used[c] {
         return None;
     }
     let cue_end = d.cue_end_token(c);

@@ -782,42 +782,6 @@ impl<'a> Draft<'a> {
         ) || self.mention_at(i).is_some()
             || self.lex.role(w).is_some()
     }
-
-    /// True when the cue can introduce speech here (not `the said law`).
-    pub fn cue_reports(&self, c: usize) -> bool {
-        let hit = self.cues[c];
-        let before = self.text[..hit.span.start].trim_end();
-        let prev_word = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
-        // After a determiner or a preposition the word is a noun: `the
-        // said law`, `a series of tweets`, `in her comments`.
-        !crate::lexicon::with_lower(prev_word, |w| {
-            matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "these"
-                    | "those"
-                    | "of"
-                    | "in"
-                    | "on"
-                    | "for"
-                    | "with"
-                    | "by"
-                    | "from"
-                    | "latest"
-                    | "first"
-                    | "recent"
-            )
-        })
-    }
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ impl Pass for TagThenClause {
             return;
         }
         for c in 0..d.cues.len() {
-            if d.cue_used[c] || !d.cue_reports(c) {
+            if d.cue_used[c] {
                 continue;
             }
             let cue_tok = d.token_at(d.cues[c].span.start);
@@ -338,7 +338,7 @@ fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usize> {
                 break;
             }
             if let Some((_, c, tag_end)) = d.tag_at(k + 1) {
-                if d.cue_reports(c) && d.ends_tag(tag_end, d.seg.tokens[k].para) {
+                if d.ends_tag(tag_end, d.seg.tokens[k].para) {
                     stop = k;
                     break;
                 }

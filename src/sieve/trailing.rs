@@ -35,9 +35,6 @@ impl Pass for TrailingTag {
                 i += 1;
             }
             let Some((m, c, end)) = d.tag_at(i) else { continue };
-            if !d.cue_reports(c) {
-                continue;
-            }
             let content = &d.text[quote.inner];
             let ends_sentence = content.ends_with(['.', '\u{2026}']) && !comma_outside;
             if ends_sentence && !d.ends_tag(end, quote.para) {
