@@ -48,7 +48,7 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "that the race was close",
         QuoteKind::Indirect,
         "Espinoza",
-        "told",
+        "told reporters",
     ),
     (
         "The agency warned of grave consequences for the coastal towns.",
