@@ -463,7 +463,7 @@ impl Resolver<'_, '_> {
                         let entry = d.matcher.entry(hit)?;
                         Some(Cue {
                             span: hit.span,
-                            lemma: entry.lemma.to_string(),
+                            lemma: entry.lemma.clone(),
                             class: entry.class,
                             stance: entry.stance,
                         })
@@ -473,7 +473,7 @@ impl Resolver<'_, '_> {
                         let entry = d.matcher.entry(*hit)?;
                         Some(Cue {
                             span: hit.span,
-                            lemma: entry.lemma.to_string(),
+                            lemma: entry.lemma.clone(),
                             class: entry.class,
                             stance: entry.stance,
                         })
@@ -481,7 +481,7 @@ impl Resolver<'_, '_> {
                     .or_else(|| {
                         a.colon.map(|span| Cue {
                             span,
-                            lemma: ":".to_string(),
+                            lemma: ":".into(),
                             class: CueClass::Punctuation,
                             stance: Stance::Neutral,
                         })
