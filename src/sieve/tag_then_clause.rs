@@ -337,7 +337,7 @@ fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usize> {
                 stop = k;
                 break;
             }
-            if let Some((_, c, tag_end)) = d.tag_at(k + 1) {
+            if let Some((_, _, tag_end)) = d.tag_at(k + 1) {
                 if d.ends_tag(tag_end, d.seg.tokens[k].para) {
                     stop = k;
                     break;
