@@ -64,7 +64,9 @@ pub(crate) struct Form {
 /// One lexicon entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct CueEntry {
-    pub lemma: Box<str>,
+    /// Shared with every [`Cue`](crate::Cue) it yields, so a cue costs no
+    /// allocation.
+    pub lemma: std::sync::Arc<str>,
     pub class: CueClass,
     pub stance: Stance,
     /// Every surface form, sorted, without duplicates.

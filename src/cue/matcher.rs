@@ -1,105 +1,483 @@
-//! The automaton layer: one Aho-Corasick automaton over every form, plus
-//! word-boundary verification.
+//! The automaton layer: one Aho-Corasick automaton over every form, run
+//! from word starts, plus word-boundary verification.
 //!
-//! The automaton matches substrings, so each hit is checked for word
-//! boundaries on both sides (`said`, not `unsaid`; `called`, not
-//! `so-called`). The result is exactly what a naive scan gives (see
-//! `naive.rs` and the differential tests): at each word start, left to
-//! right, the longest form that also ends at a word end.
+//! A cue starts at a word start and ends at a word end (`said`, not
+//! `unsaid`; `called`, not `so-called`), so the search walks the text word
+//! by word and runs the automaton, anchored, only from the word starts
+//! whose first word can begin a form. The result is exactly what the
+//! naive scan in `naive.rs` gives (the differential tests check it): at
+//! each word start, left to right, the longest form that also ends at a
+//! word end.
+//!
+//! Why not an unanchored `AhoCorasick::find_iter` with the boundary check
+//! after each hit? Measured on PolNeAR dev text with the full lexicon, the
+//! unanchored DFA ran at 330 to 470 MB/s before any boundary check, and a
+//! third of its hits were inside words (`state` in `statement`, `rant` in
+//! `immigrant`), each forcing a restart; the contiguous NFA ran at 140
+//! MB/s. Skipping words whose first word starts no form (a 64 Kbit table,
+//! in L1) and walking the DFA's transitions directly from the few word
+//! starts left is several times faster (see `benches/matcher.rs`).
 
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
 
-/// One hit of the automaton: a span and the pattern it matched.
+/// What a phrase is used as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A cue by itself.
+    Alone,
+    /// A frame that extends a verb cue before it.
+    Frame,
+}
+
+/// One hit: a span and the payload its phrase was registered with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct RawHit {
     pub span: Span,
-    pub pattern: u32,
+    pub payload: u32,
 }
 
-/// A set of lower-case phrases compiled into one automaton.
+/// Where a search stands: a block of 64 bytes, its word bits and the word
+/// starts in it not yet tried.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cursor {
+    at: usize,
+    loaded: bool,
+    /// Whether a word runs into `at` from before it.
+    carry: bool,
+    words: u64,
+    starts: u64,
+}
+
+impl Cursor {
+    /// A cursor at byte `pos` of `text`.
+    pub fn new(text: &str, pos: usize) -> Cursor {
+        let carry = text.get(..pos).and_then(|s| s.chars().next_back()).is_some_and(is_word_char);
+        Cursor { at: pos, loaded: false, carry, words: 0, starts: 0 }
+    }
+
+    /// Moves the cursor to byte `pos` (a word end, at or after the last
+    /// word start tried), keeping the current block when `pos` is in it.
+    #[inline]
+    pub fn skip_to(&mut self, text: &str, pos: usize) {
+        if self.loaded && (self.at..self.at + 64).contains(&pos) {
+            self.starts &= !bit_mask(0, pos - self.at);
+        } else {
+            *self = Cursor::new(text, pos);
+        }
+    }
+
+    #[inline]
+    fn load(&mut self, text: &str) {
+        self.words = word_bits(text, self.at);
+        self.starts = self.words & !((self.words << 1) | u64::from(self.carry));
+        self.loaded = true;
+    }
+
+    #[inline]
+    fn next_block(&mut self) {
+        self.carry = self.words >> 63 == 1;
+        self.at += 64;
+        self.loaded = false;
+    }
+}
+
+/// A set of words as a Bloom filter with two probes: false positives,
+/// never false negatives. A word is given as a 32-bit hash (see
+/// [`word_hash`]); each probe takes 16 of its bits. With the full lexicon
+/// (about 1,700 one-word forms) one word in 400 passes by mistake; with a
+/// single probe it was one in 20, and those walks cost more than the
+/// second probe.
+#[derive(Clone, Debug)]
+struct Filter(Box<[u64]>);
+
+impl Filter {
+    fn new() -> Filter {
+        Filter(vec![0u64; (1 << 16) / 64].into_boxed_slice())
+    }
+
+    fn insert(&mut self, hash: u32) {
+        for bit in [hash & 0xFFFF, hash >> 16] {
+            if let Some(x) = self.0.get_mut(bit as usize / 64) {
+                *x |= 1 << (bit % 64);
+            }
+        }
+    }
+
+    #[inline]
+    fn contains(&self, hash: u32) -> bool {
+        let probe = |bit: u32| self.0.get(bit as usize / 64).is_some_and(|x| x >> (bit % 64) & 1 == 1);
+        probe(hash & 0xFFFF) && probe(hash >> 16)
+    }
+}
+
+/// A set of lower-case phrases compiled into one anchored Aho-Corasick
+/// DFA (leftmost-longest, ASCII case-insensitive).
 #[derive(Clone, Debug)]
 pub(crate) struct Automaton {
-    ac: AhoCorasick,
-    /// Phrase → pattern index, for the rare hit that ends inside a word
-    /// while a shorter phrase at the same start would end at a word end.
-    index: HashMap<Box<str>, u32>,
+    dfa: DFA,
+    start: StateID,
+    /// For each pattern (a distinct phrase), its payload as a cue alone.
+    alone: Vec<Option<u32>>,
+    /// For each pattern, its payload as a frame.
+    frame: Vec<Option<u32>>,
+    /// The one-word phrases used alone: a word in it starts a walk.
+    single: Filter,
+    /// The first words of longer phrases used alone (`according`, `in`)...
+    first: Filter,
+    /// ... and their first two words (`according to`, `in a`): a word in
+    /// `first` starts a walk only if it and the next word are in `pairs`.
+    pairs: Filter,
 }
 
 impl Automaton {
-    /// Compiles `patterns` (lower case, non-empty). `anchored` builds an
-    /// automaton that only matches at the start of the searched range.
-    pub fn new(patterns: &[&str], anchored: bool) -> Result<Automaton, aho_corasick::BuildError> {
-        // A DFA: about twice as fast as the default contiguous NFA on news
-        // text with the full lexicon (measured with benches/matcher.rs),
-        // for a few megabytes of tables built once per engine.
-        let ac = AhoCorasickBuilder::new()
+    /// Compiles phrases (lower case, each starting and ending with a word
+    /// character), each with a role and a payload. The first payload given
+    /// for a phrase in a role wins.
+    pub fn new(phrases: &[(&str, Role, u32)]) -> Result<Automaton, String> {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut alone: Vec<Option<u32>> = Vec::new();
+        let mut frame: Vec<Option<u32>> = Vec::new();
+        let (mut single, mut first, mut pairs) = (Filter::new(), Filter::new(), Filter::new());
+        for &(phrase, role, payload) in phrases {
+            let id = *ids.entry(phrase).or_insert_with(|| {
+                patterns.push(phrase);
+                alone.push(None);
+                frame.push(None);
+                patterns.len() - 1
+            });
+            let slot = match role {
+                Role::Alone => &mut alone[id],
+                Role::Frame => &mut frame[id],
+            };
+            if slot.is_none() {
+                *slot = Some(payload);
+            }
+            if role == Role::Alone {
+                let b = phrase.as_bytes();
+                let end = word_end(phrase, 0);
+                let bit = word_hash(&b[..end]);
+                let next = (end..b.len()).find(|&i| is_ascii_word(b[i]) || b[i] >= 0x80 && phrase.is_char_boundary(i));
+                match next {
+                    None => single.insert(bit),
+                    Some(start2) => {
+                        first.insert(bit);
+                        let end2 = word_end(phrase, start2);
+                        pairs.insert(pair_hash(bit, word_hash(&b[start2..end2])));
+                    }
+                }
+            }
+        }
+        let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(if anchored { StartKind::Anchored } else { StartKind::Unanchored })
-            .build(patterns)?;
-        let index = patterns.iter().enumerate().map(|(i, p)| (Box::from(*p), i as u32)).collect();
-        Ok(Automaton { ac, index })
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        let start = dfa.start_state(Anchored::Yes).map_err(|e| e.to_string())?;
+        Ok(Automaton { dfa, start, alone, frame, single, first, pairs })
     }
 
-    /// The first hit in `text[from..]` that starts and ends at word
-    /// boundaries.
-    #[inline]
-    pub fn find(&self, text: &str, mut from: usize) -> Option<RawHit> {
-        while from < text.len() {
-            let m = self.ac.find(Input::new(text).range(from..))?;
-            let (s, e) = (m.start(), m.end());
-            if boundary_before(text, s) {
-                if boundary_after(text, e) {
-                    return Some(RawHit { span: Span::new(s, e), pattern: m.pattern().as_u32() });
+    /// The next phrase used alone that starts at a word start at or after
+    /// the cursor and ends at a word end: the longest at the leftmost such
+    /// start. The caller moves the cursor past the hit with
+    /// [`Cursor::skip_to`].
+    pub fn find(&self, text: &str, cur: &mut Cursor) -> Option<RawHit> {
+        let b = text.as_bytes();
+        loop {
+            if !cur.loaded {
+                if cur.at >= b.len() {
+                    return None;
                 }
-                if let Some(hit) = self.shorter(text, s, e) {
-                    return Some(hit);
+                cur.load(text);
+            }
+            while cur.starts != 0 {
+                let k = cur.starts.trailing_zeros() as usize;
+                cur.starts &= cur.starts - 1;
+                let start = cur.at + k;
+                // The word ends at the next non-word bit; when it runs past
+                // the block, scan for its end.
+                let after = !cur.words >> k;
+                let end = if after != 0 { start + after.trailing_zeros() as usize } else { word_end(text, start) };
+                let bit = match load8(b, start) {
+                    Some(x) => word_hash_of(x & mask_len(end - start), end - start),
+                    None => word_hash(&b[start..end]),
+                };
+                if self.may_start(text, cur, end, bit) && boundary_before(text, start) {
+                    if let Some(hit) = self.walk(text, start, Role::Alone) {
+                        return Some(hit);
+                    }
                 }
             }
-            // No hit at `s`: go on from the next character.
-            from = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            cur.next_block();
         }
-        None
     }
 
-    /// The longest phrase that starts exactly at `at` and ends at a word
-    /// boundary.
+    /// The longest phrase with `role` that starts exactly at `at` and ends
+    /// at a word end.
     #[inline]
-    pub fn find_at(&self, text: &str, at: usize) -> Option<RawHit> {
-        let m = self.ac.find(Input::new(text).range(at..).anchored(Anchored::Yes))?;
-        if boundary_after(text, m.end()) {
-            return Some(RawHit { span: Span::new(m.start(), m.end()), pattern: m.pattern().as_u32() });
+    pub fn find_at(&self, text: &str, at: usize, role: Role) -> Option<RawHit> {
+        if !boundary_before(text, at) {
+            return None;
         }
-        self.shorter(text, m.start(), m.end())
+        self.walk(text, at, role)
     }
 
-    /// The longest phrase that starts at `start`, ends before `end` and at
-    /// a word boundary. Leftmost-longest reported only the longest phrase
-    /// at `start` (`said in a statementary`); a shorter one (`said`) may
-    /// still end at a word end. Rare, so it may allocate.
+    /// True when the word ending at `end`, whose filter bit is `bit`, may
+    /// start a phrase used alone: it is a one-word phrase, or it and the
+    /// next word may begin a longer one. (False positives, never false
+    /// negatives.)
+    #[inline]
+    fn may_start(&self, text: &str, cur: &Cursor, end: usize, bit: u32) -> bool {
+        if self.single.contains(bit) {
+            return true;
+        }
+        if !self.first.contains(bit) {
+            return false;
+        }
+        // The next word, when it starts in this block; otherwise walk.
+        let off = end - cur.at;
+        let ahead = if off < 64 { cur.words >> off } else { 0 };
+        if ahead == 0 {
+            return true;
+        }
+        let start2 = end + ahead.trailing_zeros() as usize;
+        let after = !cur.words >> (start2 - cur.at);
+        let end2 = if after != 0 { start2 + after.trailing_zeros() as usize } else { word_end(text, start2) };
+        let b = text.as_bytes();
+        let bit2 = match load8(b, start2) {
+            Some(x) => word_hash_of(x & mask_len(end2 - start2), end2 - start2),
+            None => word_hash(&b[start2..end2]),
+        };
+        self.pairs.contains(pair_hash(bit, bit2))
+    }
+
+    /// Runs the DFA anchored at `start` and keeps the longest phrase with
+    /// `role` that ends at a word boundary.
+    #[inline]
+    fn walk(&self, text: &str, start: usize, role: Role) -> Option<RawHit> {
+        let b = text.as_bytes();
+        let mut sid = self.start;
+        let mut best = None;
+        for (k, &byte) in b[start..].iter().enumerate() {
+            sid = self.dfa.next_state(Anchored::Yes, sid, byte);
+            if self.dfa.is_special(sid) {
+                if self.dfa.is_dead(sid) {
+                    break;
+                }
+                if self.dfa.is_match(sid) {
+                    let end = start + k + 1;
+                    if let Some(payload) = self.match_at(sid, end - start, role) {
+                        if boundary_after(text, end) {
+                            best = Some(RawHit { span: Span::new(start, end), payload });
+                        }
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// The payload of the phrase of length `len` that a match state holds,
+    /// if it has `role`. (A DFA match state may also carry matches that
+    /// start later, copied along failure transitions; the length tells
+    /// them apart.)
     #[cold]
-    fn shorter(&self, text: &str, start: usize, end: usize) -> Option<RawHit> {
-        let mut e = end;
-        while e > start {
-            e = text[start..e].char_indices().next_back().map_or(start, |(i, _)| start + i);
-            if e > start && boundary_after(text, e) {
-                let key = text[start..e].to_ascii_lowercase();
-                if let Some(&pattern) = self.index.get(key.as_str()) {
-                    return Some(RawHit { span: Span::new(start, e), pattern });
-                }
+    fn match_at(&self, sid: StateID, len: usize, role: Role) -> Option<u32> {
+        for i in 0..self.dfa.match_len(sid) {
+            let pid = self.dfa.match_pattern(sid, i);
+            if self.dfa.pattern_len(pid) == len {
+                let table = match role {
+                    Role::Alone => &self.alone,
+                    Role::Frame => &self.frame,
+                };
+                return table.get(pid.as_usize()).copied().flatten();
             }
         }
         None
     }
+}
+
+/// The filter hash of a word: a hash of its length and its first
+/// eight bytes with ASCII case folded (`| 0x20` is a fold for letters and
+/// harmless for the rest: both sides are folded the same way).
+#[inline]
+fn word_hash(w: &[u8]) -> u32 {
+    let mut head = [0u8; 8];
+    for (h, &c) in head.iter_mut().zip(w) {
+        *h = c;
+    }
+    word_hash_of(u64::from_le_bytes(head), w.len())
+}
+
+/// [`word_hash`] of a word given as its first bytes (zero past its end,
+/// little-endian) and its length.
+#[inline]
+fn word_hash_of(head: u64, len: usize) -> u32 {
+    let folded = head | (0x2020_2020_2020_2020 & mask_len(len));
+    let key = folded ^ (len as u64).rotate_right(8);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+}
+
+/// Ones in the first `len` bytes (all eight from eight on).
+#[inline]
+fn mask_len(len: usize) -> u64 {
+    if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 }
+}
+
+/// The filter hash of two words, from theirs.
+#[inline]
+fn pair_hash(first: u32, second: u32) -> u32 {
+    let key = u64::from(first) << 32 | u64::from(second);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+}
+
+/// Eight bytes of `b` from `i`, if there are eight.
+#[inline]
+fn load8(b: &[u8], i: usize) -> Option<u64> {
+    let chunk: [u8; 8] = b.get(i..i + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Per byte of `x`, bit 7 set when the byte is an ASCII word character
+/// (letter, digit, `_`). Bytes of 0x80 and above are not (they need a
+/// `char` decode). Each step adds at most 0x7F to a byte below 0x80, so no
+/// carry crosses into the next byte.
+#[inline]
+fn ascii_word_mask(x: u64) -> u64 {
+    let rep = |b: u8| u64::from_le_bytes([b; 8]);
+    let x7 = x & LO7;
+    let folded = x7 | rep(0x20);
+    let letters = (folded + rep(0x80 - b'a')) & !(folded + rep(0x7F - b'z'));
+    let digits = (x7 + rep(0x80 - b'0')) & !(x7 + rep(0x7F - b'9'));
+    let under = !((x7 ^ rep(b'_')) + rep(0x7F));
+    (letters | digits | under) & !x & HI
 }
 
 /// True for characters that make up words.
 #[inline]
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    // Curly quotes, dashes and the ellipsis are frequent in news text and
+    // never alphanumeric: answer them without the Unicode tables.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
+    c.is_alphanumeric()
+}
+
+#[inline]
+fn is_ascii_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Gathers bit 7 of each byte of `x` into the low eight bits (byte k to
+/// bit k).
+#[inline]
+fn gather(x: u64) -> u64 {
+    ((x & HI) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// Bit k set when byte `at + k` of `text` belongs to a word character
+/// (letters, digits, `_`, in any script); bytes past the text's end do not.
+#[inline]
+fn word_bits(text: &str, at: usize) -> u64 {
+    let b = text.as_bytes();
+    let block = b.get(at..b.len().min(at + 64)).unwrap_or_default();
+    let mut bits = 0u64;
+    let mut high = 0u64;
+    for (k, chunk) in block.chunks(8).enumerate() {
+        let x = match <[u8; 8]>::try_from(chunk) {
+            Ok(c) => u64::from_le_bytes(c),
+            Err(_) => {
+                // The text's tail: pad with spaces.
+                let mut c = [b' '; 8];
+                c[..chunk.len()].copy_from_slice(chunk);
+                u64::from_le_bytes(c)
+            }
+        };
+        bits |= gather(ascii_word_mask(x)) << (8 * k);
+        high |= gather(x) << (8 * k);
+    }
+    if high != 0 { bits | non_ascii_word_bits(text, at, high) } else { bits }
+}
+
+/// The word bits of the non-ASCII characters in a block: `high` marks its
+/// bytes of 0x80 and above. Decodes each character once.
+#[cold]
+fn non_ascii_word_bits(text: &str, at: usize, mut high: u64) -> u64 {
+    let mut bits = 0u64;
+    while high != 0 {
+        let k = high.trailing_zeros() as usize;
+        // The character holding this byte may have started before the
+        // block.
+        let mut start = at + k;
+        while start > 0 && !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let Some(c) = text.get(start..).and_then(|s| s.chars().next()) else { break };
+        let end = start + c.len_utf8();
+        // Its bytes inside the block.
+        let lo = start.max(at) - at;
+        let hi = (end - at).min(64);
+        let span = bit_mask(lo, hi);
+        if is_word_char(c) {
+            bits |= span;
+        }
+        high &= !span;
+        if span == 0 {
+            break;
+        }
+    }
+    bits
+}
+
+/// Ones at bits `lo..hi` (hi at most 64).
+#[inline]
+fn bit_mask(lo: usize, hi: usize) -> u64 {
+    let upto = |n: usize| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+    upto(hi) & !upto(lo)
+}
+
+/// The end of the run of word characters starting at `start`.
+#[inline]
+fn word_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut e = start;
+    loop {
+        // Eight ASCII bytes at a time.
+        while let Some(x) = load8(b, e) {
+            let stop = !ascii_word_mask(x) & HI;
+            if stop == 0 {
+                e += 8;
+            } else {
+                e += stop.trailing_zeros() as usize / 8;
+                break;
+            }
+        }
+        let Some(&c) = b.get(e) else { return e };
+        if c < 0x80 {
+            if is_ascii_word(c) {
+                e += 1;
+                continue;
+            }
+            return e;
+        }
+        match text.get(e..).and_then(|s| s.chars().next()) {
+            Some(ch) if is_word_char(ch) => e += ch.len_utf8(),
+            _ => return e,
+        }
+    }
 }
 
 /// True when a hit may start at `pos`: no word character just before it,
@@ -109,15 +487,15 @@ pub(crate) fn boundary_before(text: &str, pos: usize) -> bool {
     let b = text.as_bytes();
     let Some(&prev) = pos.checked_sub(1).and_then(|i| b.get(i)) else { return true };
     if prev.is_ascii() {
-        if prev.is_ascii_alphanumeric() || prev == b'_' {
+        if is_ascii_word(prev) {
             return false;
         }
         if prev == b'-' {
-            return !text[..pos - 1].chars().next_back().is_some_and(is_word_char);
+            return !text.get(..pos - 1).and_then(|s| s.chars().next_back()).is_some_and(is_word_char);
         }
         return true;
     }
-    !text[..pos].chars().next_back().is_some_and(is_word_char)
+    !text.get(..pos).and_then(|s| s.chars().next_back()).is_some_and(is_word_char)
 }
 
 /// True when a hit may end at `pos`: no word character just after it, and
@@ -127,34 +505,40 @@ pub(crate) fn boundary_after(text: &str, pos: usize) -> bool {
     let b = text.as_bytes();
     let Some(&next) = b.get(pos) else { return true };
     if next.is_ascii() {
-        if next.is_ascii_alphanumeric() || next == b'_' {
+        if is_ascii_word(next) {
             return false;
         }
         if next == b'-' {
-            return !text[pos + 1..].chars().next().is_some_and(is_word_char);
+            return !text.get(pos + 1..).and_then(|s| s.chars().next()).is_some_and(is_word_char);
         }
         return true;
     }
-    !text[pos..].chars().next().is_some_and(is_word_char)
+    !text.get(pos..).and_then(|s| s.chars().next()).is_some_and(is_word_char)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn automaton(phrases: &[&str]) -> Automaton {
+        let list: Vec<(&str, Role, u32)> =
+            phrases.iter().enumerate().map(|(i, p)| (*p, Role::Alone, i as u32)).collect();
+        Automaton::new(&list).unwrap()
+    }
+
     fn hits(a: &Automaton, text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        let mut pos = 0;
-        while let Some(h) = a.find(text, pos) {
+        let mut cur = Cursor::new(text, 0);
+        while let Some(h) = a.find(text, &mut cur) {
             out.push(text[h.span].to_string());
-            pos = h.span.end;
+            cur.skip_to(text, h.span.end);
         }
         out
     }
 
     #[test]
     fn boundaries() {
-        let a = Automaton::new(&["said", "called", "said in a statement", "according to"], false).unwrap();
+        let a = automaton(&["said", "called", "said in a statement", "according to"]);
         assert_eq!(hits(&a, "unsaid said_x saidé said"), vec!["said"]);
         assert_eq!(hits(&a, "so-called, called-in, called -- said-"), vec!["called", "said"]);
         assert_eq!(hits(&a, "SAID in a statementary"), vec!["SAID"]);
@@ -164,12 +548,79 @@ mod tests {
     }
 
     #[test]
-    fn anchored_frames() {
-        let a = Automaton::new(&["in a statement", "in a statement released", "reporters"], true).unwrap();
-        let text = "said in a statement releasedx";
-        let h = a.find_at(text, 5).unwrap();
-        assert_eq!(&text[h.span], "in a statement");
-        assert!(a.find_at(text, 4).is_none());
-        assert!(a.find_at("said reportersx", 5).is_none());
+    fn roles() {
+        let a = Automaton::new(&[
+            ("in a statement", Role::Alone, 0),
+            ("in a statement", Role::Frame, 1),
+            ("reporters", Role::Frame, 2),
+            ("said", Role::Alone, 3),
+        ])
+        .unwrap();
+        assert_eq!(hits(&a, "reporters said in a statement"), vec!["said", "in a statement"]);
+        let text = "said reporters";
+        assert_eq!(a.find_at(text, 5, Role::Frame).map(|h| h.payload), Some(2));
+        assert_eq!(a.find_at(text, 5, Role::Alone), None);
+        assert_eq!(a.find_at(text, 4, Role::Frame), None);
+        assert_eq!(a.find_at("said reportersx", 5, Role::Frame), None);
+        assert_eq!(a.find_at("x in a statement", 2, Role::Alone).map(|h| h.payload), Some(0));
+    }
+
+    #[test]
+    fn word_mask_matches_the_scalar_rule() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'a', b' ', b, b'_', b'9', 0x80, b]);
+            let m = ascii_word_mask(x);
+            for (k, &c) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, is_ascii_word(c), "byte {c:#x}");
+            }
+        }
+    }
+
+    /// The word bits computed one `char` at a time.
+    fn slow_word_bits(text: &str, at: usize) -> u64 {
+        let mut bits = 0u64;
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) {
+                for p in i..i + c.len_utf8() {
+                    if (at..at + 64).contains(&p) {
+                        bits |= 1 << (p - at);
+                    }
+                }
+            }
+        }
+        bits
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_bits_match_the_char_rule(text in "(\\PC|[a-z ]){0,150}", at in 0usize..150) {
+            let at = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            proptest::prop_assert_eq!(word_bits(&text, at), slow_word_bits(&text, at), "{:?} at {}", text, at);
+        }
+    }
+
+    #[test]
+    fn word_bits_cases() {
+        for text in [
+            "",
+            "a",
+            "said “Yes” — é€ x_9 ab-cd",
+            &"ab ".repeat(40),
+            "ééééééééééééééééééééééééééééééééééééééééé x",
+            "’’’’’’’’’’’’’’’’’’’’’’’ a",
+        ] {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(word_bits(text, at), slow_word_bits(text, at), "{text:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_ends() {
+        let text = "abcdefghijklmnop qr élan_9x “q” ab-cd";
+        assert_eq!(word_end(text, 0), 16);
+        assert_eq!(word_end(text, 17), 19);
+        assert_eq!(&text[20..word_end(text, 20)], "élan_9x");
+        assert_eq!(word_end(text, 37), 39);
     }
 }

@@ -29,8 +29,8 @@ pub(crate) use inflect::Inflector;
 use crate::error::BuildError;
 use crate::output::Cue;
 use crate::span::Span;
-use context::Rule;
-use matcher::Automaton;
+use context::RuleSet;
+use matcher::{Automaton, Cursor, Role};
 
 /// The verb lexicon, embedded.
 pub(crate) const CUES: &str = include_str!("../lexicon/cues.txt");
@@ -55,63 +55,45 @@ struct Pattern {
     entry: u32,
     /// True for a verb form, which frames may extend.
     takes_frames: bool,
-    /// The context rules keyed on its lemma or form, as indexes into
-    /// [`CueMatcher::rules`].
-    rules: Box<[u32]>,
+    /// The context rules that apply to it.
+    rules: RuleSet,
 }
 
 /// The compiled cue lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct CueMatcher {
     pub entries: Vec<CueEntry>,
-    /// The cue forms; `None` when there are none.
-    main: Option<Automaton>,
+    /// Every form, as a cue alone or as a frame; `None` when there are
+    /// none.
+    automaton: Option<Automaton>,
+    /// The forms used alone, by the payload the automaton reports.
     patterns: Vec<Pattern>,
-    /// The frame forms, anchored.
-    frames: Option<Automaton>,
-    /// The keyed rules, flattened.
-    rules: Vec<Rule>,
     context: ContextRules,
 }
 
 impl CueMatcher {
     /// Compiles the entries, with `context` deciding what is not a cue.
     pub fn new(entries: Vec<CueEntry>, context: ContextRules) -> Result<CueMatcher, BuildError> {
-        let mut main_forms: Vec<&str> = Vec::new();
+        let mut phrases: Vec<(&str, Role, u32)> = Vec::new();
         let mut patterns = Vec::new();
-        let mut frame_forms: Vec<&str> = Vec::new();
-        let mut rules: Vec<Rule> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for f in &e.forms {
                 if f.attach.alone() {
-                    let mut ids = Vec::new();
-                    for r in context.rules_for(&e.lemma, &f.text) {
-                        let id = match rules.iter().position(|x| x == r) {
-                            Some(id) => id,
-                            None => {
-                                rules.push(r.clone());
-                                rules.len() - 1
-                            }
-                        };
-                        ids.push(id as u32);
-                    }
-                    main_forms.push(&f.text);
-                    patterns.push(Pattern { entry: i as u32, takes_frames: !f.attach.frame(), rules: ids.into() });
+                    let rules = context.rules_for(&e.lemma, &f.text);
+                    phrases.push((&f.text, Role::Alone, patterns.len() as u32));
+                    patterns.push(Pattern { entry: i as u32, takes_frames: !f.attach.frame(), rules });
                 }
                 if f.attach.frame() {
-                    frame_forms.push(&f.text);
+                    phrases.push((&f.text, Role::Frame, i as u32));
                 }
             }
         }
-        let build = |forms: &[&str], anchored: bool| -> Result<Option<Automaton>, BuildError> {
-            if forms.is_empty() {
-                return Ok(None);
-            }
-            Automaton::new(forms, anchored).map(Some).map_err(|e| BuildError::lexicon("cues", 0, e.to_string()))
+        let automaton = if phrases.is_empty() {
+            None
+        } else {
+            Some(Automaton::new(&phrases).map_err(|e| BuildError::lexicon("cues", 0, e))?)
         };
-        let main = build(&main_forms, false)?;
-        let frames = build(&frame_forms, true)?;
-        Ok(CueMatcher { entries, main, patterns, frames, rules, context })
+        Ok(CueMatcher { entries, automaton, patterns, context })
     }
 
     /// The built-in English lexicon and rules.
@@ -125,19 +107,12 @@ impl CueMatcher {
 
     /// A matcher with no cues.
     pub fn empty() -> CueMatcher {
-        CueMatcher {
-            entries: Vec::new(),
-            main: None,
-            patterns: Vec::new(),
-            frames: None,
-            rules: Vec::new(),
-            context: ContextRules::default(),
-        }
+        CueMatcher { entries: Vec::new(), automaton: None, patterns: Vec::new(), context: ContextRules::default() }
     }
 
     /// Every cue in `text`, in order.
     pub fn find_iter<'m, 'h>(&'m self, text: &'h str) -> CueIter<'m, 'h> {
-        CueIter { m: self, text, pos: 0 }
+        CueIter { m: self, text, cur: Cursor::new(text, 0) }
     }
 
     /// Every cue in `text`, in order, collected.
@@ -153,58 +128,65 @@ impl CueMatcher {
     /// The public record of a hit.
     pub fn to_cue(&self, hit: CueHit) -> Option<Cue> {
         let e = self.entry(hit)?;
-        Some(Cue { span: hit.span, lemma: e.lemma.to_string(), class: e.class, stance: e.stance })
+        Some(Cue { span: hit.span, lemma: e.lemma.clone(), class: e.class, stance: e.stance })
     }
 
-    /// The next cue at or after byte `pos`, and where to search on.
-    fn next_hit(&self, text: &str, mut pos: usize) -> Option<(CueHit, usize)> {
-        let main = self.main.as_ref()?;
+    /// The next cue after the cursor; moves the cursor past it.
+    fn next_hit(&self, text: &str, cur: &mut Cursor) -> Option<CueHit> {
+        let automaton = self.automaton.as_ref()?;
         loop {
-            let raw = main.find(text, pos)?;
-            let pat = self.patterns.get(raw.pattern as usize)?;
+            let raw = automaton.find(text, cur)?;
+            let pat = self.patterns.get(raw.payload as usize)?;
             let mut span = raw.span;
             if pat.takes_frames {
-                span.end = self.extend(text, span.end);
+                span.end = extend(automaton, text, span.end);
             }
-            pos = span.end;
-            let own = pat.rules.iter().filter_map(|&r| self.rules.get(r as usize));
-            if !self.context.rejects(text, span, own) {
-                return Some((CueHit { span, entry: pat.entry }, pos));
-            }
-        }
-    }
-
-    /// The end of the frames after a verb cue ending at `end`: `said` + ` in
-    /// a statement` + ` to reporters`. Only spaces may separate them.
-    fn extend(&self, text: &str, mut end: usize) -> usize {
-        let Some(frames) = &self.frames else { return end };
-        for _ in 0..MAX_FRAMES {
-            let rest = &text[end..];
-            let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
-            if gap == 0 {
-                break;
-            }
-            match frames.find_at(text, end + gap) {
-                Some(f) => end = f.span.end,
-                None => break,
+            cur.skip_to(text, span.end);
+            if !self.context.rejects(text, span, &pat.rules) {
+                return Some(CueHit { span, entry: pat.entry });
             }
         }
-        end
     }
 
     /// The automaton's hits before frames and context rules, as (span,
-    /// pattern text), for the differential tests.
+    /// index of the form among the forms used alone), for the differential
+    /// tests.
     #[cfg(test)]
     fn raw_hits(&self, text: &str) -> Vec<(Span, u32)> {
         let mut out = Vec::new();
-        let Some(main) = &self.main else { return out };
-        let mut pos = 0;
-        while let Some(h) = main.find(text, pos) {
-            out.push((h.span, h.pattern));
-            pos = h.span.end;
+        let Some(automaton) = &self.automaton else { return out };
+        let mut cur = Cursor::new(text, 0);
+        while let Some(h) = automaton.find(text, &mut cur) {
+            out.push((h.span, h.payload));
+            cur.skip_to(text, h.span.end);
         }
         out
     }
+}
+
+/// The end of the frames after a verb cue ending at `end`: `said` + ` in a
+/// statement` + ` to reporters`. Only spaces may separate them.
+fn extend(automaton: &Automaton, text: &str, mut end: usize) -> usize {
+    for _ in 0..MAX_FRAMES {
+        let b = text.as_bytes();
+        let mut at = end;
+        loop {
+            match b.get(at) {
+                Some(b' ' | b'\t') => at += 1,
+                // A no-break space.
+                Some(0xC2) if b.get(at + 1) == Some(&0xA0) => at += 2,
+                _ => break,
+            }
+        }
+        if at == end {
+            break;
+        }
+        match automaton.find_at(text, at, Role::Frame) {
+            Some(f) => end = f.span.end,
+            None => break,
+        }
+    }
+    end
 }
 
 /// The cues of one text, lazily; see [`CueMatcher::find_iter`].
@@ -212,16 +194,14 @@ impl CueMatcher {
 pub(crate) struct CueIter<'m, 'h> {
     m: &'m CueMatcher,
     text: &'h str,
-    pos: usize,
+    cur: Cursor,
 }
 
 impl Iterator for CueIter<'_, '_> {
     type Item = CueHit;
 
     fn next(&mut self) -> Option<CueHit> {
-        let (hit, pos) = self.m.next_hit(self.text, self.pos)?;
-        self.pos = pos;
-        Some(hit)
+        self.m.next_hit(self.text, &mut self.cur)
     }
 }
 

@@ -72,7 +72,7 @@ const FINDS: &[(&str, &[&str])] = &[
     ("He told us, she wrote, they spoke, we thought.", &["told", "wrote", "spoke", "thought"]),
     ("She had written it; he has spoken.", &["written", "spoken"]),
     ("He pointed out that she made it clear.", &["pointed out", "made it clear"]),
-    ("He went on to say it; she was quoted as saying so.", &["went on to say", "was quoted as saying"]),
+    ("He went on to say it; she was quoted as saying so.", &["went on to say", "quoted as saying"]),
     ("He admitted it, she quipped, they slammed it.", &["admitted", "quipped", "slammed"]),
     ("So-called experts, SAID the man.", &["SAID"]),
     ("Havel said in a statement that", &["said in a statement"]),
