@@ -7,7 +7,7 @@
 //! comparisons per hit and nothing per byte of text.
 
 use crate::error::BuildError;
-use crate::lexicon::{WordMap, rows, with_lower};
+use crate::lexicon::{WordMap, rows};
 use crate::span::Span;
 
 /// The built-in rule file.
@@ -42,7 +42,7 @@ struct Rule {
 }
 
 /// What the rules know of a word: its literal id and its classes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Known {
     /// [`NO_LIT`] when no pattern names the word itself.
     lit: u32,
@@ -53,24 +53,31 @@ struct Known {
 /// The literal id of a word no pattern names.
 const NO_LIT: u32 = u32::MAX;
 
-/// Bits in the known-word filter.
-const WORD_BITS: usize = 1 << 14;
-
-/// The filter bit of a token: a hash of its bytes with ASCII case folded
-/// (`| 0x20` folds letters; other bytes are folded the same way on both
-/// sides).
-#[inline]
-fn word_bit(w: &[u8]) -> usize {
-    let mut h: u64 = w.len() as u64;
-    for &c in w {
-        h = (h.rotate_left(5) ^ u64::from(c | 0x20)).wrapping_mul(0x517C_C1B7_2722_0A95);
+impl Known {
+    /// What the rules know of a word they never name: nothing.
+    const fn default_none() -> Known {
+        Known { lit: NO_LIT, classes: 0 }
     }
-    (h >> 50) as usize % WORD_BITS
+}
+
+impl Default for Known {
+    fn default() -> Known {
+        Known::default_none()
+    }
+}
+
+/// One slot of the known-word table.
+#[derive(Clone, Debug, Default)]
+struct Slot {
+    hash: u64,
+    /// Lower case; `None` for an empty slot.
+    word: Option<Box<str>>,
+    known: Known,
 }
 
 /// The rules that apply to one form of one entry, resolved when the
 /// matcher is built.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct RuleSet {
     /// Indexes into [`ContextRules::rules`].
     ids: Box<[u32]>,
@@ -88,7 +95,7 @@ pub(crate) struct RuleSet {
 /// The union of the first pattern elements of some rules: a token that
 /// passes no gate matches none of them, so most cues are settled by one
 /// look-up (`he said`: `he` starts no rule).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Gate {
     used: bool,
     /// Sorted literal ids.
@@ -132,10 +139,10 @@ pub(crate) struct ContextRules {
     /// Every word a pattern names or a class holds (lower case, `’` as
     /// `'`).
     words: WordMap<Known>,
-    /// The longest such word, in bytes: longer tokens are not looked up.
-    longest_word: usize,
-    /// One bit per hash of a known word, so most tokens need no look-up.
-    word_bits: Box<[u64]>,
+    /// The same words in an open-addressing table keyed by the matcher's
+    /// word hash, built once: a look-up hashes the token in place (no
+    /// lower-case copy) and reads one slot, usually empty.
+    table: Box<[Slot]>,
     rules: Vec<Rule>,
     /// Rules for every cue.
     all: Vec<u32>,
@@ -186,7 +193,26 @@ impl ContextRules {
                 _ => rules.keyed.entry(key.into()).or_default().push(id),
             }
         }
+        rules.build_table();
         Ok(rules)
+    }
+
+    /// Fills [`Self::table`] from [`Self::words`], each word also with `’`
+    /// for `'`.
+    fn build_table(&mut self) {
+        let size = (self.words.len() * 4).next_power_of_two().max(16);
+        let mut table = vec![Slot::default(); size];
+        for (word, &known) in &self.words {
+            for variant in [word.to_string(), word.replace('\'', "\u{2019}")] {
+                let hash = super::matcher::word_hash(variant.as_bytes());
+                let mut i = (hash >> 40) as usize & (size - 1);
+                while table[i].word.is_some() && table[i].word.as_deref() != Some(variant.as_str()) {
+                    i = (i + 1) & (size - 1);
+                }
+                table[i] = Slot { hash, word: Some(variant.into()), known };
+            }
+        }
+        self.table = table.into_boxed_slice();
     }
 
     /// The built-in English rules.
@@ -197,16 +223,6 @@ impl ContextRules {
     /// The entry for `word`, created if new.
     fn known_mut(&mut self, word: &str) -> &mut Known {
         let w = fold(word);
-        self.longest_word = self.longest_word.max(w.len());
-        if self.word_bits.is_empty() {
-            self.word_bits = vec![0u64; WORD_BITS / 64].into_boxed_slice();
-        }
-        for variant in [w.clone(), w.replace('\'', "\u{2019}")] {
-            let bit = word_bit(variant.as_bytes());
-            if let Some(x) = self.word_bits.get_mut(bit / 64) {
-                *x |= 1 << (bit % 64);
-            }
-        }
         self.words.entry(w.into()).or_insert(Known { lit: NO_LIT, classes: 0 })
     }
 
@@ -262,17 +278,22 @@ impl ContextRules {
     /// What the rules know of a token.
     #[inline]
     fn known(&self, tok: &str) -> Known {
-        let bit = word_bit(tok.as_bytes());
-        let maybe = self.word_bits.get(bit / 64).is_some_and(|x| x >> (bit % 64) & 1 == 1);
-        if !maybe || tok.len() > self.longest_word {
-            return Known { lit: NO_LIT, classes: 0 };
+        let size = self.table.len();
+        if size == 0 {
+            return Known::default_none();
         }
-        let found = with_lower(tok, |w| self.words.get(w).copied());
-        match found {
-            Some(k) => k,
-            None if tok.contains('\u{2019}') => self.words.get(fold(tok).as_str()).copied().unwrap_or_default(),
-            None => Known { lit: NO_LIT, classes: 0 },
+        let hash = super::matcher::word_hash(tok.as_bytes());
+        let mut i = (hash >> 40) as usize & (size - 1);
+        // The table is at most a quarter full, so probes end quickly.
+        for _ in 0..size {
+            let slot = &self.table[i];
+            let Some(word) = &slot.word else { break };
+            if slot.hash == hash && word.eq_ignore_ascii_case(tok) {
+                return slot.known;
+            }
+            i = (i + 1) & (size - 1);
         }
+        Known::default_none()
     }
 }
 

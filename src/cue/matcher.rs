@@ -86,32 +86,63 @@ impl Cursor {
     }
 }
 
-/// A set of words as a Bloom filter with two probes: false positives,
-/// never false negatives. A word is given as a 32-bit hash (see
-/// [`word_hash`]); each probe takes 16 of its bits. With the full lexicon
-/// (about 1,700 one-word forms) one word in 400 passes by mistake; with a
-/// single probe it was one in 20, and those walks cost more than the
-/// second probe.
+/// What the word filter may say of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A one-word phrase.
+    Single,
+    /// The first word of a longer phrase.
+    First,
+}
+
+/// A set of words as a blocked Bloom filter: each word hashes to one
+/// 64-bit slot, and sets two bits there per kind, so one load answers
+/// "a one-word phrase?" and "the start of a longer one?". False
+/// positives, never false negatives. With the full lexicon (about 1,700
+/// one-word forms in 1,024 slots) about one word in 250 passes by
+/// mistake; a single bit per word let one in 20 through, and the wasted
+/// walks cost more than the extra bit test.
 #[derive(Clone, Debug)]
 struct Filter(Box<[u64]>);
 
+/// Slots in a [`Filter`] (a power of two).
+const SLOTS: usize = 1024;
+
 impl Filter {
     fn new() -> Filter {
-        Filter(vec![0u64; (1 << 16) / 64].into_boxed_slice())
+        Filter(vec![0u64; SLOTS].into_boxed_slice())
     }
 
-    fn insert(&mut self, hash: u32) {
-        for bit in [hash & 0xFFFF, hash >> 16] {
-            if let Some(x) = self.0.get_mut(bit as usize / 64) {
-                *x |= 1 << (bit % 64);
-            }
+    /// The slot and the two bits of `kind` for a word hash.
+    #[inline]
+    fn probe(hash: u64, kind: Kind) -> (usize, u64) {
+        let slot = (hash >> 54) as usize % SLOTS;
+        let shift = if kind == Kind::Single { 42 } else { 30 };
+        let bits = 1u64 << (hash >> (shift + 6) & 63) | 1u64 << (hash >> shift & 63);
+        (slot, bits)
+    }
+
+    fn insert(&mut self, hash: u64, kind: Kind) {
+        let (slot, bits) = Filter::probe(hash, kind);
+        if let Some(x) = self.0.get_mut(slot) {
+            *x |= bits;
         }
     }
 
+    /// Whether a word may be a one-word phrase, and whether it may start a
+    /// longer one.
     #[inline]
-    fn contains(&self, hash: u32) -> bool {
-        let probe = |bit: u32| self.0.get(bit as usize / 64).is_some_and(|x| x >> (bit % 64) & 1 == 1);
-        probe(hash & 0xFFFF) && probe(hash >> 16)
+    fn get(&self, hash: u64) -> (bool, bool) {
+        let (slot, single) = Filter::probe(hash, Kind::Single);
+        let (_, first) = Filter::probe(hash, Kind::First);
+        let x = self.0.get(slot).copied().unwrap_or(0);
+        (x & single == single, x & first == first)
+    }
+
+    /// Whether a word may be in the set (for a filter of one kind).
+    #[inline]
+    fn contains(&self, hash: u64) -> bool {
+        self.get(hash).0
     }
 }
 
@@ -125,13 +156,24 @@ pub(crate) struct Automaton {
     alone: Vec<Option<u32>>,
     /// For each pattern, its payload as a frame.
     frame: Vec<Option<u32>>,
-    /// The one-word phrases used alone: a word in it starts a walk.
-    single: Filter,
-    /// The first words of longer phrases used alone (`according`, `in`)...
-    first: Filter,
-    /// ... and their first two words (`according to`, `in a`): a word in
-    /// `first` starts a walk only if it and the next word are in `pairs`.
+    /// The one-word phrases used alone (a word among them starts a walk)
+    /// and the first words of longer ones (`according`, `in`)...
+    words: Filter,
+    /// ... and their first two words (`according to`, `in a`): a first
+    /// word starts a walk only if it and the next word are in `pairs`.
     pairs: Filter,
+    /// The one-word phrases used alone that start no longer phrase, by
+    /// word hash: such a word needs one look-up, not a walk.
+    exact: Box<[Exact]>,
+}
+
+/// One slot of [`Automaton::exact`].
+#[derive(Clone, Debug, Default)]
+struct Exact {
+    hash: u64,
+    /// `None` for an empty slot.
+    word: Option<Box<str>>,
+    payload: u32,
 }
 
 impl Automaton {
@@ -143,7 +185,8 @@ impl Automaton {
         let mut patterns: Vec<&str> = Vec::new();
         let mut alone: Vec<Option<u32>> = Vec::new();
         let mut frame: Vec<Option<u32>> = Vec::new();
-        let (mut single, mut first, mut pairs) = (Filter::new(), Filter::new(), Filter::new());
+        let (mut words, mut pairs) = (Filter::new(), Filter::new());
+        let mut starts_longer: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for &(phrase, role, payload) in phrases {
             let id = *ids.entry(phrase).or_insert_with(|| {
                 patterns.push(phrase);
@@ -162,16 +205,35 @@ impl Automaton {
                 let b = phrase.as_bytes();
                 let end = word_end(phrase, 0);
                 let bit = word_hash(&b[..end]);
-                let next = (end..b.len()).find(|&i| is_ascii_word(b[i]) || b[i] >= 0x80 && phrase.is_char_boundary(i));
+                let next = phrase[end..].char_indices().find(|&(_, c)| is_word_char(c)).map(|(i, _)| end + i);
                 match next {
-                    None => single.insert(bit),
+                    None => words.insert(bit, Kind::Single),
                     Some(start2) => {
-                        first.insert(bit);
+                        words.insert(bit, Kind::First);
+                        starts_longer.insert(&phrase[..end]);
                         let end2 = word_end(phrase, start2);
-                        pairs.insert(pair_hash(bit, word_hash(&b[start2..end2])));
+                        pairs.insert(pair_hash(bit, word_hash(&b[start2..end2])), Kind::Single);
                     }
                 }
             }
+        }
+        // One-word phrases that start no longer one, in an open-addressing
+        // table at most a quarter full.
+        let singles: Vec<(&str, u32)> = patterns
+            .iter()
+            .zip(&alone)
+            .filter_map(|(p, a)| Some((*p, (*a)?)))
+            .filter(|(p, _)| word_end(p, 0) == p.len() && !starts_longer.contains(p))
+            .collect();
+        let size = (singles.len() * 4).next_power_of_two().max(16);
+        let mut exact = vec![Exact::default(); size];
+        for (word, payload) in singles {
+            let hash = word_hash(word.as_bytes());
+            let mut i = (hash >> 40) as usize & (size - 1);
+            while exact[i].word.is_some() {
+                i = (i + 1) & (size - 1);
+            }
+            exact[i] = Exact { hash, word: Some(word.into()), payload };
         }
         let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -180,7 +242,7 @@ impl Automaton {
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         let start = dfa.start_state(Anchored::Yes).map_err(|e| e.to_string())?;
-        Ok(Automaton { dfa, start, alone, frame, single, first, pairs })
+        Ok(Automaton { dfa, start, alone, frame, words, pairs, exact: exact.into_boxed_slice() })
     }
 
     /// The next phrase used alone that starts at a word start at or after
@@ -204,11 +266,22 @@ impl Automaton {
                 // the block, scan for its end.
                 let after = !cur.words >> k;
                 let end = if after != 0 { start + after.trailing_zeros() as usize } else { word_end(text, start) };
+                // Tried and dropped: skipping words by first byte and
+                // length before hashing (half the words) made the loop 10%
+                // slower; the branch is unpredictable, the hash is not.
                 let bit = match load8(b, start) {
                     Some(x) => word_hash_of(x & mask_len(end - start), end - start),
                     None => word_hash(&b[start..end]),
                 };
-                if self.may_start(text, cur, end, bit) && boundary_before(text, start) {
+                let (single, first) = self.words.get(bit);
+                if single && !first {
+                    // A one-word phrase at most: look it up.
+                    if let Some(payload) = self.exact(bit, &b[start..end]) {
+                        if boundary_before(text, start) && boundary_after(text, end) {
+                            return Some(RawHit { span: Span::new(start, end), payload });
+                        }
+                    }
+                } else if (single || self.pair_follows(text, cur, end, bit)) && boundary_before(text, start) {
                     if let Some(hit) = self.walk(text, start, Role::Alone) {
                         return Some(hit);
                     }
@@ -228,16 +301,29 @@ impl Automaton {
         self.walk(text, at, role)
     }
 
-    /// True when the word ending at `end`, whose filter bit is `bit`, may
-    /// start a phrase used alone: it is a one-word phrase, or it and the
-    /// next word may begin a longer one. (False positives, never false
-    /// negatives.)
+    /// The payload of the one-word phrase `word` (hash `hash`), if it is
+    /// one that starts no longer phrase.
     #[inline]
-    fn may_start(&self, text: &str, cur: &Cursor, end: usize, bit: u32) -> bool {
-        if self.single.contains(bit) {
-            return true;
+    fn exact(&self, hash: u64, word: &[u8]) -> Option<u32> {
+        let size = self.exact.len();
+        let mut i = (hash >> 40) as usize & (size - 1);
+        for _ in 0..size {
+            let slot = self.exact.get(i)?;
+            let w = slot.word.as_deref()?;
+            if slot.hash == hash && w.as_bytes().eq_ignore_ascii_case(word) {
+                return Some(slot.payload);
+            }
+            i = (i + 1) & (size - 1);
         }
-        if !self.first.contains(bit) {
+        None
+    }
+
+    /// True when the word ending at `end` (filter hash `bit`, the first
+    /// word of some longer phrase) and the word after it may begin a
+    /// longer phrase. (False positives, never false negatives.)
+    #[inline]
+    fn pair_follows(&self, text: &str, cur: &Cursor, end: usize, bit: u64) -> bool {
+        if !self.words.get(bit).1 {
             return false;
         }
         // The next word, when it starts in this block; otherwise walk.
@@ -287,7 +373,7 @@ impl Automaton {
     /// if it has `role`. (A DFA match state may also carry matches that
     /// start later, copied along failure transitions; the length tells
     /// them apart.)
-    #[cold]
+    #[inline]
     fn match_at(&self, sid: StateID, len: usize, role: Role) -> Option<u32> {
         for i in 0..self.dfa.match_len(sid) {
             let pid = self.dfa.match_pattern(sid, i);
@@ -307,21 +393,24 @@ impl Automaton {
 /// eight bytes with ASCII case folded (`| 0x20` is a fold for letters and
 /// harmless for the rest: both sides are folded the same way).
 #[inline]
-fn word_hash(w: &[u8]) -> u32 {
-    let mut head = [0u8; 8];
-    for (h, &c) in head.iter_mut().zip(w) {
-        *h = c;
-    }
-    word_hash_of(u64::from_le_bytes(head), w.len())
+pub(crate) fn word_hash(w: &[u8]) -> u64 {
+    // Built in a register: copying the bytes into a buffer and loading it
+    // as a u64 stalled on store forwarding (a third of the context rules'
+    // time, measured with perf).
+    let head = match w.get(..8).and_then(|h| <[u8; 8]>::try_from(h).ok()) {
+        Some(h) => u64::from_le_bytes(h),
+        None => w.iter().rev().fold(0u64, |acc, &c| acc << 8 | u64::from(c)),
+    };
+    word_hash_of(head, w.len())
 }
 
 /// [`word_hash`] of a word given as its first bytes (zero past its end,
 /// little-endian) and its length.
 #[inline]
-fn word_hash_of(head: u64, len: usize) -> u32 {
+fn word_hash_of(head: u64, len: usize) -> u64 {
     let folded = head | (0x2020_2020_2020_2020 & mask_len(len));
     let key = folded ^ (len as u64).rotate_right(8);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// Ones in the first `len` bytes (all eight from eight on).
@@ -332,9 +421,8 @@ fn mask_len(len: usize) -> u64 {
 
 /// The filter hash of two words, from theirs.
 #[inline]
-fn pair_hash(first: u32, second: u32) -> u32 {
-    let key = u64::from(first) << 32 | u64::from(second);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+fn pair_hash(first: u64, second: u64) -> u64 {
+    (first.rotate_left(17) ^ second).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// Eight bytes of `b` from `i`, if there are eight.
@@ -417,8 +505,15 @@ fn word_bits(text: &str, at: usize) -> u64 {
 #[cold]
 fn non_ascii_word_bits(text: &str, at: usize, mut high: u64) -> u64 {
     let mut bits = 0u64;
+    let b = text.as_bytes();
     while high != 0 {
         let k = high.trailing_zeros() as usize;
+        // U+2000 to U+203F (curly quotes, dashes, the ellipsis): never a
+        // word character, and most of the non-ASCII in English text.
+        if b.get(at + k) == Some(&0xE2) && b.get(at + k + 1) == Some(&0x80) {
+            high &= !bit_mask(k, (k + 3).min(64));
+            continue;
+        }
         // The character holding this byte may have started before the
         // block.
         let mut start = at + k;

@@ -55,8 +55,9 @@ struct Pattern {
     entry: u32,
     /// True for a verb form, which frames may extend.
     takes_frames: bool,
-    /// The context rules that apply to it.
-    rules: RuleSet,
+    /// The context rules that apply to it, as an index into
+    /// [`CueMatcher::rule_sets`].
+    rules: u32,
 }
 
 /// The compiled cue lexicon.
@@ -68,6 +69,8 @@ pub(crate) struct CueMatcher {
     automaton: Option<Automaton>,
     /// The forms used alone, by the payload the automaton reports.
     patterns: Vec<Pattern>,
+    /// The distinct rule sets of the patterns.
+    rule_sets: Vec<RuleSet>,
     context: ContextRules,
 }
 
@@ -76,10 +79,20 @@ impl CueMatcher {
     pub fn new(entries: Vec<CueEntry>, context: ContextRules) -> Result<CueMatcher, BuildError> {
         let mut phrases: Vec<(&str, Role, u32)> = Vec::new();
         let mut patterns = Vec::new();
+        let mut rule_sets: Vec<RuleSet> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for f in &e.forms {
                 if f.attach.alone() {
-                    let rules = context.rules_for(&e.lemma, &f.text);
+                    let set = context.rules_for(&e.lemma, &f.text);
+                    // Most forms share a rule set: keep each once, so the
+                    // sets a search reads stay in cache.
+                    let rules = match rule_sets.iter().position(|s| *s == set) {
+                        Some(i) => i,
+                        None => {
+                            rule_sets.push(set);
+                            rule_sets.len() - 1
+                        }
+                    } as u32;
                     phrases.push((&f.text, Role::Alone, patterns.len() as u32));
                     patterns.push(Pattern { entry: i as u32, takes_frames: !f.attach.frame(), rules });
                 }
@@ -93,7 +106,7 @@ impl CueMatcher {
         } else {
             Some(Automaton::new(&phrases).map_err(|e| BuildError::lexicon("cues", 0, e))?)
         };
-        Ok(CueMatcher { entries, automaton, patterns, context })
+        Ok(CueMatcher { entries, automaton, patterns, rule_sets, context })
     }
 
     /// The built-in English lexicon and rules.
@@ -107,7 +120,13 @@ impl CueMatcher {
 
     /// A matcher with no cues.
     pub fn empty() -> CueMatcher {
-        CueMatcher { entries: Vec::new(), automaton: None, patterns: Vec::new(), context: ContextRules::default() }
+        CueMatcher {
+            entries: Vec::new(),
+            automaton: None,
+            patterns: Vec::new(),
+            rule_sets: Vec::new(),
+            context: ContextRules::default(),
+        }
     }
 
     /// Every cue in `text`, in order.
@@ -142,7 +161,8 @@ impl CueMatcher {
                 span.end = extend(automaton, text, span.end);
             }
             cur.skip_to(text, span.end);
-            if !self.context.rejects(text, span, &pat.rules) {
+            let rules = self.rule_sets.get(pat.rules as usize)?;
+            if !self.context.rejects(text, span, rules) {
                 return Some(CueHit { span, entry: pat.entry });
             }
         }

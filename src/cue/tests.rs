@@ -84,6 +84,7 @@ const FINDS: &[(&str, &[&str])] = &[
     ("said  in a statement", &["said  in a statement"]),
     ("said\nin a statement", &["said", "in a statement"]),
     ("“Yes,” she sighed. “No,” he grumbled. “Oh,” they murmured.", &["sighed", "grumbled", "murmured"]),
+    ("The port will close, the official noted. His latest tweet, a series of tweets.", &["noted"]),
     ("é€ “Hm,” said Ana; 🙂 she cried.", &["said", "cried"]),
 ];
 
