@@ -53,11 +53,131 @@ impl Hasher for WordHasher {
 /// A map from lower-case words (or phrases, words joined by one space).
 pub(crate) type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
 
+/// One entry of a [`CiMap`]: its key and value, `None` when empty.
+type Slot<V> = Option<(Box<str>, V)>;
+
+/// A read-only map from lower-case words or phrases, looked up without
+/// regard to ASCII case and without copying the key: the hash folds case
+/// as it reads (the first and last eight bytes and the length, so a
+/// look-up costs the same for any length), and a hit is confirmed with
+/// `eq_ignore_ascii_case`. Non-ASCII keys are lower-cased first.
+///
+/// It replaced `HashMap` look-ups behind [`with_lower`] (a lower-case copy,
+/// a UTF-8 check and a byte-wise hash per look-up), which were a fifth of
+/// the pipeline's time on PolNeAR dev.
+#[derive(Clone, Debug)]
+pub(crate) struct CiMap<V> {
+    /// Open addressing, at most half full: each slot's hash (0 for an
+    /// empty slot), kept apart from the entries so that a look-up that
+    /// misses, the common case, reads only this dense array.
+    hashes: Box<[u64]>,
+    /// The entry of each slot.
+    entries: Box<[Slot<V>]>,
+}
+
+impl<V> Default for CiMap<V> {
+    fn default() -> CiMap<V> {
+        CiMap { hashes: Box::new([]), entries: Box::new([]) }
+    }
+}
+
+impl<V: Clone> CiMap<V> {
+    /// Freezes a map whose keys are lower case.
+    pub fn new(map: &WordMap<V>) -> CiMap<V> {
+        let size = (map.len() * 2).next_power_of_two().max(8);
+        let mut hashes = vec![0u64; size];
+        let mut entries: Vec<Slot<V>> = vec![None; size];
+        for (key, value) in map {
+            let hash = ci_hash(key.as_bytes());
+            let mut i = hash as usize & (size - 1);
+            while hashes[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            hashes[i] = hash;
+            entries[i] = Some((key.clone(), value.clone()));
+        }
+        CiMap { hashes: hashes.into_boxed_slice(), entries: entries.into_boxed_slice() }
+    }
+}
+
+impl<V> CiMap<V> {
+    /// The value for `word`, compared without regard to case.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if word.is_ascii() { self.get_folded(word) } else { self.get_non_ascii(word) }
+    }
+
+    /// True when `word` is a key, compared without regard to case.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    #[inline]
+    fn get_folded(&self, word: &str) -> Option<&V> {
+        self.find(ci_hash(word.as_bytes()), |key| key.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
+    }
+
+    #[cold]
+    fn get_non_ascii(&self, word: &str) -> Option<&V> {
+        let lower = word.to_lowercase();
+        self.find(ci_hash(lower.as_bytes()), |key| *key == *lower)
+    }
+
+    /// Probes for `hash`, confirming a candidate with `same`.
+    #[inline]
+    fn find(&self, hash: u64, same: impl Fn(&str) -> bool) -> Option<&V> {
+        let size = self.hashes.len();
+        if size == 0 {
+            return None;
+        }
+        let mut i = hash as usize & (size - 1);
+        loop {
+            let h = *self.hashes.get(i)?;
+            if h == 0 {
+                return None;
+            }
+            if h == hash {
+                if let Some((key, value)) = self.entries.get(i)?.as_ref() {
+                    if same(key) {
+                        return Some(value);
+                    }
+                }
+            }
+            i = (i + 1) & (size - 1);
+        }
+    }
+}
+
+/// A hash of a word that ignores ASCII case: its length and its first and
+/// last eight bytes with bit 5 set (a case fold for letters, and the same
+/// change on both sides for the rest).
+#[inline]
+fn ci_hash(b: &[u8]) -> u64 {
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    let eight = |s: &[u8]| -> u64 {
+        match <[u8; 8]>::try_from(s) {
+            Ok(a) => u64::from_le_bytes(a),
+            Err(_) => s.iter().rev().fold(0u64, |acc, &c| acc << 8 | u64::from(c)),
+        }
+    };
+    let n = b.len();
+    let head = eight(&b[..n.min(8)]) | FOLD;
+    let tail = eight(&b[n.saturating_sub(8)..]) | FOLD;
+    let k = (head ^ tail.rotate_left(29) ^ (n as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    // Never 0, which marks an empty slot.
+    (k ^ (k >> 29)) | 1
+}
+
 /// Calls `f` with `word` in lower case, without allocating for short ASCII
 /// words.
 #[inline]
 pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = word.as_bytes();
+    // Most words are lower case already: no copy.
+    if !b.iter().any(|c| c.is_ascii_uppercase() || *c >= 0x80) {
+        return f(word);
+    }
     if b.len() <= 32 && word.is_ascii() {
         let mut buf = [0u8; 32];
         for (d, s) in buf.iter_mut().zip(b) {
@@ -133,31 +253,64 @@ pub(crate) enum OrgKind {
     Suffix,
 }
 
+/// The word maps as they are read, before they are frozen into
+/// [`CiMap`]s.
+#[derive(Default)]
+struct Maps {
+    honorifics: WordMap<Honorific>,
+    roles: WordMap<Role>,
+    pronouns: WordMap<Pronoun>,
+    orgs: WordMap<OrgKind>,
+    org_suffixes: WordMap<()>,
+    phrase_prefixes: WordMap<()>,
+    function_words: WordMap<()>,
+    elisions: WordMap<()>,
+    given_names: WordMap<Gender>,
+    places: WordMap<()>,
+}
+
+/// What one word may start, as bits (see [`Lexicons::word_flags`]).
+pub(crate) mod flags {
+    /// A pronoun.
+    pub const PRONOUN: u8 = 1;
+    /// An honorific or title.
+    pub const HONORIFIC: u8 = 2;
+    /// The first word of a role noun or phrase (`spokesman`, `foreign`).
+    pub const ROLE_START: u8 = 4;
+    /// The first word of an organisation name or head (`ministry`,
+    /// `white`).
+    pub const ORG_START: u8 = 8;
+}
+
 /// All word lists but the cues.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicons {
-    pub honorifics: WordMap<Honorific>,
-    pub roles: WordMap<Role>,
+    pub honorifics: CiMap<Honorific>,
+    pub roles: CiMap<Role>,
     /// Role class names, indexed by [`Role::class`].
     pub role_classes: Vec<Box<str>>,
-    pub pronouns: WordMap<Pronoun>,
+    pub pronouns: CiMap<Pronoun>,
     /// Organisation heads and names (lower case).
-    pub orgs: WordMap<OrgKind>,
+    pub orgs: CiMap<OrgKind>,
     /// Organisation suffixes (lower case), kept apart so that `network`
     /// can be both a head (`the network said`) and a suffix (`Fox Network`).
-    org_suffixes: WordMap<()>,
+    org_suffixes: CiMap<()>,
     /// The longest organisation or role phrase, in words.
     pub max_phrase_words: usize,
     /// Every proper prefix (whole words) of a multi-word role or
     /// organisation phrase, so phrase look-ups stop early.
-    phrase_prefixes: WordMap<()>,
+    phrase_prefixes: CiMap<()>,
     abbreviations: WordMap<()>,
-    function_words: WordMap<()>,
-    elisions: WordMap<()>,
+    function_words: CiMap<()>,
+    elisions: CiMap<()>,
     /// Given names with the sex most often recorded for them.
-    given_names: WordMap<Gender>,
+    given_names: CiMap<Gender>,
     /// Place names (lower case, words joined by one space).
-    places: WordMap<()>,
+    places: CiMap<()>,
+    /// For each word that starts an entry of some list, what it starts
+    /// ([`flags`]): segmentation looks each word up once, so the mention
+    /// finder skips most words without a look-up.
+    starts: CiMap<u8>,
 }
 
 impl Lexicons {
@@ -172,32 +325,34 @@ impl Lexicons {
 
     fn empty() -> Lexicons {
         Lexicons {
-            honorifics: WordMap::default(),
-            roles: WordMap::default(),
+            honorifics: CiMap::default(),
+            roles: CiMap::default(),
             role_classes: Vec::new(),
-            pronouns: WordMap::default(),
-            orgs: WordMap::default(),
-            org_suffixes: WordMap::default(),
+            pronouns: CiMap::default(),
+            orgs: CiMap::default(),
+            org_suffixes: CiMap::default(),
             max_phrase_words: 1,
-            phrase_prefixes: WordMap::default(),
+            phrase_prefixes: CiMap::default(),
             abbreviations: WordMap::default(),
-            function_words: WordMap::default(),
-            elisions: WordMap::default(),
-            given_names: WordMap::default(),
-            places: WordMap::default(),
+            function_words: CiMap::default(),
+            elisions: CiMap::default(),
+            given_names: CiMap::default(),
+            places: CiMap::default(),
+            starts: CiMap::default(),
         }
     }
 
     /// Parses the embedded files.
     pub fn parse() -> Result<Lexicons, BuildError> {
         let mut lex = Lexicons::empty();
+        let mut m = Maps::default();
         for (line, f) in rows(HONORIFICS) {
             let [form, gender, rest @ ..] = f.as_slice() else {
                 return Err(BuildError::lexicon("honorifics", line, "expected: form | gender [| role]"));
             };
             let gender = parse_gender("honorifics", line, gender)?;
             let role = rest.first().filter(|r| !r.is_empty()).map(|r| Box::from(*r));
-            lex.honorifics.insert(form.to_lowercase().into(), Honorific { gender, role });
+            m.honorifics.insert(form.to_lowercase().into(), Honorific { gender, role });
         }
         for (line, f) in rows(ROLES) {
             let [noun, class, gender, rest @ ..] = f.as_slice() else {
@@ -218,10 +373,10 @@ impl Lexicons {
             };
             lex.max_phrase_words = lex.max_phrase_words.max(noun.split(' ').count());
             if plural != noun {
-                lex.roles.entry(plural.into()).or_insert(Role { class, gender, plural: true });
+                m.roles.entry(plural.into()).or_insert(Role { class, gender, plural: true });
             }
             let singular_is_plural = rest.first().is_some_and(|p| normalize_phrase(p) == noun);
-            lex.roles.insert(noun.into(), Role { class, gender, plural: singular_is_plural });
+            m.roles.insert(noun.into(), Role { class, gender, plural: singular_is_plural });
         }
         for (line, f) in rows(PRONOUNS) {
             let [form, gender, number, person, case] = f.as_slice() else {
@@ -235,7 +390,7 @@ impl Lexicons {
             };
             let person =
                 person.parse::<u8>().map_err(|_| BuildError::lexicon("pronouns", line, "person must be 1, 2 or 3"))?;
-            lex.pronouns
+            m.pronouns
                 .insert(form.to_lowercase().into(), Pronoun { gender, plural, person, subject: *case == "subject" });
         }
         for (line, f) in rows(ORGS) {
@@ -253,19 +408,19 @@ impl Lexicons {
             lex.max_phrase_words = lex.max_phrase_words.max(key.split(' ').count());
             // A suffix entry must not hide a head or name entry.
             if kind == OrgKind::Suffix {
-                lex.org_suffixes.insert(key.into(), ());
+                m.org_suffixes.insert(key.into(), ());
             } else {
-                lex.orgs.insert(key.into(), kind);
+                m.orgs.insert(key.into(), kind);
             }
         }
-        let phrases: Vec<Box<str>> = lex.roles.keys().chain(lex.orgs.keys()).cloned().collect();
+        let phrases: Vec<Box<str>> = m.roles.keys().chain(m.orgs.keys()).cloned().collect();
         for p in phrases {
             let words: Vec<&str> = p.split(' ').collect();
             for n in 1..words.len() {
-                lex.phrase_prefixes.insert(words[..n].join(" ").into(), ());
+                m.phrase_prefixes.insert(words[..n].join(" ").into(), ());
             }
         }
-        for (set, text) in [(&mut lex.function_words, FUNCTION_WORDS), (&mut lex.elisions, ELISIONS)] {
+        for (set, text) in [(&mut m.function_words, FUNCTION_WORDS), (&mut m.elisions, ELISIONS)] {
             for (_, f) in rows(text) {
                 if let Some(w) = f.first() {
                     set.insert(w.to_lowercase().into(), ());
@@ -276,7 +431,7 @@ impl Lexicons {
             let [name, gender] = f.as_slice() else {
                 return Err(BuildError::lexicon("given_names", line, "expected: name | m or f"));
             };
-            lex.given_names.insert(name.to_lowercase().into(), parse_gender("given_names", line, gender)?);
+            m.given_names.insert(name.to_lowercase().into(), parse_gender("given_names", line, gender)?);
         }
         for (_, f) in rows(PLACES) {
             if let Some(p) = f.first() {
@@ -284,9 +439,9 @@ impl Lexicons {
                 lex.max_phrase_words = lex.max_phrase_words.max(key.split(' ').count());
                 let words: Vec<&str> = key.split(' ').collect();
                 for n in 1..words.len() {
-                    lex.phrase_prefixes.insert(words[..n].join(" ").into(), ());
+                    m.phrase_prefixes.insert(words[..n].join(" ").into(), ());
                 }
-                lex.places.insert(key.into(), ());
+                m.places.insert(key.into(), ());
             }
         }
         for (_, f) in rows(ABBREVIATIONS) {
@@ -294,7 +449,46 @@ impl Lexicons {
                 lex.abbreviations.insert((*w).into(), ());
             }
         }
+        lex.install(m);
         Ok(lex)
+    }
+
+    /// Freezes the maps read by [`parse`](Self::parse).
+    fn install(&mut self, m: Maps) {
+        self.honorifics = CiMap::new(&m.honorifics);
+        self.roles = CiMap::new(&m.roles);
+        self.pronouns = CiMap::new(&m.pronouns);
+        self.orgs = CiMap::new(&m.orgs);
+        self.org_suffixes = CiMap::new(&m.org_suffixes);
+        self.phrase_prefixes = CiMap::new(&m.phrase_prefixes);
+        self.function_words = CiMap::new(&m.function_words);
+        self.elisions = CiMap::new(&m.elisions);
+        self.given_names = CiMap::new(&m.given_names);
+        self.places = CiMap::new(&m.places);
+        let mut starts: WordMap<u8> = WordMap::default();
+        let mut mark = |phrase: &str, flag: u8| {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            *starts.entry(first.into()).or_insert(0) |= flag;
+        };
+        for k in m.pronouns.keys() {
+            mark(k, flags::PRONOUN);
+        }
+        for k in m.honorifics.keys() {
+            mark(k, flags::HONORIFIC);
+        }
+        for k in m.roles.keys() {
+            mark(k, flags::ROLE_START);
+        }
+        for k in m.orgs.keys() {
+            mark(k, flags::ORG_START);
+        }
+        self.starts = CiMap::new(&starts);
+    }
+
+    /// What `word` may start ([`flags`]), without regard to case; 0 for
+    /// most words.
+    pub fn word_flags(&self, word: &str) -> u8 {
+        self.starts.get(word).copied().unwrap_or(0)
     }
 
     /// True when `word` (without its dot) is an abbreviation, as written.
@@ -304,7 +498,7 @@ impl Lexicons {
 
     /// True when `word` is a function word, never a name by itself.
     pub fn is_function_word(&self, word: &str) -> bool {
-        with_lower(word, |w| self.function_words.contains_key(w))
+        self.function_words.contains(word)
     }
 
     /// True when `after` (the text after an apostrophe) starts with an
@@ -319,47 +513,47 @@ impl Lexicons {
         if digits == 2 && (word.len() == 2 || &word[2..] == "s") {
             return true;
         }
-        with_lower(word, |w| self.elisions.contains_key(w))
+        self.elisions.contains(word)
     }
 
     /// The pronoun entry for `word`.
     pub fn pronoun(&self, word: &str) -> Option<Pronoun> {
-        with_lower(word, |w| self.pronouns.get(w).copied())
+        self.pronouns.get(word).copied()
     }
 
     /// The honorific entry for `word` (without its dot).
     pub fn honorific(&self, word: &str) -> Option<&Honorific> {
-        with_lower(word, |w| self.honorifics.get(w))
+        self.honorifics.get(word)
     }
 
     /// The role entry for a word or phrase.
     pub fn role(&self, phrase: &str) -> Option<&Role> {
-        with_lower(phrase, |w| self.roles.get(w))
+        self.roles.get(phrase)
     }
 
     /// The organisation entry for a word or phrase.
     pub fn org(&self, phrase: &str) -> Option<OrgKind> {
-        with_lower(phrase, |w| self.orgs.get(w).copied())
+        self.orgs.get(phrase).copied()
     }
 
     /// True when a longer role or organisation phrase starts with `phrase`.
     pub fn is_phrase_prefix(&self, phrase: &str) -> bool {
-        with_lower(phrase, |w| self.phrase_prefixes.contains_key(w))
+        self.phrase_prefixes.contains(phrase)
     }
 
     /// The gender recorded for a given name, if it is clear.
     pub fn given_name_gender(&self, name: &str) -> Gender {
-        with_lower(name, |w| self.given_names.get(w).copied()).unwrap_or(Gender::Unknown)
+        self.given_names.get(name).copied().unwrap_or(Gender::Unknown)
     }
 
     /// True when `phrase` (words joined by single spaces) names a place.
     pub fn is_place(&self, phrase: &str) -> bool {
-        with_lower(phrase, |w| self.places.contains_key(w))
+        self.places.contains(phrase)
     }
 
     /// True when `word` ends organisation names (`Inc`, `Party`).
     pub fn is_org_suffix(&self, word: &str) -> bool {
-        with_lower(word, |w| self.org_suffixes.contains_key(w))
+        self.org_suffixes.contains(word)
     }
 
     /// The name of a role class.

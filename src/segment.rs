@@ -15,7 +15,7 @@
 //!   them) when the next token starts a sentence, unless the dot ends an
 //!   abbreviation or an initial; paragraph ends always end a sentence.
 
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, flags};
 use crate::span::Span;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -51,6 +51,9 @@ pub(crate) struct Token {
     pub shape: Shape,
     /// Index of the paragraph holding the token.
     pub para: u32,
+    /// For a word or number, what it may start in the lexicons
+    /// ([`flags`](crate::lexicon::flags)), looked up once here.
+    pub lex: u8,
 }
 
 impl Token {
@@ -64,6 +67,24 @@ impl Token {
     #[inline]
     pub fn is_capitalized(&self) -> bool {
         matches!(self.shape, Shape::Capitalized | Shape::AllCaps)
+    }
+
+    /// False when the word starts no role noun or phrase.
+    #[inline]
+    pub fn may_start_role(&self) -> bool {
+        self.lex & flags::ROLE_START != 0
+    }
+
+    /// False when the word starts no organisation name or head.
+    #[inline]
+    pub fn may_start_org(&self) -> bool {
+        self.lex & flags::ORG_START != 0
+    }
+
+    /// False when the word is no pronoun.
+    #[inline]
+    pub fn may_be_pronoun(&self) -> bool {
+        self.lex & flags::PRONOUN != 0
     }
 }
 
@@ -108,6 +129,9 @@ impl Segmentation {
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         for (i, p) in paragraphs.iter().enumerate() {
             tokenize(text, *p, i as u32, &mut tokens);
+        }
+        for t in tokens.iter_mut().filter(|t| t.kind != TokKind::Punct) {
+            t.lex = lex.word_flags(&text[t.span]);
         }
         let sentences = sentences(text, &tokens, lex);
         let mut tok_sentence = vec![0u32; tokens.len()];
@@ -318,6 +342,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, out: &mut Vec<Token>) {
                     kind: TokKind::Punct,
                     shape: Shape::Other,
                     para: para_idx,
+                    lex: 0,
                 });
                 i += 1;
             }
@@ -336,6 +361,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, out: &mut Vec<Token>) {
                         kind: TokKind::Punct,
                         shape: Shape::Other,
                         para: para_idx,
+                        lex: 0,
                     });
                     i += n;
                 }
@@ -423,12 +449,12 @@ fn push_word(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
         for (off, w) in word.split_word_bound_indices() {
             if w.chars().any(|c| c.is_alphanumeric()) {
                 let s = Span::new(span.start + off, span.start + off + w.len());
-                out.push(Token { span: s, kind: kind_of(w), shape: shape_of(w), para });
+                out.push(Token { span: s, kind: kind_of(w), shape: shape_of(w), para, lex: 0 });
             }
         }
         return;
     }
-    out.push(Token { span, kind: kind_of(word), shape: shape_of(word), para });
+    out.push(Token { span, kind: kind_of(word), shape: shape_of(word), para, lex: 0 });
 }
 
 fn kind_of(word: &str) -> TokKind {
