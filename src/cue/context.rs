@@ -233,7 +233,8 @@ impl ContextRules {
         if !form.split(' ').next().is_some_and(|w| w.ends_with("ing")) {
             ids.extend(&self.not_ing);
         }
-        for key in [lemma, form] {
+        let exact = format!("={form}");
+        for key in [lemma, form, exact.as_str()] {
             if let Some(rs) = self.keyed.get(key) {
                 ids.extend(rs);
             }

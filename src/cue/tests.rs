@@ -85,6 +85,8 @@ const FINDS: &[(&str, &[&str])] = &[
     ("said\nin a statement", &["said", "in a statement"]),
     ("“Yes,” she sighed. “No,” he grumbled. “Oh,” they murmured.", &["sighed", "grumbled", "murmured"]),
     ("The port will close, the official noted. His latest tweet, a series of tweets.", &["noted"]),
+    ("Gov. Ana Ruiz (R-OH), said, “No.” He issued a statement, saying, “Yes.”", &["said", "issued a statement", "saying"]),
+    ("Another tweeted, “No.” “Vote,” a voice-over in the ad states.", &["tweeted", "states"]),
     ("é€ “Hm,” said Ana; 🙂 she cried.", &["said", "cried"]),
 ];
 
@@ -128,6 +130,7 @@ const NOT_CUES: &[(&str, &str)] = &[
     ("He won 50 pledged delegates.", "delegates"),
     ("You are supposed to go.", "obligation"),
     ("It is a far cry from that.", "idiom"),
+    ("He won 30 states, including the swing states and other states.", "plural noun"),
 ];
 
 #[test]
