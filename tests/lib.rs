@@ -2,6 +2,7 @@
 //! false`), one module per concern.
 
 mod api;
+mod cues;
 mod patterns;
 mod quotes;
 mod reported;

@@ -85,7 +85,10 @@ const FINDS: &[(&str, &[&str])] = &[
     ("said\nin a statement", &["said", "in a statement"]),
     ("“Yes,” she sighed. “No,” he grumbled. “Oh,” they murmured.", &["sighed", "grumbled", "murmured"]),
     ("The port will close, the official noted. His latest tweet, a series of tweets.", &["noted"]),
-    ("Gov. Ana Ruiz (R-OH), said, “No.” He issued a statement, saying, “Yes.”", &["said", "issued a statement", "saying"]),
+    (
+        "Gov. Ana Ruiz (R-OH), said, “No.” He issued a statement, saying, “Yes.”",
+        &["said", "issued a statement", "saying"],
+    ),
     ("Another tweeted, “No.” “Vote,” a voice-over in the ad states.", &["tweeted", "states"]),
     ("é€ “Hm,” said Ana; 🙂 she cried.", &["said", "cried"]),
 ];
