@@ -127,6 +127,7 @@ const NOT_CUES: &[(&str, &str)] = &[
     ("He works for the Washington Post now.", "newspaper name"),
     ("She lives in the United States.", "country name"),
     ("That said, we left.", "discourse marker"),
+    ("When all is said and done, it is easier said than done.", "idioms"),
     ("It was a close call.", "noun"),
     ("He pleaded guilty.", "plea"),
     ("She was admitted to the hospital.", "hospital"),
