@@ -52,6 +52,7 @@
 //! * `serde` (default): `Serialize`/`Deserialize` for every result record;
 //!   `Serialize` for [`Document`], with byte and char offsets.
 
+mod ascii;
 mod builder;
 mod cue;
 mod engine;

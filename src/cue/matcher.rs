@@ -18,6 +18,7 @@
 //! in L1) and walking the DFA's transitions directly from the few word
 //! starts left is several times faster (see `benches/matcher.rs`).
 
+use crate::ascii::{HI, ascii_word_mask, gather, is_ascii_word, load8};
 use crate::span::Span;
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::automaton::StateID;
@@ -425,31 +426,6 @@ fn pair_hash(first: u64, second: u64) -> u64 {
     (first.rotate_left(17) ^ second).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// Eight bytes of `b` from `i`, if there are eight.
-#[inline]
-fn load8(b: &[u8], i: usize) -> Option<u64> {
-    let chunk: [u8; 8] = b.get(i..i + 8)?.try_into().ok()?;
-    Some(u64::from_le_bytes(chunk))
-}
-
-const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// Per byte of `x`, bit 7 set when the byte is an ASCII word character
-/// (letter, digit, `_`). Bytes of 0x80 and above are not (they need a
-/// `char` decode). Each step adds at most 0x7F to a byte below 0x80, so no
-/// carry crosses into the next byte.
-#[inline]
-fn ascii_word_mask(x: u64) -> u64 {
-    let rep = |b: u8| u64::from_le_bytes([b; 8]);
-    let x7 = x & LO7;
-    let folded = x7 | rep(0x20);
-    let letters = (folded + rep(0x80 - b'a')) & !(folded + rep(0x7F - b'z'));
-    let digits = (x7 + rep(0x80 - b'0')) & !(x7 + rep(0x7F - b'9'));
-    let under = !((x7 ^ rep(b'_')) + rep(0x7F));
-    (letters | digits | under) & !x & HI
-}
-
 /// True for characters that make up words.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -462,18 +438,6 @@ pub(crate) fn is_word_char(c: char) -> bool {
         return false;
     }
     c.is_alphanumeric()
-}
-
-#[inline]
-fn is_ascii_word(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
-/// Gathers bit 7 of each byte of `x` into the low eight bits (byte k to
-/// bit k).
-#[inline]
-fn gather(x: u64) -> u64 {
-    ((x & HI) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// Bit k set when byte `at + k` of `text` belongs to a word character
@@ -658,17 +622,6 @@ mod tests {
         assert_eq!(a.find_at(text, 4, Role::Frame), None);
         assert_eq!(a.find_at("said reportersx", 5, Role::Frame), None);
         assert_eq!(a.find_at("x in a statement", 2, Role::Alone).map(|h| h.payload), Some(0));
-    }
-
-    #[test]
-    fn word_mask_matches_the_scalar_rule() {
-        for b in 0..=255u8 {
-            let x = u64::from_le_bytes([b, b'a', b' ', b, b'_', b'9', 0x80, b]);
-            let m = ascii_word_mask(x);
-            for (k, &c) in x.to_le_bytes().iter().enumerate() {
-                assert_eq!(m >> (8 * k + 7) & 1 == 1, is_ascii_word(c), "byte {c:#x}");
-            }
-        }
     }
 
     /// The word bits computed one `char` at a time.

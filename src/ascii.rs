@@ -1,0 +1,87 @@
+//! Byte tricks shared by the segmenter and the cue matcher: eight ASCII
+//! bytes classified at once in a `u64` (SWAR), without `unsafe`.
+
+/// Bit 7 of every byte.
+pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
+/// The low seven bits of every byte.
+const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// Eight bytes of `b` from `i`, if there are eight.
+#[inline]
+pub(crate) fn load8(b: &[u8], i: usize) -> Option<u64> {
+    let chunk: [u8; 8] = b.get(i..i + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// Per byte of `x`, bit 7 set when the byte is an ASCII word character
+/// (letter, digit, `_`). Bytes of 0x80 and above are not (they need a
+/// `char` decode). Each step adds at most 0x7F to a byte below 0x80, so no
+/// carry crosses into the next byte.
+#[inline]
+pub(crate) fn ascii_word_mask(x: u64) -> u64 {
+    let rep = |b: u8| u64::from_le_bytes([b; 8]);
+    let x7 = x & LO7;
+    let folded = x7 | rep(0x20);
+    let letters = (folded + rep(0x80 - b'a')) & !(folded + rep(0x7F - b'z'));
+    let digits = (x7 + rep(0x80 - b'0')) & !(x7 + rep(0x7F - b'9'));
+    let under = !((x7 ^ rep(b'_')) + rep(0x7F));
+    (letters | digits | under) & !x & HI
+}
+
+/// True for an ASCII letter, digit or `_`.
+#[inline]
+pub(crate) fn is_ascii_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Gathers bit 7 of each byte of `x` into the low eight bits (byte k to
+/// bit k).
+#[inline]
+pub(crate) fn gather(x: u64) -> u64 {
+    ((x & HI) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The end of the run of ASCII word bytes in `b[start..limit]` that starts
+/// at `start`: eight bytes at a time.
+#[inline]
+pub(crate) fn ascii_word_run(b: &[u8], start: usize, limit: usize) -> usize {
+    let mut i = start;
+    while i + 8 <= limit {
+        let Some(x) = load8(b, i) else { break };
+        let stop = !ascii_word_mask(x) & HI;
+        if stop != 0 {
+            return i + stop.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < limit && b.get(i).copied().is_some_and(is_ascii_word) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_mask_matches_the_scalar_rule() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'a', b' ', b, b'_', b'9', 0x80, b]);
+            let m = ascii_word_mask(x);
+            for (k, &c) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, is_ascii_word(c), "byte {c:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn runs() {
+        let b = b"abcdefghij_0123 x";
+        assert_eq!(ascii_word_run(b, 0, b.len()), 15);
+        assert_eq!(ascii_word_run(b, 0, 9), 9);
+        assert_eq!(ascii_word_run(b, 15, b.len()), 15);
+        assert_eq!(ascii_word_run(b, 16, b.len()), 17);
+        assert_eq!(ascii_word_run("ab\u{e9}".as_bytes(), 0, 4), 2);
+    }
+}
