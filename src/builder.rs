@@ -1,6 +1,6 @@
 //! [`AttributorBuilder`]: configures and validates an [`Attributor`].
 
-use crate::cue::{CUES, ContextRules, CueEntry, CueMatcher, Inflector, NOUN_CUES, parse_entries};
+use crate::cue::{CUES, ContextRules, CueEntry, CueMatcher, Inflector, NOUN_CUES, parse_builtin, parse_entries};
 use crate::engine::{Attributor, Inner};
 use crate::error::BuildError;
 use crate::genre::Genre;
@@ -196,8 +196,8 @@ impl AttributorBuilder {
         let inflector = Inflector::english()?;
         let mut entries: Vec<CueEntry> = Vec::new();
         if self.default_cues {
-            entries.extend(parse_entries("cues", CUES, &inflector)?);
-            entries.extend(parse_entries("noun_cues", NOUN_CUES, &inflector)?);
+            entries.extend(parse_builtin("cues", CUES, &inflector)?);
+            entries.extend(parse_builtin("noun_cues", NOUN_CUES, &inflector)?);
         }
         for (i, source) in self.lexicons.iter().enumerate() {
             match source {

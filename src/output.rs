@@ -140,7 +140,7 @@ impl Stance {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Cue {
     pub(crate) span: Span,
-    pub(crate) lemma: std::sync::Arc<str>,
+    pub(crate) lemma: crate::cue::Lemma,
     pub(crate) class: CueClass,
     pub(crate) stance: Stance,
 }

@@ -61,12 +61,63 @@ pub(crate) struct Form {
     pub attach: Attach,
 }
 
+/// A lemma: borrowed from the embedded lexicon when it can be, shared
+/// otherwise, so that handing it to every [`Cue`](crate::Cue) costs no
+/// allocation and, for the built-in lexicon, no reference counting.
+#[derive(Clone, Debug, Eq)]
+pub(crate) enum Lemma {
+    Static(&'static str),
+    Shared(std::sync::Arc<str>),
+}
+
+impl core::ops::Deref for Lemma {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lemma::Static(s) => s,
+            Lemma::Shared(s) => s,
+        }
+    }
+}
+
+impl PartialEq for Lemma {
+    fn eq(&self, other: &Lemma) -> bool {
+        **self == **other
+    }
+}
+
+impl std::hash::Hash for Lemma {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl From<&'static str> for Lemma {
+    fn from(s: &'static str) -> Lemma {
+        Lemma::Static(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Lemma {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Lemma {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lemma, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Lemma::Shared(s.into()))
+    }
+}
+
 /// One lexicon entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct CueEntry {
-    /// Shared with every [`Cue`](crate::Cue) it yields, so a cue costs no
-    /// allocation.
-    pub lemma: std::sync::Arc<str>,
+    pub lemma: Lemma,
     pub class: CueClass,
     pub stance: Stance,
     /// Every surface form, sorted, without duplicates.
@@ -78,13 +129,39 @@ impl CueEntry {
     /// reading it back gives the same entry.
     pub fn to_line(&self) -> String {
         let forms: Vec<String> = self.forms.iter().map(|f| format!("{}{}", f.attach.mark(), f.text)).collect();
-        format!("{} | {} | {} | {}", self.lemma, self.class.as_str(), self.stance.as_str(), forms.join(", "))
+        format!("{} | {} | {} | {}", &*self.lemma, self.class.as_str(), self.stance.as_str(), forms.join(", "))
     }
 }
 
 /// Parses lexicon text in the `cues.txt` format. `name` names the lexicon
 /// in errors.
 pub(crate) fn parse_entries(name: &str, text: &str, inflector: &Inflector) -> Result<Vec<CueEntry>, BuildError> {
+    parse_with(name, text, inflector, |_, lemma| Lemma::Shared(lemma.into()))
+}
+
+/// [`parse_entries`] for an embedded lexicon: lemmas written in normal
+/// form borrow the text.
+pub(crate) fn parse_builtin(
+    name: &str,
+    text: &'static str,
+    inflector: &Inflector,
+) -> Result<Vec<CueEntry>, BuildError> {
+    parse_with(
+        name,
+        text,
+        inflector,
+        |raw, lemma| if raw == lemma { Lemma::Static(raw) } else { Lemma::Shared(lemma.into()) },
+    )
+}
+
+/// Parses entries; `make` turns a lemma as written and as normalised into
+/// a [`Lemma`].
+fn parse_with<'t>(
+    name: &str,
+    text: &'t str,
+    inflector: &Inflector,
+    make: impl Fn(&'t str, String) -> Lemma,
+) -> Result<Vec<CueEntry>, BuildError> {
     let mut out = Vec::new();
     for (line, fields) in rows(text) {
         let err = |msg: String| BuildError::lexicon(name, line, msg);
@@ -94,6 +171,7 @@ pub(crate) fn parse_entries(name: &str, text: &str, inflector: &Inflector) -> Re
         if rest.len() > 1 {
             return Err(err("too many fields (expected: lemma | class | stance [| forms])".into()));
         }
+        let raw = *lemma;
         let lemma = normalize(lemma);
         if lemma.is_empty() {
             return Err(err("empty lemma".into()));
@@ -126,7 +204,7 @@ pub(crate) fn parse_entries(name: &str, text: &str, inflector: &Inflector) -> Re
         }
         forms.sort_by(|a, b| a.text.cmp(&b.text));
         forms.dedup_by(|a, b| a.text == b.text);
-        out.push(CueEntry { lemma: lemma.into(), class, stance, forms });
+        out.push(CueEntry { lemma: make(raw, lemma), class, stance, forms });
     }
     Ok(out)
 }
@@ -228,7 +306,16 @@ mod tests {
     #[test]
     fn generated_and_listed_forms() {
         let e = parse("# comment\n\nTell | speech | neutral\nstate | speech | neutral | stated, states that").unwrap();
-        assert_eq!(e[0].lemma.as_ref(), "tell");
+        assert_eq!(&*e[0].lemma, "tell");
+        assert!(matches!(e[0].lemma, Lemma::Shared(_)));
+        let b = parse_builtin(
+            "test",
+            "say | speech | neutral\nPoint  Out | speech | neutral",
+            &Inflector::english().unwrap(),
+        )
+        .unwrap();
+        assert!(matches!(b[0].lemma, Lemma::Static("say")));
+        assert_eq!(&*b[1].lemma, "point out");
         assert_eq!(texts(&e[0]), vec!["tell", "telling", "tells", "told"]);
         // A forms field replaces the generated forms, lemma included.
         assert_eq!(texts(&e[1]), vec!["stated", "states that"]);

@@ -23,7 +23,7 @@ mod matcher;
 mod naive;
 
 pub(crate) use context::ContextRules;
-pub(crate) use entry::{CueEntry, parse_entries};
+pub(crate) use entry::{CueEntry, Lemma, parse_builtin, parse_entries};
 pub(crate) use inflect::Inflector;
 
 use crate::error::BuildError;
@@ -113,8 +113,8 @@ impl CueMatcher {
     #[cfg(test)]
     pub fn english() -> Result<CueMatcher, BuildError> {
         let inflector = Inflector::english()?;
-        let mut entries = parse_entries("cues", CUES, &inflector)?;
-        entries.extend(parse_entries("noun_cues", NOUN_CUES, &inflector)?);
+        let mut entries = parse_builtin("cues", CUES, &inflector)?;
+        entries.extend(parse_builtin("noun_cues", NOUN_CUES, &inflector)?);
         CueMatcher::new(entries, ContextRules::english()?)
     }
 
