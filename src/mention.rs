@@ -31,7 +31,8 @@ use std::collections::HashSet;
 
 /// A set of words with the lexicon's fast hasher (SipHash, the default,
 /// was a tenth of the pipeline's time here).
-type WordSet<'a> = HashSet<&'a str, std::hash::BuildHasherDefault<crate::lexicon::WordHasher>>;
+/// A set of lower-case words.
+type LowerSet = HashSet<String, std::hash::BuildHasherDefault<crate::lexicon::WordHasher>>;
 
 /// One mention of a possible speaker.
 #[derive(Clone, Copy, Debug)]
@@ -58,6 +59,9 @@ pub(crate) struct Mention {
     pub document: bool,
     /// True when the mention is inside a quotation.
     pub in_quote: bool,
+    /// A lone capitalised word opening a sentence: a name only if the text
+    /// never writes it in lower case (settled after the first pass).
+    pub unsure: bool,
     /// Index of the sentence holding the mention.
     pub sentence: u32,
 }
@@ -143,9 +147,7 @@ pub(crate) fn find_mentions(
 ) -> Vec<Mention> {
     let toks = &seg.tokens;
     let in_quote = quote_mask(toks, quotes);
-    let mut lower: WordSet<'_> = WordSet::with_capacity_and_hasher(toks.len() / 2, Default::default());
-    lower.extend(toks.iter().filter(|t| t.shape == Shape::Lower && t.span.len() >= 3).map(|t| &text[t.span]));
-    let cx = Cx { text, seg, lex, lower: &lower, cues };
+    let cx = Cx { text, seg, lex, cues };
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0usize;
     while i < toks.len() {
@@ -170,6 +172,12 @@ pub(crate) fn find_mentions(
             }
             None => i += 1,
         }
+    }
+    // `However`, `Speaking`: an opening word the text also writes in lower
+    // case is no name.
+    if out.iter().any(|m| m.unsure) {
+        let common = lower_evidence(text, seg, &out);
+        out.retain(|m| !m.unsure || !with_lower(&text[m.head], |w| common.contains(w)));
     }
     let mut out = absorb_titles(&cx, out);
     link_appositives(&cx, &mut out);
@@ -314,6 +322,32 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
     out
 }
 
+/// Of the unsure mentions' words (lone capitalised sentence openers), those
+/// the text also writes in lower case (`However`, `Speaking`), lower-cased.
+///
+/// Their lower-case forms are collected first, and the lower-case words of
+/// the text are checked against them through a (length, first byte)
+/// filter, which spares hashing nearly all of them.
+fn lower_evidence(text: &str, seg: &Segmentation, mentions: &[Mention]) -> LowerSet {
+    let mut wanted = LowerSet::default();
+    let mut filter = [0u64; 256];
+    for m in mentions.iter().filter(|m| m.unsure) {
+        let w = text[m.head].to_lowercase();
+        let Some(&b0) = w.as_bytes().first() else { continue };
+        filter[b0 as usize] |= 1u64 << w.len().min(63);
+        wanted.insert(w);
+    }
+    let mut found = LowerSet::default();
+    for t in seg.tokens.iter().filter(|t| t.shape == Shape::Lower && t.span.len() >= 3) {
+        let w = &text[t.span];
+        let b = w.as_bytes();
+        if filter[b[0] as usize] & (1u64 << b.len().min(63)) != 0 && wanted.contains(w) && !found.contains(w) {
+            found.insert(w.to_string());
+        }
+    }
+    found
+}
+
 /// For each token, whether it lies inside a quotation.
 fn quote_mask(toks: &[Token], quotes: &[Span]) -> Vec<bool> {
     let mut mask = vec![false; toks.len()];
@@ -334,7 +368,6 @@ struct Cx<'a> {
     text: &'a str,
     seg: &'a Segmentation,
     lex: &'a Lexicons,
-    lower: &'a WordSet<'a>,
     /// Spans of the reporting cues, sorted.
     cues: &'a [Span],
 }
@@ -383,6 +416,7 @@ impl Cx<'_> {
             possessive: false,
             document: false,
             in_quote: false,
+            unsure: false,
             sentence: 0,
         }
     }
@@ -735,6 +769,7 @@ impl Cx<'_> {
         }
         let end = j;
         // A lone sentence-initial word is a name only on evidence.
+        let mut unsure = false;
         if !titled && end == name_start + 1 && self.sentence_initial(name_start) {
             let w = self.word(name_start);
             let base = &w[..w.len() - possessive_len(w).unwrap_or(0)];
@@ -742,9 +777,13 @@ impl Cx<'_> {
             // `Small said`, `Small, who …`: a cue or a relative clause
             // after it makes even a common word a name.
             let named = self.cue_starts_at(end) || self.word(end) == "," && self.word(end + 1) == "who";
-            let common = !named && (with_lower(base, |l| self.lower.contains(l)) || suffixed);
-            if common && self.tok(name_start).is_some_and(|t| t.shape == Shape::Capitalized) {
-                return None;
+            if !named && self.tok(name_start).is_some_and(|t| t.shape == Shape::Capitalized) {
+                if suffixed {
+                    return None;
+                }
+                // Whether the text writes it in lower case is settled after
+                // the pass, for all such words at once.
+                unsure = true;
             }
         }
         let mut head = self.span(name_start, end);
@@ -760,26 +799,33 @@ impl Cx<'_> {
             }
         }
         let mut kind = self.name_kind(name_start, end, titled && gender != Gender::Unknown);
-        let name_words: Vec<&str> = self.text[head].split_whitespace().collect();
+        let head_text = &self.text[head];
+        let multi_word = head_text.contains(char::is_whitespace);
         // `Fort Russ reports:` is an outlet.
         if kind == MentionKind::Name && self.cue_starts_at(end) && self.word(end).starts_with("report") {
             kind = MentionKind::Organization;
         }
         // A place (`Syria`, `New York`) speaks only as its government.
-        if kind == MentionKind::Name && !titled && self.lex.is_place(&name_words.join(" ")) {
+        let place = if head_text.contains(['\n', '\t', '\r']) || head_text.contains("  ") {
+            self.lex.is_place(&head_text.split_whitespace().collect::<Vec<_>>().join(" "))
+        } else {
+            self.lex.is_place(head_text)
+        };
+        if kind == MentionKind::Name && !titled && place {
             kind = MentionKind::Organization;
         }
         // `Hillary Clinton`: the first name suggests a gender (a lone
         // word may be a surname: `Jordan`, `Lee`). Only a suggestion:
         // Lindsey Graham is a man.
-        let name_gender = if kind == MentionKind::Name && name_words.len() >= 2 {
-            self.lex.given_name_gender(name_words[0])
+        let name_gender = if kind == MentionKind::Name && multi_word {
+            self.lex.given_name_gender(head_text.split_whitespace().next().unwrap_or(""))
         } else {
             Gender::Unknown
         };
         // `Rep. John Mica (R-Fla.)`: a party and state in brackets.
         let end = if !possessive && kind == MentionKind::Name { self.affiliation_end(end).unwrap_or(end) } else { end };
         let mut m = self.mention(i, end, head, kind);
+        m.unsure = unsure;
         m.gender = gender;
         m.name_gender = name_gender;
         m.role = role;
