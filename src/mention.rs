@@ -254,6 +254,15 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
                 out.pop();
                 m.span.start = prev.span.start;
                 m.first = prev.first;
+                // `The Washington Post's Ed O'Keefe`
+                if let Some(k) = (m.first as usize).checked_sub(1) {
+                    if matches!(cx.word(k), "The" | "the")
+                        && cx.tok(k).is_some_and(|t| t.para == cx.tok(m.first as usize).map_or(0, |t| t.para))
+                    {
+                        m.first = k as u32;
+                        m.span.start = cx.tok(k).map_or(m.span.start, |t| t.span.start);
+                    }
+                }
                 out.push(m);
                 continue;
             }
@@ -515,7 +524,27 @@ impl Cx<'_> {
             if t.para != para || t.kind == TokKind::Punct {
                 return None;
             }
-            if let Some(m) = self.nominal(i, j) {
+            // `the 46-year-old`: an age stands for a person.
+            if t.kind == TokKind::Number && self.word(j).ends_with("-year-old") {
+                let class = self.lex.role("person").map(|r| r.class);
+                let mut m = self.mention(i, j + 1, t.span, MentionKind::Nominal);
+                m.role = class;
+                return Some(m);
+            }
+            if let Some(mut m) = self.nominal(i, j) {
+                // `the presumptive Republican presidential nominee`: a role
+                // word used as a modifier gives way to the noun after it.
+                for k in m.end as usize..(m.end as usize + 2) {
+                    if self.tok(k).is_none_or(|t| t.kind != TokKind::Word || t.para != para)
+                        || self.lex.is_function_word(self.word(k))
+                    {
+                        break;
+                    }
+                    if let Some(longer) = self.nominal(i, k) {
+                        m = longer;
+                        break;
+                    }
+                }
                 return Some(m);
             }
             if let Some((mut end, mut kind @ (OrgKind::Head | OrgKind::Document))) = self.org_at(j) {

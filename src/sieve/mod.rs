@@ -282,6 +282,10 @@ impl<'a> Draft<'a> {
                     | "later"
                     | "again"
                     | "once"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
                     | "has"
                     | "had"
                     | "have"
@@ -781,6 +785,8 @@ impl<'a> Draft<'a> {
                 | "whom"
         ) || self.mention_at(i).is_some()
             || self.lex.role(w).is_some()
+            // `, legal director for the group,`
+            || t.shape == crate::segment::Shape::Lower && self.lex.role(self.word(i + 1)).is_some()
     }
 }
 
