@@ -134,8 +134,13 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
                 | "over"
                 | "last"
                 | "this"
+                | "and"
+                | "but"
+                | "among"
+                | "with"
+                | "from"
         )
-    }) && words(first, comma) <= 4;
+    }) && words(first, comma) <= 6;
     let rule = if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag };
     let second_first = tag_end + 1;
     if circumstance || words(first, comma) == 0 {

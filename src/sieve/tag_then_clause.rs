@@ -69,9 +69,11 @@ impl Pass for TagThenClause {
             } else {
                 // `…, said one source in the room.`: an inverted tag that
                 // closes the sentence reports what stands before it.
+                // (Also `…, said an official who was briefed on …`.)
                 let after_comma = cue_tok > first && d.word(cue_tok - 1) == ",";
-                if let Some(after) = d.mention_at(cue_end).filter(|_| after_comma) {
-                    if d.ends_tag(d.mentions[after].end as usize, s.para) {
+                if let Some(after) = d.mention_at(cue_end).filter(|_| after_comma && !takes_addressee(lemma)) {
+                    let end_m = d.mentions[after].end as usize;
+                    if d.ends_tag(end_m, s.para) || matches!(d.word(end_m), "who" | "which" | "whose") {
                         continue;
                     }
                 }
@@ -289,8 +291,13 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
     if w == "that" {
         return Some(k);
     }
-    if matches!(w, "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "which") {
+    if matches!(w, "whether" | "if") {
         return Some(k);
+    }
+    // `asked how …`, `explained why …`; but `said when she resigned` tells
+    // when, not what.
+    if matches!(w, "how" | "why" | "what" | "who" | "when" | "where" | "which") {
+        return asks(lemma).then_some(k);
     }
     if matches!(w, "of" | "about") {
         return takes_of(lemma).then_some(k + 1).filter(|&s| s < end);
@@ -413,6 +420,30 @@ fn commits(lemma: &str) -> bool {
     )
 }
 
+/// Cues that take a question-word clause (`asked how`, `explained why`).
+fn asks(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "ask"
+            | "wonder"
+            | "question"
+            | "explain"
+            | "describe"
+            | "detail"
+            | "know"
+            | "inquire"
+            | "query"
+            | "reveal"
+            | "disclose"
+            | "show"
+            | "recall"
+            | "recount"
+            | "discuss"
+            | "demand"
+            | "tell"
+    )
+}
+
 /// True when the clause opens with `that` or a question word.
 fn introduced(w: &str) -> bool {
     matches!(w, "that" | "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "which")
@@ -500,10 +531,28 @@ fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool {
         let after_subject = k > start && subject(d.word(k - 1)) && (lower.ends_with('s') || lower.ends_with("ed"));
         // A name or noun phrase followed by a past or present verb: `Clinton
         // won`, `the talks failed`.
+        // A verb right after its subject, near the clause's start: a name
+        // (`Clinton won`, `Clinton wants`) or a noun after a determiner
+        // (`the talks failed`); not an adjective inside a phrase (`into
+        // advanced age`).
+        let verb_form = lower.len() > 3
+            && d.seg.tokens[k].shape == crate::segment::Shape::Lower
+            && (lower.ends_with("ed") || lower.ends_with('s') && !lower.ends_with("ss"));
+        let after_noun = k > start && k - start <= 5 && {
+            let prev = d.seg.tokens[k - 1];
+            prev.shape == crate::segment::Shape::Capitalized
+                || prev.shape == crate::segment::Shape::Lower
+                    && k >= start + 2
+                    && matches!(d.word(k - 2), "the" | "The" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
+        };
         let past = k > start
             && lower.ends_with("ed")
             && lower.len() > 4
-            && d.seg.tokens[k].shape == crate::segment::Shape::Lower;
-        contraction || after_subject || past
+            && d.seg.tokens[k].shape == crate::segment::Shape::Lower
+            && !matches!(
+                d.word(k - 1),
+                "into" | "in" | "of" | "for" | "with" | "an" | "a" | "the" | "to" | "on" | "at" | "by" | "from"
+            );
+        contraction || after_subject || verb_form && after_noun || past
     })
 }
