@@ -448,7 +448,12 @@ impl Resolver<'_, '_> {
                 next_group += 1;
                 next_group - 1
             });
-            let mut cue = None;
+            // A report with no source keeps its cue.
+            let mut cue = x.bare_cue.and_then(|c| {
+                let hit = d.cues[c];
+                let entry = d.matcher.entry(hit)?;
+                Some(Cue { span: hit.span, lemma: entry.lemma.clone(), class: entry.class, stance: entry.stance })
+            });
             let mut attribution = None;
             // Quoted words inside a mixed report are its speaker's.
             let own = x.attr.or_else(|| {

@@ -172,14 +172,20 @@ const MODE_SAMPLE: usize = 64 * 1024;
 fn paragraph_mode(text: &str) -> ParagraphMode {
     let (mut nonblank, mut short, mut continued, mut blank) = (0usize, 0usize, 0usize, 0usize);
     let mut prev_nonblank = false;
+    let mut pending_blank = false;
     let mut start = 0usize;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(core::iter::once(text.len()));
     for end in ends {
         let line = &text[start..end];
         if line.trim_start().is_empty() {
-            blank += 1;
+            // A blank line counts only between paragraphs, not at the end.
+            pending_blank = nonblank > 0;
             prev_nonblank = false;
         } else {
+            if pending_blank {
+                blank += 1;
+                pending_blank = false;
+            }
             nonblank += 1;
             // Bytes bound chars from above and 4 × chars from below, so
             // only lines in between are counted.

@@ -182,3 +182,26 @@ fn fiction_narration_is_not_reported_speech() {
     let doc = novel.attribute("She said that the carriage would come at noon.");
     assert_eq!(doc.speech().count(), 0);
 }
+
+#[test]
+fn reports_without_a_source_keep_their_cue() {
+    let at = Attributor::new();
+    for (text, clause, cue) in [
+        ("The senator is widely expected to win the primary next month.", "to win the primary next month", "expected"),
+        ("It is believed that the talks will resume in May.", "that the talks will resume in May", "believed"),
+        (
+            "Asked whether the talks would resume soon, the minister demurred.",
+            "whether the talks would resume soon",
+            "Asked",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let reports: Vec<_> = doc.speech().collect();
+        assert_eq!(reports.len(), 1, "{text}");
+        assert_eq!(doc.text_of(reports[0].span()), clause, "{text}");
+        assert!(reports[0].attribution().is_none(), "{text}");
+        assert_eq!(reports[0].cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
+    }
+    // No clause after the cue: nothing reported.
+    assert_eq!(at.attribute("He is expected at noon in the capital.").speech().count(), 0);
+}

@@ -72,7 +72,8 @@ impl Pass for ClauseThenTag {
             }
             let reported = inside.iter().any(|&q| {
                 let q = &d.quotes[q];
-                q.kind != crate::output::QuoteKind::Term && q.attr.is_some_and(|a| a.cue != Some(c))
+                q.kind != crate::output::QuoteKind::Term
+                    && (q.attr.is_some_and(|a| a.cue != Some(c)) || q.bare_cue.is_some())
             });
             if reported {
                 continue;

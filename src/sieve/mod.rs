@@ -10,14 +10,17 @@
 //!    “…”`, and a colon at the end of the previous paragraph.
 //! 3. [`Interrupted`](interrupted::Interrupted): `“…,” she said, “…”`: the
 //!    second part shares the first part's tag and group.
-//! 4. [`TagThenClause`](tag_then_clause::TagThenClause): reported speech
+//! 4. [`Unsourced`](unsourced::Unsourced): a report that names no source
+//!    (`is expected to …`, `it is believed that …`) keeps its cue and has
+//!    no attribution.
+//! 5. [`TagThenClause`](tag_then_clause::TagThenClause): reported speech
 //!    after its tag (`Havel said (that) …`, `According to X, …`), indirect,
 //!    or mixed when it holds a quoted fragment.
-//! 5. [`ClauseThenTag`](clause_then_tag::ClauseThenTag): a clause closed by
+//! 6. [`ClauseThenTag`](clause_then_tag::ClauseThenTag): a clause closed by
 //!    a tag (`…, the diplomat noted.`).
-//! 6. [`Continuation`](continuation::Continuation): a quote with no tag
+//! 7. [`Continuation`](continuation::Continuation): a quote with no tag
 //!    continues the speaker of the quote just before it.
-//! 7. [`NestedReport`](nested::NestedReport): a report inside a quotation
+//! 8. [`NestedReport`](nested::NestedReport): a report inside a quotation
 //!    (`“…, as President Putin said, …”`) is nested in it, with its own
 //!    speaker.
 //!
@@ -31,6 +34,7 @@ mod leading;
 mod nested;
 mod tag_then_clause;
 mod trailing;
+mod unsourced;
 
 pub(crate) use clause_then_tag::ClauseThenTag;
 pub(crate) use continuation::Continuation;
@@ -39,6 +43,7 @@ pub(crate) use leading::LeadingTag;
 pub(crate) use nested::NestedReport;
 pub(crate) use tag_then_clause::TagThenClause;
 pub(crate) use trailing::TrailingTag;
+pub(crate) use unsourced::Unsourced;
 
 use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::Lexicons;
@@ -98,6 +103,7 @@ pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
         Box::new(TrailingTag),
         Box::new(Interrupted),
         Box::new(LeadingTag),
+        Box::new(Unsourced),
         Box::new(TagThenClause),
         Box::new(ClauseThenTag),
         Box::new(Continuation),
@@ -144,6 +150,8 @@ pub(crate) struct QDraft {
     /// index of the previous paragraph's part.
     pub continues_from: Option<usize>,
     pub attr: Option<AttrDraft>,
+    /// The cue of a report that names no source (`is expected to …`).
+    pub bare_cue: Option<usize>,
 }
 
 /// Everything the passes read and write.
@@ -195,6 +203,7 @@ impl<'a> Draft<'a> {
                 para: q.para,
                 group: i as u32,
                 continues_from: q.continues_from,
+                bare_cue: None,
                 attr: None,
             })
             .collect();
@@ -427,6 +436,17 @@ impl<'a> Draft<'a> {
         rule: Rule,
         prior: f32,
     ) -> usize {
+        self.add_quote(first, end, Some(AttrDraft::new(m, c, rule, prior)), c)
+    }
+
+    /// Adds a report over tokens `first..end` that names no source (`… is
+    /// expected to …`): it keeps its cue and has no attribution.
+    pub fn add_unsourced(&mut self, first: usize, end: usize, c: usize) -> usize {
+        self.add_quote(first, end, None, Some(c))
+    }
+
+    /// Adds a top-level indirect or mixed quote; quotes inside it nest in it.
+    fn add_quote(&mut self, first: usize, end: usize, attr: Option<AttrDraft>, c: Option<usize>) -> usize {
         let toks = &self.seg.tokens;
         let mut span = Span::new(toks[first].span.start, toks[end - 1].span.end);
         // Never cut a quotation: extend over one that starts inside.
@@ -457,7 +477,8 @@ impl<'a> Draft<'a> {
             para: toks[first].para,
             group,
             continues_from: None,
-            attr: Some(AttrDraft::new(m, c, rule, prior)),
+            attr,
+            bare_cue: if attr.is_none() { c } else { None },
         });
         if let Some(used) = c.and_then(|c| self.cue_used.get_mut(c)) {
             *used = true;

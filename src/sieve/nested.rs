@@ -73,6 +73,7 @@ impl Pass for NestedReport {
                 para: quote.para,
                 group: 0,
                 continues_from: None,
+                bare_cue: None,
                 attr: Some(attr),
             });
         }

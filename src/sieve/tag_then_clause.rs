@@ -327,7 +327,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
 
 /// Where the clause starting at `start` ends (exclusive), within the
 /// sentence ending at `end`; `None` when nothing is left.
-fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usize> {
+pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usize> {
     // A reported clause runs at most MAX_CLAUSE tokens: unpunctuated input
     // must not make every cue scan the rest of the text.
     let end = end.min(start + MAX_CLAUSE);

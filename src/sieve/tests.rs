@@ -4,7 +4,7 @@ use super::*;
 use crate::cue::CueMatcher;
 use crate::mention::find_mentions;
 
-fn with_draft(text: &str, f: impl FnOnce(&Draft<'_>)) {
+fn with_draft(text: &str, f: impl FnOnce(&mut Draft<'_>)) {
     let lex = Lexicons::english();
     let matcher = CueMatcher::english().unwrap();
     let seg = Segmentation::new(text, &lex);
@@ -13,8 +13,8 @@ fn with_draft(text: &str, f: impl FnOnce(&Draft<'_>)) {
     let cues = matcher.find_all(text);
     let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
     let mentions = find_mentions(text, &seg, &top, &cue_spans, &lex);
-    let d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);
-    f(&d);
+    let mut d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);
+    f(&mut d);
 }
 
 #[test]

@@ -1,0 +1,107 @@
+//! Reports that name no source: `… is expected to win`, `it is believed
+//! that …`, `Asked whether …`.
+
+use super::tag_then_clause::clause_end;
+use super::{Draft, Pass};
+use crate::genre::Genre;
+use crate::segment::TokKind;
+
+/// A report whose source the sentence leaves out. News annotation counts
+/// these as attributions with no speaker, so they are reported as
+/// indirect quotes that keep their cue and have no attribution:
+///
+/// * `The senator is widely expected to win the primary.`
+/// * `It is believed that the talks will resume.`
+/// * `Asked whether the talks would resume, the minister demurred.`
+///
+/// Leaves alone `He is expected at noon.` (no clause follows the cue).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Unsourced;
+
+/// The fewest words such a report may have.
+const MIN_WORDS: usize = 3;
+
+/// Cues that report without a source in the passive.
+fn passive_reporting(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "expect"
+            | "say"
+            | "report"
+            | "believe"
+            | "think"
+            | "consider"
+            | "know"
+            | "rumor"
+            | "rumour"
+            | "estimate"
+            | "project"
+            | "predict"
+            | "anticipate"
+            | "understand"
+            | "allege"
+            | "claim"
+            | "suspect"
+            | "fear"
+    )
+}
+
+impl Pass for Unsourced {
+    fn apply(&self, d: &mut Draft<'_>) {
+        if d.genre != Genre::News {
+            return;
+        }
+        for c in 0..d.cues.len() {
+            if d.cue_used[c] {
+                continue;
+            }
+            let cue_tok = d.token_at(d.cues[c].span.start);
+            if d.in_mention(cue_tok) {
+                continue;
+            }
+            let cue_end = d.cue_end_token(c);
+            let sentence = d.seg.sentences[d.seg.sentence_of_token(cue_tok)];
+            let (first, end) = (sentence.first as usize, sentence.end as usize);
+            let lemma = d.lemma(c);
+            let start = if lemma == "ask" && (first..cue_tok).all(|k| d.seg.tokens[k].kind == TokKind::Punct) {
+                // `Asked whether …, X said`: the question runs to the comma.
+                match d.word(cue_end) {
+                    "whether" | "if" | "about" | "what" | "how" | "why" | "when" | "to" => cue_end,
+                    _ => continue,
+                }
+            } else if passive_reporting(lemma) && d.word(cue_tok).ends_with('d') || d.word(cue_tok) == "known" {
+                // `is (widely) expected to …`, `it was reported that …`.
+                let mut b = cue_tok;
+                if b > first && d.word(b - 1).ends_with("ly") {
+                    b -= 1;
+                }
+                if b == first || !matches!(d.word(b - 1), "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+                    continue;
+                }
+                let it = b >= first + 2 && matches!(d.word(b - 2), "it" | "It");
+                match d.word(cue_end) {
+                    "to" if !it => cue_end,
+                    "that" if it => cue_end,
+                    _ => continue,
+                }
+            } else {
+                continue;
+            };
+            let stop = if lemma == "ask" {
+                (start..end).find(|&k| d.word(k) == ",").unwrap_or(end)
+            } else {
+                match clause_end(d, start, end) {
+                    Some(s) => s,
+                    None => continue,
+                }
+            };
+            if stop <= start + 1 || (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() < MIN_WORDS {
+                continue;
+            }
+            if d.crosses_quote(start, stop) {
+                continue;
+            }
+            d.add_unsourced(start, stop, c);
+        }
+    }
+}
