@@ -338,6 +338,15 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
             stop = k;
             break;
         }
+        // `bemoaned the unrest and said he thought …`: a second verb of
+        // the same subject opens its own report.
+        if matches!(w, "and" | "but") {
+            let j = if d.is_tag_filler(k + 1) { k + 2 } else { k + 1 };
+            if d.cue_at(j).is_some() && !d.in_mention(j) {
+                stop = k;
+                break;
+            }
+        }
         if w == "," {
             let next = d.word(k + 1);
             if matches!(next, "but" | "while" | "although" | "though" | "whereas") || d.cue_at(k + 1).is_some() {
