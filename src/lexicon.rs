@@ -20,6 +20,7 @@ const FUNCTION_WORDS: &str = include_str!("lexicon/function_words.txt");
 const ELISIONS: &str = include_str!("lexicon/elisions.txt");
 const GIVEN_NAMES: &str = include_str!("lexicon/given_names.txt");
 const PLACES: &str = include_str!("lexicon/places.txt");
+const OBJECT_CUES: &str = include_str!("lexicon/object_cues.txt");
 
 /// A small, fast, non-cryptographic hasher for short word keys (the FxHash
 /// multiply-rotate scheme). Lexicon keys come from our own files, so
@@ -323,6 +324,9 @@ pub(crate) struct Lexicons {
     given_names: CiMap<Gender>,
     /// Place names (lower case, words joined by one space).
     places: CiMap<()>,
+    /// Cue lemmas whose direct object is what they report (`denied the
+    /// claims`).
+    object_cues: WordMap<()>,
     /// For each word that starts an entry of some list, what it starts
     /// ([`flags`]): segmentation looks each word up once, so the mention
     /// finder skips most words without a look-up.
@@ -354,6 +358,7 @@ impl Lexicons {
             elisions: CiMap::default(),
             given_names: CiMap::default(),
             places: CiMap::default(),
+            object_cues: WordMap::default(),
             starts: CiMap::default(),
         }
     }
@@ -460,6 +465,11 @@ impl Lexicons {
                 m.places.insert(key.into(), ());
             }
         }
+        for (_, f) in rows(OBJECT_CUES) {
+            if let Some(w) = f.first() {
+                lex.object_cues.insert(w.to_lowercase().into(), ());
+            }
+        }
         for (_, f) in rows(ABBREVIATIONS) {
             if let Some(w) = f.first() {
                 lex.abbreviations.insert((*w).into(), ());
@@ -560,6 +570,12 @@ impl Lexicons {
     /// The gender recorded for a given name, if it is clear.
     pub fn given_name_gender(&self, name: &str) -> Gender {
         self.given_names.get(name).copied().unwrap_or(Gender::Unknown)
+    }
+
+    /// True when cue `lemma` reports its direct object (`denied the
+    /// claims`).
+    pub fn is_object_cue(&self, lemma: &str) -> bool {
+        self.object_cues.contains_key(lemma)
     }
 
     /// True when `phrase` (words joined by single spaces) names a place.

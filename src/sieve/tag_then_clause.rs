@@ -93,10 +93,14 @@ impl Pass for TagThenClause {
             // resume`), or a quoted fragment.
             // (`warned of grave consequences` reports a noun phrase.)
             let after_of = start > 0 && matches!(d.word(start - 1), "of" | "about");
+            // `denied the claims`: some cues report their object.
+            let object =
+                d.lex.is_object_cue(lemma) && (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() >= 2;
             if !introduced(d.word(start))
                 && d.word(start) != "to"
                 && !after_of
                 && !has_quote
+                && !object
                 && !has_finite_verb(d, start, stop)
             {
                 continue;
