@@ -163,6 +163,7 @@ pub(crate) fn find_mentions(
             .or_else(|| cx.quantifier(i))
             .or_else(|| cx.name(i))
             .or_else(|| cx.bare_plural(i));
+        let found = cx.according_source(i, found);
         match found {
             Some(mut m) => {
                 m.in_quote = in_quote[i];
@@ -640,6 +641,41 @@ impl Cx<'_> {
         }
         let mut m = self.mention(i, j, Span::new(t.span.start, self.tok(j - 1)?.span.end), MentionKind::Anonymous);
         m.plural = true;
+        Some(m)
+    }
+
+    /// After `according to`, the source is the whole noun phrase up to the
+    /// comma or the sentence's end (`according to a new Washington Post-ABC
+    /// News poll`, `according to exit polling data`), whether or not a
+    /// shorter mention starts there.
+    fn according_source(&self, i: usize, found: Option<Mention>) -> Option<Mention> {
+        if i < 2 || !self.cue_ends_at(i) || !self.word(i - 1).eq_ignore_ascii_case("to") {
+            return found;
+        }
+        if !self.word(i - 2).eq_ignore_ascii_case("according") {
+            return found;
+        }
+        let para = self.tok(i)?.para;
+        let limit = (i + 16).min(self.seg.tokens.len());
+        let end = (i..limit)
+            .find(|&k| {
+                let t = self.seg.tokens[k];
+                t.para != para || matches!(self.word(k), "," | "." | ";" | ":" | "!" | "?" | "(" | "\u{2014}")
+            })
+            .unwrap_or(limit);
+        if end <= i || found.is_some_and(|m| m.end as usize >= end) {
+            return found;
+        }
+        let t = self.tok(i)?;
+        if t.kind == TokKind::Punct {
+            return found;
+        }
+        let kind = found.map_or(MentionKind::Organization, |m| m.kind);
+        let mut m = self.mention(i, end, self.span(i, end), kind);
+        if let Some(f) = found {
+            m.role = f.role;
+            m.gender = f.gender;
+        }
         Some(m)
     }
 

@@ -624,6 +624,14 @@ impl<'a> Draft<'a> {
             b -= 1;
             fillers += 1;
         }
+        // A passive (`people were charged`, `he was told that`) has its
+        // subject as the one spoken to or about, not the speaker; `is
+        // quoted as saying` is the exception.
+        let passive = (b..cue_tok).any(|k| matches!(self.word(k), "is" | "was" | "are" | "were"))
+            && !self.text[self.cues[c].span].contains("saying");
+        if passive {
+            return None;
+        }
         if let Some(m) = self.mention_ending_at(b).filter(|&m| self.can_speak(m)) {
             // `X issued a statement saying`: a document that is the object
             // of the sentence's verb does not speak; its issuer does.
