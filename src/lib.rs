@@ -51,8 +51,15 @@
 //!
 //! * `serde` (default): `Serialize`/`Deserialize` for every result record;
 //!   `Serialize` for [`Document`], with byte and char offsets.
+//! * `rayon`: analyse many documents in parallel with one shared engine,
+//!   results in input order: `Attributor::attribute_batch` for texts in
+//!   memory, `Attributor::attribute_stream` for archives larger than memory.
+//! * `cli`: the `whosaid` command-line tool (implies `rayon` and `serde`);
+//!   see the README or `whosaid --help`.
 
 mod ascii;
+#[cfg(feature = "rayon")]
+mod batch;
 mod builder;
 mod cue;
 mod engine;
@@ -67,6 +74,8 @@ mod segment;
 mod sieve;
 mod span;
 
+#[cfg(feature = "rayon")]
+pub use batch::AttributeStream;
 pub use builder::AttributorBuilder;
 pub use cue::Cues;
 pub use engine::Attributor;
