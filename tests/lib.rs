@@ -2,6 +2,8 @@
 //! false`), one module per concern.
 
 mod api;
+#[cfg(feature = "cli")]
+mod cli;
 mod cues;
 mod patterns;
 mod quotes;
