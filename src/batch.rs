@@ -56,17 +56,22 @@ impl Attributor {
     ///
     /// This is the call for archives: items are pulled from `inputs` only
     /// as results are taken, and at most [`window`](AttributeStream::window)
-    /// items (by default twice the pool's threads) are in flight, read but
-    /// not yet yielded. Memory is therefore bounded by the window times the
-    /// largest item and its result, whatever the input's size. `inputs` is
-    /// advanced on the thread that iterates the stream, so it may read
-    /// files; `work` runs on the pool, and is where to parse the item, call
-    /// [`Attributor::attribute`] and turn the [`Document`] (which borrows
-    /// its text) into an owned result.
+    /// jobs of [`chunk`](AttributeStream::chunk) items each are in flight
+    /// (by default twice the pool's threads, of one item each), plus the
+    /// finished job whose results are being yielded. Memory is therefore
+    /// bounded by (window + 1) × chunk times the largest item and its
+    /// result, whatever the input's size.
+    /// `inputs` is advanced on the thread that iterates the stream, so it
+    /// may read files; `work` runs on the pool, and is where to parse the
+    /// item, call [`Attributor::attribute`] and turn the [`Document`]
+    /// (which borrows its text) into an owned result.
     ///
-    /// A large item at the head of the window holds back the results after
-    /// it; while it is analysed the window cannot refill, so the pool may
-    /// idle. Raise the window when document sizes vary widely.
+    /// Each job costs a hand-over between threads (some microseconds);
+    /// for items that take less than a millisecond each (news articles are
+    /// 0.1 to 0.5 ms), [`chunk`](AttributeStream::chunk) them. A large item
+    /// at the head of the window holds back the results after it; while it
+    /// is analysed the window cannot refill, so the pool may idle. Raise
+    /// the window when document sizes vary widely.
     ///
     /// # Panics
     ///
@@ -88,7 +93,8 @@ impl Attributor {
     ///         let who = doc.quotes().first().and_then(|q| q.attribution());
     ///         who.map_or(String::new(), |a| a.speaker_name().to_string())
     ///     })
-    ///     .window(8)
+    ///     .chunk(16) // short texts: hand them over 16 at a time
+    ///     .window(8) // at most 8 chunks in flight
     ///     .collect();
     /// assert_eq!(speakers.len(), 100);
     /// assert!(speakers.iter().all(|s| s == "Ana Ruiz"));
@@ -105,7 +111,9 @@ impl Attributor {
             inputs: inputs.into_iter().fuse(),
             shared: Arc::new((self.clone(), work)),
             window: 2 * rayon::current_num_threads().max(1),
+            chunk: 1,
             pending: VecDeque::new(),
+            ready: Vec::new().into_iter(),
         }
     }
 }
@@ -113,15 +121,20 @@ impl Attributor {
 /// The lazy, ordered results of [`Attributor::attribute_stream`].
 ///
 /// An iterator: each call to `next` first tops the window up from the
-/// inputs, then waits for the oldest item's result.
+/// inputs, then waits for the oldest job's results.
 pub struct AttributeStream<I, F, R> {
     inputs: Fuse<I>,
     shared: Arc<(Attributor, F)>,
+    /// Jobs in flight, at most.
     window: usize,
-    /// One receiver per item in flight, oldest first: the order of the
+    /// Items per job.
+    chunk: usize,
+    /// One receiver per job in flight, oldest first: the order of the
     /// results is the order of this queue, whatever order the pool
     /// finishes them in.
-    pending: VecDeque<Receiver<thread::Result<R>>>,
+    pending: VecDeque<Receiver<thread::Result<Vec<R>>>>,
+    /// The results of the oldest finished job not yet yielded.
+    ready: std::vec::IntoIter<R>,
 }
 
 impl<I, F, R> AttributeStream<I, F, R>
@@ -131,33 +144,49 @@ where
     R: Send + 'static,
     F: Fn(&Attributor, I::Item) -> R + Send + Sync + 'static,
 {
-    /// Sets how many items may be in flight at once (at least 1). The
+    /// Sets how many jobs may be in flight at once (at least 1). The
     /// default is twice the number of threads of the pool that was current
     /// when the stream was made.
     ///
     /// A window below the number of threads leaves threads idle; a larger
     /// one evens out documents of unequal size, at the cost of holding more
     /// of them in memory.
-    pub fn window(mut self, items: usize) -> Self {
-        self.window = items.max(1);
+    pub fn window(mut self, jobs: usize) -> Self {
+        self.window = jobs.max(1);
         self
     }
 
-    /// Hands items to the pool until the window is full or the inputs end.
+    /// Sets how many items each job takes (at least 1; the default is 1).
+    ///
+    /// Every job costs a hand-over between threads. On the 60 MB synthetic
+    /// news corpus (1.7 KB a document; see EVALUATION.md) one document a
+    /// job kept two cores only 75 to 88% busy; grouping about 16 documents
+    /// (some 30 KB of text) a job brought that to 96 to 99%.
+    pub fn chunk(mut self, items: usize) -> Self {
+        self.chunk = items.max(1);
+        self
+    }
+
+    /// Hands jobs to the pool until the window is full or the inputs end.
     fn fill(&mut self) {
         while self.pending.len() < self.window {
-            let Some(item) = self.inputs.next() else { break };
-            // One channel per item: a result has exactly one place to go,
-            // and a stream dropped early leaves its jobs nowhere to send,
-            // which they ignore.
+            let items: Vec<I::Item> = self.inputs.by_ref().take(self.chunk).collect();
+            if items.is_empty() {
+                break;
+            }
+            // One channel per job: its results have exactly one place to
+            // go, and a stream dropped early leaves its jobs nowhere to
+            // send, which they ignore.
             let (tx, rx) = mpsc::sync_channel(1);
             let shared = Arc::clone(&self.shared);
             rayon::spawn_fifo(move || {
                 let (at, work) = &*shared;
                 // Caught, so that a panicking `work` reaches the caller
                 // instead of aborting the pool's thread.
-                let result = panic::catch_unwind(AssertUnwindSafe(|| work(at, item)));
-                let _ = tx.send(result);
+                let results = panic::catch_unwind(AssertUnwindSafe(|| {
+                    items.into_iter().map(|item| work(at, item)).collect::<Vec<R>>()
+                }));
+                let _ = tx.send(results);
             });
             self.pending.push_back(rx);
         }
@@ -174,21 +203,30 @@ where
     type Item = R;
 
     fn next(&mut self) -> Option<R> {
-        self.fill();
-        let rx = self.pending.pop_front()?;
-        // Every job sends exactly once (its panic is caught), and the pool
-        // outlives its jobs, so the channel is never closed empty; if it
-        // were, ending the stream beats inventing a result.
-        match wait(&rx)? {
-            Ok(result) => Some(result),
-            Err(payload) => panic::resume_unwind(payload),
+        loop {
+            if let Some(result) = self.ready.next() {
+                return Some(result);
+            }
+            self.fill();
+            let rx = self.pending.pop_front()?;
+            // Every job sends exactly once (its panic is caught), and the
+            // pool outlives its jobs, so the channel is never closed empty;
+            // if it were, ending the stream beats inventing results.
+            match wait(&rx)? {
+                Ok(results) => self.ready = results.into_iter(),
+                Err(payload) => panic::resume_unwind(payload),
+            }
+            // Keep the pool busy while the caller takes these results.
+            self.fill();
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         let (lo, hi) = self.inputs.size_hint();
-        let n = self.pending.len();
-        (lo.saturating_add(n), hi.and_then(|h| h.checked_add(n)))
+        let ready = self.ready.len();
+        // A pending job holds between 1 and `chunk` items.
+        let (min, max) = (ready + self.pending.len(), ready + self.pending.len() * self.chunk);
+        (lo.saturating_add(min), hi.and_then(|h| h.checked_add(max)))
     }
 }
 
@@ -221,7 +259,8 @@ impl<I: fmt::Debug, F, R> fmt::Debug for AttributeStream<I, F, R> {
         f.debug_struct("AttributeStream")
             .field("inputs", &self.inputs)
             .field("window", &self.window)
-            .field("in_flight", &self.pending.len())
+            .field("chunk", &self.chunk)
+            .field("jobs_in_flight", &self.pending.len())
             .finish_non_exhaustive()
     }
 }
@@ -261,10 +300,13 @@ mod tests {
     fn stream_keeps_input_order_for_every_window() {
         let at = Attributor::new();
         let expected: Vec<Vec<String>> = (0..120).map(|i| content(&at, &text(i))).collect();
-        for window in [1, 2, 3, 16, 1000] {
-            let got: Vec<Vec<String>> =
-                at.attribute_stream((0..120).map(text), |at, t: String| content(at, &t)).window(window).collect();
-            assert_eq!(got, expected, "window {window}");
+        for (window, chunk) in [(1, 1), (2, 1), (3, 1), (16, 1), (1000, 1), (1, 7), (4, 16), (2, 500)] {
+            let got: Vec<Vec<String>> = at
+                .attribute_stream((0..120).map(text), |at, t: String| content(at, &t))
+                .window(window)
+                .chunk(chunk)
+                .collect();
+            assert_eq!(got, expected, "window {window}, chunk {chunk}");
         }
     }
 
@@ -276,11 +318,13 @@ mod tests {
         let inputs = (0..1_000_000usize).inspect(move |_| {
             counter.fetch_add(1, Ordering::SeqCst);
         });
-        let mut stream = Attributor::new().attribute_stream(inputs, |_, i| i).window(4);
+        let mut stream = Attributor::new().attribute_stream(inputs, |_, i| i).window(4).chunk(3);
         assert_eq!(stream.next(), Some(0));
         assert_eq!(stream.next(), Some(1));
-        // Two taken, at most a window's worth read ahead.
-        assert!(pulled.load(Ordering::SeqCst) <= 2 + 4, "pulled {}", pulled.load(Ordering::SeqCst));
+        // The chunk being yielded and a window of chunks read ahead.
+        assert!(pulled.load(Ordering::SeqCst) <= 3 + 4 * 3, "pulled {}", pulled.load(Ordering::SeqCst));
+        assert_eq!(stream.by_ref().take(20).count(), 20);
+        assert!(pulled.load(Ordering::SeqCst) <= 22 + 3 + 4 * 3, "pulled {}", pulled.load(Ordering::SeqCst));
     }
 
     #[test]

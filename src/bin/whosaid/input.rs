@@ -113,6 +113,14 @@ struct Line {
 }
 
 impl Job {
+    /// The bytes read for this job.
+    fn size(&self) -> usize {
+        match &self.body {
+            Body::Text(b) | Body::JsonLine(b) => b.len(),
+            Body::Failed(m) => m.len(),
+        }
+    }
+
     /// Checks the bytes and extracts the text: UTF-8 for a text file,
     /// UTF-8 and JSON for a JSONL line.
     pub fn decode(self) -> Result<Doc, Failure> {
@@ -247,6 +255,23 @@ impl Inputs {
                 Some(Some(Job { origin: Origin::file(name.into()), body: Body::Failed(message) }))
             }
         }
+    }
+}
+
+impl Inputs {
+    /// Groups the jobs into batches of about `bytes` bytes (a batch
+    /// closes at the first job that reaches the size, so it holds less
+    /// than `bytes` plus one document).
+    pub fn batches(mut self, bytes: usize) -> impl Iterator<Item = Vec<Job>> {
+        std::iter::from_fn(move || {
+            let (mut batch, mut size) = (Vec::new(), 0);
+            while size < bytes {
+                let Some(job) = self.next() else { break };
+                size += job.size();
+                batch.push(job);
+            }
+            (!batch.is_empty()).then_some(batch)
+        })
     }
 }
 
@@ -385,6 +410,21 @@ mod tests {
         let err = Job { origin, body: Body::Text(b"one\ntwo\nth\xffree".to_vec()) }.decode().expect_err("bad");
         assert_eq!(err.to_string(), "t.txt:3: invalid UTF-8 at byte 10 of the file");
         assert_eq!(err.id, Value::from("t.txt"));
+    }
+
+    #[test]
+    fn batches_close_at_the_size() {
+        let dir = std::env::temp_dir().join(format!("whosaid-batches-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("b.jsonl");
+        let lines: String = [10, 10, 50, 10, 10, 10].iter().map(|n| format!("{}\n", "x".repeat(*n))).collect();
+        std::fs::write(&path, lines).expect("write");
+        let sizes: Vec<Vec<usize>> = Inputs::new(std::slice::from_ref(&path), InputFormat::Jsonl)
+            .batches(25)
+            .map(|b| b.iter().map(Job::size).collect())
+            .collect();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(sizes, [vec![10, 10, 50], vec![10, 10, 10]]);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! `whosaid`: who said what, in files, folders, JSONL dumps and standard
 //! input.
 //!
-//! Reads documents lazily on the main thread ([`input`]), analyses them in
-//! parallel with one shared engine through the library's
-//! `Attributor::attribute_stream` and renders each on its worker
-//! ([`output`]), then writes the results in input order while counting
-//! them ([`progress`]). At most twice as many documents as threads are in
-//! flight, so memory follows the largest document, not the input's size.
+//! Reads documents lazily on the main thread ([`input`]), in batches of
+//! about 64 KB; analyses the batches in parallel with one shared engine
+//! through the library's `Attributor::attribute_stream`, rendering each
+//! document on its worker ([`output`]); then writes the results in input
+//! order while counting them ([`progress`]). At most twice as many batches
+//! as threads are in flight, so memory follows the largest document times
+//! the threads, not the input's size.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -64,6 +65,11 @@ struct Args {
     quiet: bool,
 }
 
+/// Documents are handed to the workers in batches of about this many bytes:
+/// one document a job left a fifth of two cores idle in thread hand-overs
+/// (news articles take a tenth of a millisecond each); see EVALUATION.md.
+const BATCH_BYTES: usize = 64 * 1024;
+
 /// What a worker makes of one job.
 enum Outcome {
     Done(output::Rendered, u64),
@@ -98,11 +104,14 @@ fn run(args: &Args) -> Result<u64, Box<dyn std::error::Error>> {
     };
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal());
-    let inputs = Inputs::new(&args.paths, args.input_format);
-    let results =
-        Attributor::new().attribute_stream(inputs, move |at, job: Job| analyse(at, job, renderer)).window(2 * threads);
+    let batches = Inputs::new(&args.paths, args.input_format).batches(BATCH_BYTES);
+    let results = Attributor::new()
+        .attribute_stream(batches, move |at, jobs: Vec<Job>| {
+            jobs.into_iter().map(|job| analyse(at, job, renderer)).collect::<Vec<Outcome>>()
+        })
+        .window(2 * threads);
     let mut written = out.write_all(&renderer.header());
-    for outcome in results {
+    for outcome in results.flatten() {
         let bytes = match outcome {
             Outcome::Done(rendered, text_bytes) => {
                 progress.document(rendered.quotes, rendered.attributed, text_bytes);
