@@ -52,19 +52,24 @@ impl Progress {
 
     fn tick(&mut self) {
         if self.bar.is_none() && self.show && self.start.elapsed() >= SHOW_AFTER {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            let style =
-                ProgressStyle::with_template("{spinner} [{elapsed}] {decimal_bytes} ({decimal_bytes_per_sec}) {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            // The bar starts late, so it is told the time so far, and the
+            // rate is ours: indicatif's would count from the bar's start.
+            let bar =
+                ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_elapsed(self.start.elapsed());
+            let style = ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             self.bar = Some(bar);
         }
         if let Some(bar) = &self.bar {
-            bar.set_position(self.bytes);
+            let (mb, secs) = (self.bytes as f64 / 1e6, self.start.elapsed().as_secs_f64());
             bar.set_message(format!(
-                "{} documents, {} quotations, {} failed",
-                self.documents, self.quotes, self.failed
+                "{mb:.1} MB, {:.1} MB/s: {}, {}, {} failed",
+                mb / secs.max(1e-9),
+                count(self.documents, "document"),
+                count(self.quotes, "quotation"),
+                self.failed
             ));
         }
     }
