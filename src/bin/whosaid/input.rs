@@ -313,6 +313,9 @@ impl Iterator for Inputs {
     }
 }
 
+/// U+FEFF in UTF-8.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// The lines of one JSONL file, one job per non-blank line.
 struct Lines {
     origin: Origin,
@@ -334,6 +337,10 @@ impl Lines {
                     }
                     while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
                         buf.pop();
+                    }
+                    if self.line == 1 && buf.starts_with(BOM) {
+                        // Some editors start a UTF-8 file with a byte-order mark.
+                        buf.drain(..BOM.len());
                     }
                     return Some(Job { origin, body: Body::JsonLine(buf) });
                 }
@@ -417,7 +424,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("whosaid-batches-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
         let path = dir.join("b.jsonl");
-        let lines: String = [10, 10, 50, 10, 10, 10].iter().map(|n| format!("{}\n", "x".repeat(*n))).collect();
+        let lines: String = [10, 10, 50, 10, 10, 10].iter().map(|n| format!("{}\r\n", "x".repeat(*n))).collect();
+        let lines = format!("\u{FEFF}{lines}");
         std::fs::write(&path, lines).expect("write");
         let sizes: Vec<Vec<usize>> = Inputs::new(std::slice::from_ref(&path), InputFormat::Jsonl)
             .batches(25)
