@@ -87,40 +87,83 @@ fn text_of(text: &str, start: &Value, end: &Value, chars: bool) -> String {
     if chars { text.chars().skip(s).take(e - s).collect() } else { text[s..e].to_string() }
 }
 
+/// The speech quotations the library finds in `text`: what the tool must
+/// report. (Which quotes and speakers are right is tested elsewhere; here
+/// the library is the oracle.)
+fn library_quotes(text: &str) -> Vec<Expected> {
+    let doc = whosaid::Attributor::new().attribute(text);
+    doc.speech()
+        .map(|q| {
+            let a = q.attribution();
+            Expected {
+                kind: q.kind().as_str().to_string(),
+                content: doc.text_of(q.content()).to_string(),
+                lemma: q.cue().map(|c| c.lemma().to_string()),
+                speaker: a.map(|a| a.speaker_name().to_string()),
+                rule: a.map(|a| a.rule().as_str().to_string()),
+            }
+        })
+        .collect()
+}
+
+/// What a record must say of one quotation.
+#[derive(Debug, PartialEq)]
+struct Expected {
+    kind: String,
+    content: String,
+    lemma: Option<String>,
+    speaker: Option<String>,
+    rule: Option<String>,
+}
+
+fn opt(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_string)
+}
+
 #[test]
 fn text_file_gives_one_record_per_quotation_with_its_spans() {
     let path = data("tree/harbour.txt");
     let text = std::fs::read_to_string(&path).expect("fixture");
+    let expected = library_quotes(&text);
+    assert!(expected.iter().filter(|q| q.kind == "direct").count() >= 3, "{expected:?}");
     for (unit, chars) in [("chars", true), ("bytes", false)] {
         let out = run(&["--format", "jsonl", "--offsets", unit, path.to_str().expect("path")], b"");
         assert!(out.status.success(), "{}", stderr(&out));
         let recs = records(&out);
-        assert_eq!(recs.len(), 3, "{}", stdout(&out));
+        let got: Vec<_> = recs
+            .iter()
+            .map(|r| Expected {
+                kind: r["kind"].as_str().expect("kind").to_string(),
+                content: r["content"].as_str().expect("content").to_string(),
+                lemma: opt(&r["cue_lemma"]),
+                speaker: opt(&r["speaker"]),
+                rule: opt(&r["rule"]),
+            })
+            .collect();
+        assert_eq!(got, expected, "--offsets {unit}");
         for r in &recs {
             assert_eq!(r["id"], path.to_str().expect("path"));
-            assert_eq!(
-                text_of(&text, &r["content_start"], &r["content_end"], chars),
-                r["content"].as_str().expect("s")
-            );
-            assert_eq!(text_of(&text, &r["cue_start"], &r["cue_end"], chars), r["cue"].as_str().expect("cue"));
-            assert_eq!(
-                text_of(&text, &r["mention_start"], &r["mention_end"], chars),
-                r["mention"].as_str().expect("m")
-            );
-            let quote = text_of(&text, &r["start"], &r["end"], chars);
-            assert!(quote.starts_with('“') && quote.ends_with('”'), "{quote}");
-            assert_eq!(r["kind"], "direct");
-            assert_eq!(r["cue_class"], "speech");
-            assert!(r["cue_stance"].is_string() && r["cue_lemma"].is_string() && r["rule"].is_string());
-            let conf = r["confidence"].as_f64().expect("confidence");
-            assert!(conf > 0.0 && conf <= 1.0);
+            let slice = |start: &str, end: &str| text_of(&text, &r[start], &r[end], chars);
+            assert_eq!(slice("content_start", "content_end"), r["content"].as_str().expect("content"));
+            if r["kind"] == "direct" {
+                let quote = slice("start", "end");
+                assert!(quote.starts_with('“') && quote.ends_with('”'), "{quote}");
+            }
+            if !r["cue"].is_null() {
+                assert_eq!(slice("cue_start", "cue_end"), r["cue"].as_str().expect("cue"));
+                assert!(r["cue_class"].is_string() && r["cue_stance"].is_string());
+            }
+            if !r["speaker"].is_null() {
+                assert_eq!(slice("mention_start", "mention_end"), r["mention"].as_str().expect("mention"));
+                assert!(r["mention_kind"].is_string());
+                let conf = r["confidence"].as_f64().expect("confidence");
+                assert!(conf > 0.0 && conf <= 1.0, "{conf}");
+            }
         }
-        let who: Vec<&str> = recs.iter().map(|r| r["speaker"].as_str().expect("speaker")).collect();
-        assert_eq!(who, ["Ines Okafor", "Ines Okafor", "Piet van Dam"]);
-        assert_eq!(recs[2]["mention"], "he");
-        assert_eq!(recs[2]["mention_kind"], "pronoun");
-        assert_eq!(recs[2]["cue_lemma"], "tell");
-        assert_eq!((summary(&out, "document"), summary(&out, "quotation")), (1, 3));
+        let attributed = expected.iter().filter(|q| q.speaker.is_some()).count() as u64;
+        assert_eq!(summary(&out, "document"), 1);
+        assert_eq!(summary(&out, "quotation"), expected.len() as u64);
+        assert_eq!(summary(&out, "attributed"), attributed);
     }
 }
 
@@ -129,7 +172,8 @@ fn directory_tree_reads_txt_and_md_recursively_in_order() {
     let root = data("tree");
     let out = run(&["--format", "json", root.to_str().expect("path")], b"");
     assert!(out.status.success(), "{}", stderr(&out));
-    let ids: Vec<String> = records(&out)
+    let docs = records(&out);
+    let ids: Vec<String> = docs
         .iter()
         .map(|d| {
             let id = d["id"].as_str().expect("id");
@@ -138,11 +182,17 @@ fn directory_tree_reads_txt_and_md_recursively_in_order() {
         .collect();
     // Sorted by name at each level; `ignored.csv` is not text.
     assert_eq!(ids, ["harbour.txt", "notes/deep/minutes.txt", "notes/interview.md"]);
-    let docs = records(&out);
+    let mut total = 0;
+    for (doc, id) in docs.iter().zip(&ids) {
+        let text = std::fs::read_to_string(root.join(id)).expect("fixture");
+        // --format json carries every quote, terms included.
+        let all = whosaid::Attributor::new().attribute(&text).quotes().len();
+        assert_eq!(doc["quotes"].as_array().map(Vec::len), Some(all), "{id}");
+        total += library_quotes(&text).len() as u64;
+    }
     assert_eq!(docs[1]["quotes"].as_array().map(Vec::len), Some(0));
-    assert_eq!(docs[2]["speakers"][0]["name"], "Hana Sato");
     assert_eq!(summary(&out, "document"), 3);
-    assert_eq!(summary(&out, "quotation"), 5);
+    assert_eq!(summary(&out, "quotation"), total);
     assert_eq!(summary(&out, "failed"), 0);
 }
 
@@ -336,14 +386,22 @@ fn csv_has_the_jsonl_records() {
 
 #[test]
 fn table_shows_every_document() {
-    let out = run(&["-f", "table", data("tree").to_str().expect("path")], b"");
+    let root = data("tree");
+    let out = run(&["-f", "table", root.to_str().expect("path")], b"");
     assert!(out.status.success());
     let table = stdout(&out);
     let lines: Vec<&str> = table.lines().collect();
     assert!(lines[0].starts_with("DOCUMENT") && lines[0].ends_with("QUOTE"), "{table}");
-    assert_eq!(lines.len(), 1 + 3 + 1 + 2, "{table}");
+    // One row a quotation, and one for a document without any.
+    let rows: usize = ["harbour.txt", "notes/deep/minutes.txt", "notes/interview.md"]
+        .iter()
+        .map(|f| library_quotes(&std::fs::read_to_string(root.join(f)).expect("fixture")).len().max(1))
+        .sum();
+    assert_eq!(lines.len(), 1 + rows, "{table}");
     assert!(lines.iter().any(|l| l.contains("minutes.txt") && l.ends_with("(no quotations)")), "{table}");
-    assert!(lines.iter().any(|l| l.contains("Piet van Dam") && l.contains("told")), "{table}");
+    let first = library_quotes(&std::fs::read_to_string(root.join("harbour.txt")).expect("fixture"));
+    let speaker = first[0].speaker.as_deref().expect("the first quote has a speaker");
+    assert!(lines[1].contains("harbour.txt") && lines[1].contains(speaker), "{table}");
 }
 
 #[cfg(unix)]

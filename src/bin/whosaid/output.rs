@@ -373,8 +373,9 @@ mod tests {
     fn json_is_one_line_with_the_id_first() {
         let line = render(Format::Json, Offsets::Bytes);
         assert_eq!(line.lines().count(), 1);
-        assert!(line.starts_with(r#"{"id":"d1","quotes":[{"#), "{line}");
+        assert!(line.starts_with(r#"{"id":"d1","#), "{line}");
         let v: Value = serde_json::from_str(&line).expect("JSON");
+        assert_eq!(v["quotes"][0]["content"]["text"], "Prices will rise,");
         assert_eq!(v["speakers"][0]["name"], "Ana Ruiz");
     }
 
