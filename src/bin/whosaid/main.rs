@@ -126,15 +126,16 @@ fn run(args: &Args) -> Result<u64, Box<dyn std::error::Error>> {
         if on_terminal {
             written = written.and_then(|()| out.flush());
         }
-        if let Err(e) = &written {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                // The reader has gone (`whosaid … | head`): stop quietly.
-                return Ok(progress.failed);
-            }
-            return Err(format!("cannot write the output: {e}").into());
+        if written.is_err() {
+            break;
         }
     }
-    out.flush()?;
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => {}
+        // The reader has gone (`whosaid … | head`): stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(progress.failed),
+        Err(e) => return Err(format!("cannot write the output: {e}").into()),
+    }
     let summary = progress.finish();
     if !args.quiet {
         eprintln!("{summary}");
