@@ -65,7 +65,7 @@ impl Pass for ClauseThenTag {
             // quote in the clause attributed through another cue means the
             // clause is reported already.
             let clause = crate::span::Span::new(clause_start, comma_pos);
-            let inside = d.top_overlapping(clause);
+            let inside: Vec<usize> = d.top_overlapping(clause).collect();
             let serves_fragment = inside.iter().any(|&q| d.quotes[q].attr.and_then(|a| a.cue) == Some(c));
             if d.cue_used[c] && !serves_fragment {
                 continue;

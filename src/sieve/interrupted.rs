@@ -27,10 +27,7 @@ impl Pass for Interrupted {
             let Some(c) = a.cue else { continue };
             let tag_end = d.mentions[a.mention].span.end.max(d.cues[c].span.end);
             // The next top-level quote in the same paragraph.
-            let Some(r) = d.top.get(d.top.partition_point(|&i| d.quotes[i].outer.start <= quote.outer.start)).copied()
-            else {
-                continue;
-            };
+            let Some(r) = d.top_after(quote.outer.start) else { continue };
             let next = d.quotes[r];
             if next.para != quote.para || next.outer.start < tag_end {
                 continue;

@@ -99,8 +99,7 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     }
     // No other quote between the cue and the mark.
     if d.top_overlapping(crate::span::Span::new(hit.span.end, d.seg.tokens[open].span.start))
-        .iter()
-        .any(|&q| d.quotes[q].outer.start >= hit.span.end && d.quotes[q].outer.end <= d.seg.tokens[open].span.start)
+        .any(|q| d.quotes[q].outer.start >= hit.span.end && d.quotes[q].outer.end <= d.seg.tokens[open].span.start)
     {
         return None;
     }

@@ -171,10 +171,11 @@ pub(crate) struct Draft<'a> {
     pub cue_used: Vec<bool>,
     /// Mentions, in text order.
     pub mentions: Vec<Mention>,
-    /// Indices of the top-level quotes, sorted by start. Kept up to date by
-    /// [`Draft::add_report`]; passes that add quotes otherwise must keep it
-    /// too.
-    pub top: Vec<usize>,
+    /// The top-level quotes by start: start → index. Kept up to date by
+    /// [`Draft::add_report`] (a tree, so adding a report costs a logarithm,
+    /// not a shift of every later entry); passes that add quotes otherwise
+    /// must keep it too.
+    pub top: std::collections::BTreeMap<usize, usize>,
     /// The document's genre: reported speech without marks is attributed
     /// only in news.
     pub genre: crate::genre::Genre,
@@ -209,8 +210,8 @@ impl<'a> Draft<'a> {
             .collect();
         let cue_used = vec![false; cues.len()];
         let genre = crate::genre::Genre::News;
-        let mut top: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
-        top.sort_by_key(|&i| quotes[i].outer.start);
+        let top: std::collections::BTreeMap<usize, usize> =
+            (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)).collect();
         let mut d =
             Draft { text, seg, lex, matcher, quotes, cues, inner_cues: Vec::new(), cue_used, mentions, top, genre };
         // Parts of one multi-paragraph quotation share a group.
@@ -450,23 +451,26 @@ impl<'a> Draft<'a> {
         let toks = &self.seg.tokens;
         let mut span = Span::new(toks[first].span.start, toks[end - 1].span.end);
         // Never cut a quotation: extend over one that starts inside.
-        if let Some(&last) = self.top_overlapping(span).last() {
+        if let Some(last) = self.top_overlapping(span).next_back() {
             let q = &self.quotes[last];
             if span.contains(q.outer.start) && q.outer.end > span.end {
                 span.end = q.outer.end;
             }
         }
         let idx = self.quotes.len();
-        // The top-level quotes inside it nest in it (top-level quotes are
-        // disjoint, so they are one run of the sorted index).
-        let lo = self.top.partition_point(|&i| self.quotes[i].outer.start < span.start);
-        let hi = self.top.partition_point(|&i| self.quotes[i].outer.end <= span.end);
-        let inside = lo..hi.max(lo);
+        // The top-level quotes inside it nest in it.
+        let inside: Vec<(usize, usize)> = self
+            .top
+            .range(span.start..span.end)
+            .map(|(&k, &i)| (k, i))
+            .filter(|&(_, i)| self.quotes[i].outer.end <= span.end)
+            .collect();
         let mixed = !inside.is_empty();
-        for &q in &self.top[inside.clone()] {
+        for (k, q) in inside {
             self.quotes[q].parent = Some(idx);
+            self.top.remove(&k);
         }
-        self.top.splice(inside, [idx]);
+        self.top.insert(span.start, idx);
         let group = idx as u32;
         self.quotes.push(QDraft {
             outer: span,
@@ -490,7 +494,7 @@ impl<'a> Draft<'a> {
     /// lying inside them.
     pub fn crosses_quote(&self, first: usize, end: usize) -> bool {
         let span = self.token_span(first, end);
-        self.top_overlapping(span).iter().any(|&q| !span.encloses(self.quotes[q].outer))
+        self.top_overlapping(span).any(|q| !span.encloses(self.quotes[q].outer))
     }
 
     /// The byte span of tokens `first..end`.
@@ -500,17 +504,26 @@ impl<'a> Draft<'a> {
     }
 
     /// The top-level quotes overlapping `span`, in text order. Top-level
-    /// quotes never overlap each other, so this is a binary search.
-    pub fn top_overlapping(&self, span: Span) -> &[usize] {
-        let lo = self.top.partition_point(|&i| self.quotes[i].outer.end <= span.start);
-        let hi = self.top.partition_point(|&i| self.quotes[i].outer.start < span.end);
-        &self.top[lo..hi.max(lo)]
+    /// quotes never overlap each other, so at most one that starts before
+    /// the span reaches into it.
+    pub fn top_overlapping(&self, span: Span) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        let before = self
+            .top
+            .range(..span.start)
+            .next_back()
+            .map(|(_, &i)| i)
+            .filter(|&i| self.quotes[i].outer.end > span.start);
+        before.into_iter().chain(self.top.range(span.start..span.end.max(span.start)).map(|(_, &i)| i))
     }
 
     /// The top-level quote that starts at byte `pos`.
     pub fn top_starting_at(&self, pos: usize) -> Option<usize> {
-        let k = self.top.partition_point(|&i| self.quotes[i].outer.start < pos);
-        self.top.get(k).copied().filter(|&i| self.quotes[i].outer.start == pos)
+        self.top.get(&pos).copied()
+    }
+
+    /// The first top-level quote that starts after byte `pos`.
+    pub fn top_after(&self, pos: usize) -> Option<usize> {
+        self.top.range(pos + 1..).next().map(|(_, &i)| i)
     }
 
     /// True when quote `q` is a top-level quote the passes should attribute.

@@ -26,7 +26,7 @@ impl Pass for NestedReport {
         for h in 0..d.inner_cues.len() {
             let hit = d.inner_cues[h];
             // The top-level direct quotation holding the cue.
-            let Some(&q) = d.top_overlapping(hit.span).first() else { continue };
+            let Some(q) = d.top_overlapping(hit.span).next() else { continue };
             let quote = d.quotes[q];
             if quote.kind != QuoteKind::Direct || !quote.inner.encloses(hit.span) {
                 continue;

@@ -376,11 +376,7 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
 /// (it will be extended over them).
 fn opens_quote_inside(d: &Draft<'_>, start: usize, stop: usize) -> bool {
     let span = d.token_span(start, stop);
-    d.top_overlapping(span)
-        .iter()
-        .map(|&q| d.quotes[q].outer)
-        .filter(|q| !span.encloses(*q))
-        .all(|q| span.contains(q.start))
+    d.top_overlapping(span).map(|q| d.quotes[q].outer).filter(|q| !span.encloses(*q)).all(|q| span.contains(q.start))
 }
 
 /// The clause's end, cut before the first quote inside it that is
@@ -389,8 +385,7 @@ fn cut_at_attributed(d: &Draft<'_>, start: usize, stop: usize, m: usize) -> usiz
     let span = d.token_span(start, stop);
     let cut = d
         .top_overlapping(span)
-        .iter()
-        .map(|&q| &d.quotes[q])
+        .map(|q| &d.quotes[q])
         .find(|q| span.contains(q.outer.start) && q.attr.is_some_and(|a| a.mention != m))
         .map(|q| q.outer.start);
     match cut {
@@ -465,7 +460,7 @@ fn introduced(w: &str) -> bool {
 /// True when a top-level quote starts within tokens `start..stop`.
 fn contains_quote(d: &Draft<'_>, start: usize, stop: usize) -> bool {
     let span = d.token_span(start, stop);
-    d.top_overlapping(span).iter().any(|&q| span.contains(d.quotes[q].outer.start))
+    d.top_overlapping(span).any(|q| span.contains(d.quotes[q].outer.start))
 }
 
 /// Auxiliaries, modals and copulas: the finite verbs a rule can see.
