@@ -187,9 +187,15 @@ impl Attributor {
         let (cues, inner_cues) = split_by_quotes(hits, &top);
         let genre = inner.genre.unwrap_or_else(|| crate::genre::guess(&seg, &raw, &cues));
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
-        let mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex);
+        let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex);
+        if genre == crate::genre::Genre::Fiction {
+            crate::character::mark_narrator(text, &mut mentions, &inner.lex);
+        }
         let mut draft = Draft::new(text, &seg, &inner.lex, &inner.matcher, &raw, cues, mentions);
         draft.genre = genre;
+        if genre == crate::genre::Genre::Fiction {
+            draft.cast = crate::character::Cast::new(text, &inner.lex, &draft.mentions);
+        }
         draft.inner_cues = inner_cues;
         for pass in &inner.passes {
             pass.apply(&mut draft);

@@ -61,6 +61,7 @@ mod ascii;
 #[cfg(feature = "rayon")]
 mod batch;
 mod builder;
+mod character;
 mod cue;
 mod engine;
 mod error;

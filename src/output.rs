@@ -273,6 +273,15 @@ pub enum Rule {
     ClauseThenTag,
     /// `According to X, …` or `…, according to X.`
     AccordingTo,
+    /// Fiction: an action beat in the quote's paragraph names the speaker:
+    /// `Tom shrugged. “Believe what you like.”`
+    Beat,
+    /// Fiction: the person addressed in the previous turn answers: `“…,
+    /// Margaret?”` ¶ `“…”`
+    Addressed,
+    /// Fiction: turn-taking in a conversation: an untagged turn goes to the
+    /// participant who did not speak the turn before.
+    TurnTaking,
 }
 
 impl Rule {
@@ -291,6 +300,9 @@ impl Rule {
             Rule::TagThenClause => "tag_then_clause",
             Rule::ClauseThenTag => "clause_then_tag",
             Rule::AccordingTo => "according_to",
+            Rule::Beat => "beat",
+            Rule::Addressed => "addressed",
+            Rule::TurnTaking => "turn_taking",
         }
     }
 }

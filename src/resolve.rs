@@ -100,6 +100,8 @@ struct Resolver<'d, 'a> {
     by_word: HashMap<String, Vec<usize>>,
     /// Organisation entities by their full name.
     orgs: HashMap<Vec<String>, usize>,
+    /// Fiction: (cast character, entity) pairs.
+    char_entities: Vec<(usize, usize)>,
 }
 
 /// Resolves the draft's attributions and builds the output records.
@@ -117,6 +119,7 @@ pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
         recent: Vec::new(),
         by_word: HashMap::new(),
         orgs: HashMap::new(),
+        char_entities: Vec::new(),
     };
     r.walk();
     r.build()
@@ -140,7 +143,10 @@ impl Resolver<'_, '_> {
             if mention.in_quote && !speaks {
                 continue;
             }
+            // Fiction: the cast has grouped the mentions into characters
+            // (see `character.rs`); one entity per character.
             let res = match mention.kind {
+                _ if self.d.cast.of(m).is_some() => self.d.cast.of(m).map(|c| self.character(m, c)),
                 MentionKind::Name => Some(self.name(m)),
                 MentionKind::Organization => Some(self.org(m)),
                 MentionKind::Pronoun if speaks => Some(self.pronoun(m)),
@@ -240,6 +246,38 @@ impl Resolver<'_, '_> {
                 list.push(e);
             }
         }
+    }
+
+    /// Fiction: the entity of cast character `c`, made on its first
+    /// mention, named by the character's fullest name.
+    fn character(&mut self, m: usize, c: usize) -> Resolution {
+        let cast = &self.d.cast;
+        let Some(ch) = cast.characters.get(c) else { return self.new_entity(m, SpeakerKind::Person, false) };
+        let canonical = ch.canonical;
+        let e = match self.char_entities.iter().find(|&&(x, _)| x == c) {
+            Some(&(_, e)) => e,
+            None => {
+                let kind = if ch.narrator { SpeakerKind::Narrator } else { SpeakerKind::Person };
+                let named = self.d.mentions[canonical].kind == MentionKind::Name;
+                let (gender, name_gender) = (ch.gender, ch.name_gender);
+                let e = self.new_entity(canonical, kind, named).entity;
+                let ent = &mut self.entities[e];
+                // A description (`the convict`) names the character as
+                // written; the narrator has no name.
+                ent.canonical = (kind == SpeakerKind::Person).then_some(canonical);
+                ent.gender = gender;
+                ent.name_gender = name_gender;
+                self.char_entities.push((c, e));
+                e
+            }
+        };
+        let factor = match self.d.mentions[m].kind {
+            MentionKind::Pronoun => PRONOUN,
+            MentionKind::Nominal => NOMINAL_ROLE,
+            _ => NAMED,
+        };
+        let via = self.d.cast.via(m).or((canonical != m).then_some(canonical));
+        Resolution { entity: e, factor, via }
     }
 
     fn org(&mut self, m: usize) -> Resolution {
@@ -422,7 +460,10 @@ impl Resolver<'_, '_> {
     fn name_of(&self, e: usize) -> String {
         let ent = &self.entities[e];
         let span = match ent.canonical {
+            // A described character (fiction) is named by its description.
+            Some(c) if self.d.mentions[c].kind == MentionKind::Nominal => self.d.mentions[c].span,
             Some(c) => self.d.mentions[c].head,
+            None if ent.kind == SpeakerKind::Narrator => return "the narrator".to_string(),
             None => ent.mentions.first().map_or(Span::default(), |&m| self.d.mentions[m].span),
         };
         self.d.text[span].split_whitespace().collect::<Vec<_>>().join(" ")
@@ -515,7 +556,7 @@ impl Resolver<'_, '_> {
                         rule: a.rule,
                         confidence: (a.prior * res.factor).clamp(0.0, 1.0),
                         chain: self.chain(a.mention),
-                        addressee: None,
+                        addressee: x.addressee.map(|m| d.mentions[m].span),
                     });
                 }
             }

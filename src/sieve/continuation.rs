@@ -44,7 +44,10 @@ impl Pass for Continuation {
                     let a = d.quotes[p].attr?;
                     let (pq, cq) = (d.quotes[p], d.quotes[q]);
                     let same_para = pq.para == cq.para && no_cue_between(d, pq.outer.end, cq.outer.start, a.cue);
-                    let next_para = pq.para + 1 == cq.para && quote_only_paragraph(d, q);
+                    // (In fiction a new paragraph is a new turn: the
+                    // conversation pass decides.)
+                    let next_para =
+                        pq.para + 1 == cq.para && d.genre == crate::genre::Genre::News && quote_only_paragraph(d, q);
                     (same_para || next_para).then_some(a)
                 });
                 if let Some(a) = inherited {

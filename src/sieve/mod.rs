@@ -27,8 +27,11 @@
 //! Passes read the [`Draft`] (segments, quotes, cues, mentions) and write
 //! only attributions (and, for unquoted reports, new indirect quotes).
 
+mod addressee;
+mod beat;
 mod clause_then_tag;
 mod continuation;
+mod conversation;
 mod interrupted;
 mod leading;
 mod nested;
@@ -36,8 +39,11 @@ mod tag_then_clause;
 mod trailing;
 mod unsourced;
 
+pub(crate) use addressee::Addressee;
+pub(crate) use beat::Beat;
 pub(crate) use clause_then_tag::ClauseThenTag;
 pub(crate) use continuation::Continuation;
+pub(crate) use conversation::Conversation;
 pub(crate) use interrupted::Interrupted;
 pub(crate) use leading::LeadingTag;
 pub(crate) use nested::NestedReport;
@@ -108,6 +114,9 @@ pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
         Box::new(ClauseThenTag),
         Box::new(Continuation),
         Box::new(NestedReport),
+        Box::new(Addressee),
+        Box::new(Beat),
+        Box::new(Conversation),
     ]
 }
 
@@ -152,6 +161,9 @@ pub(crate) struct QDraft {
     pub attr: Option<AttrDraft>,
     /// The cue of a report that names no source (`is expected to …`).
     pub bare_cue: Option<usize>,
+    /// The person spoken to: a mention (a vocative inside the quote, `…,
+    /// Margaret.`, or the object of `told` in its tag).
+    pub addressee: Option<usize>,
 }
 
 /// Everything the passes read and write.
@@ -179,6 +191,9 @@ pub(crate) struct Draft<'a> {
     /// The document's genre: reported speech without marks is attributed
     /// only in news.
     pub genre: crate::genre::Genre,
+    /// Fiction only: the characters and which mentions name them (empty
+    /// in news). The conversation pass adds the pronouns it resolves.
+    pub cast: crate::character::Cast,
 }
 
 impl<'a> Draft<'a> {
@@ -206,14 +221,16 @@ impl<'a> Draft<'a> {
                 continues_from: q.continues_from,
                 bare_cue: None,
                 attr: None,
+                addressee: None,
             })
             .collect();
         let cue_used = vec![false; cues.len()];
         let genre = crate::genre::Genre::News;
         let top: std::collections::BTreeMap<usize, usize> =
             (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)).collect();
+        let cast = crate::character::Cast::default();
         let mut d =
-            Draft { text, seg, lex, matcher, quotes, cues, inner_cues: Vec::new(), cue_used, mentions, top, genre };
+            Draft { text, seg, lex, matcher, quotes, cues, inner_cues: Vec::new(), cue_used, mentions, top, genre, cast };
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
             if let Some(prev) = d.quotes[i].continues_from {
@@ -483,6 +500,7 @@ impl<'a> Draft<'a> {
             continues_from: None,
             attr,
             bare_cue: if attr.is_none() { c } else { None },
+            addressee: None,
         });
         if let Some(used) = c.and_then(|c| self.cue_used.get_mut(c)) {
             *used = true;

@@ -75,6 +75,7 @@ impl Pass for NestedReport {
                 continues_from: None,
                 bare_cue: None,
                 attr: Some(attr),
+                addressee: None,
             });
         }
         if new.is_empty() {

@@ -1,0 +1,422 @@
+//! Characters: who is who in a story (fiction only).
+//!
+//! In a novel one person goes by many names (`Elizabeth`, `Miss Bennet`,
+//! `Elizabeth Bennet`), by a title (`General Tilney`, later `the General`),
+//! or by a description (`the convict`); and the person telling the story is
+//! `I`. The [`Cast`] groups the mentions of a fiction document into
+//! characters before the sieve runs, so that the conversation passes can
+//! follow who speaks to whom, and the resolver can give every speaker one
+//! entity and its fullest name.
+//!
+//! * **Names**, in and out of quotations, in text order. A name joins the
+//!   most recent character it fits: the same name; a lone word equal to a
+//!   character's first name or surname (`Elizabeth`, `Bennet`); a title and
+//!   a surname (`Miss Bennet`) or, for the titles used with given names
+//!   (`Miss`, `Lady`, `Aunt`), a given name (`Miss Elizabeth`); a full name
+//!   whose first name and surname agree with what is known. Titles of
+//!   conflicting gender never merge (`Mr. Bennet` and `Mrs. Bennet` stay
+//!   two people), nor do a title and a given name of the other gender
+//!   (`Mr. Bennet` and `Elizabeth Bennet`), nor two full names with one
+//!   surname and different first names (`Jane Bennet`, `Elizabeth Bennet`).
+//!   News resolution keys on surnames only (see `resolve.rs`); fiction
+//!   needs first names too, as characters are mostly called by them.
+//! * **Titles** used as nominals (`the General`, `the Inspector`) join the
+//!   most recent character named with that title (`General Tilney`).
+//! * **Descriptions** (`the convict`, `the old man`): a definite nominal
+//!   joins the most recent character described by the same head noun; an
+//!   indefinite one (`a man`) starts a new character.
+//! * **The narrator**: `I` outside quotations is one character, the
+//!   narrator ([`mark_narrator`] relabels those mentions first).
+//!
+//! The canonical name of a character is its fullest name (most words,
+//! earliest on ties), as in news.
+//!
+//! Pronouns are not resolved here: who `he` is in a dialogue depends on
+//! whose turn it is, which the conversation pass (`sieve/conversation.rs`)
+//! follows; it records its answers in the cast with [`Cast::assign`].
+
+use crate::lexicon::Lexicons;
+use crate::mention::Mention;
+use crate::output::{Gender, MentionKind};
+
+/// Titles written with a given name as well as a surname (`Miss
+/// Elizabeth`, `Lady Catherine`, `Aunt Juley`); after other titles a lone
+/// word is a surname (`Mr. Bennet`).
+fn takes_given_name(title: &str) -> bool {
+    matches!(
+        title,
+        "miss" | "lady" | "lord" | "sir" | "dame" | "aunt" | "uncle" | "cousin" | "madame" | "father" | "sister"
+    )
+}
+
+/// One way a character was named: the title before the name, if any, and
+/// the lower-case words of the name, read as a given name and a surname
+/// where the form shows which is which.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Form {
+    title: Option<Box<str>>,
+    words: Vec<Box<str>>,
+}
+
+impl Form {
+    /// The given name, when the form shows one: the first of several words
+    /// (`Elizabeth Bennet`).
+    fn first(&self) -> Option<&str> {
+        match self.words.as_slice() {
+            [first, _, ..] if !is_particle(first) => Some(first),
+            _ => None,
+        }
+    }
+
+    /// The surname, when the form shows one: the last of several words, or
+    /// the lone word after a title used with surnames (`Mr. Bennet`).
+    fn last(&self) -> Option<&str> {
+        match self.words.as_slice() {
+            [w] if self.title.as_deref().is_some_and(|t| !takes_given_name(t)) => Some(w),
+            [_, .., last] => Some(last),
+            _ => None,
+        }
+    }
+
+    /// A lone word that may be either a given name or a surname
+    /// (`Elizabeth`, `Darcy`, `Miss Bennet`, `Miss Elizabeth`).
+    fn either(&self) -> Option<&str> {
+        match self.words.as_slice() {
+            [w] if self.title.as_deref().is_none_or(takes_given_name) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// True when the two forms' titles cannot belong to one person: `Miss`
+    /// and `Mrs.` (unmarried and married), `Master` and `Mr.` (a boy and a
+    /// man).
+    fn titles_conflict(&self, other: &Form) -> bool {
+        let pair = (self.title.as_deref(), other.title.as_deref());
+        matches!(
+            pair,
+            (Some("miss"), Some("mrs"))
+                | (Some("mrs"), Some("miss"))
+                | (Some("master"), Some("mr"))
+                | (Some("mr"), Some("master"))
+        )
+    }
+}
+
+/// Lower-case particles inside names (`van der Luyden`).
+fn is_particle(w: &str) -> bool {
+    matches!(w, "de" | "van" | "von" | "der" | "den" | "la" | "le" | "du" | "di" | "da" | "del")
+}
+
+/// How a description names a character: its head noun.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Label {
+    /// Known by name forms.
+    Named(Vec<Form>),
+    /// Known only by a description (`the convict`): its lower-case head.
+    Described(Box<str>),
+    /// The narrator.
+    Narrator,
+}
+
+/// One character of a story.
+#[derive(Clone, Debug)]
+pub(crate) struct Character {
+    /// The gender the text states: a title, or a pronoun that refers to
+    /// the character.
+    pub gender: Gender,
+    /// The gender its given name suggests (weaker evidence).
+    pub name_gender: Gender,
+    /// The mention whose head is the character's fullest name, or its
+    /// first description.
+    pub canonical: usize,
+    /// True for the narrator.
+    pub narrator: bool,
+    label: Label,
+    /// The latest mention, for recency.
+    last: usize,
+}
+
+/// The characters of a document and, for each mention, the character it
+/// names or was resolved to. Empty outside fiction.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Cast {
+    pub characters: Vec<Character>,
+    /// For each mention, its character.
+    of: Vec<Option<u32>>,
+    /// For each mention resolved through another one (a pronoun through
+    /// the speaker of an earlier turn), that mention.
+    via: Vec<Option<u32>>,
+}
+
+/// Relabels first-person singular pronouns outside quotations as the
+/// narrator (`“…,” I said`): in fiction, `I` in the narration is always the
+/// one telling the story.
+pub(crate) fn mark_narrator(text: &str, mentions: &mut [Mention], lex: &Lexicons) {
+    for m in mentions.iter_mut() {
+        if m.kind == MentionKind::Pronoun && !m.in_quote {
+            if let Some(p) = lex.pronoun(&text[m.span]) {
+                if p.person == 1 && !p.plural {
+                    m.kind = MentionKind::Narrator;
+                }
+            }
+        }
+    }
+}
+
+impl Cast {
+    /// Groups the mentions of a fiction document into characters.
+    pub fn new(text: &str, lex: &Lexicons, mentions: &[Mention]) -> Cast {
+        let mut cast = Cast { characters: Vec::new(), of: vec![None; mentions.len()], via: vec![None; mentions.len()] };
+        let mut narrator: Option<usize> = None;
+        for (m, mention) in mentions.iter().enumerate() {
+            let c = match mention.kind {
+                MentionKind::Name => Some(cast.name(text, lex, mentions, m)),
+                MentionKind::Narrator => Some(*narrator.get_or_insert_with(|| cast.push(m, Label::Narrator))),
+                MentionKind::Nominal if !mention.plural => cast.nominal(text, mentions, m),
+                _ => None,
+            };
+            if let Some(c) = c {
+                cast.of[m] = Some(c as u32);
+                cast.characters[c].last = m;
+            }
+        }
+        cast
+    }
+
+    /// The character mention `m` names or was resolved to.
+    pub fn of(&self, m: usize) -> Option<usize> {
+        self.of.get(m).copied().flatten().map(|c| c as usize)
+    }
+
+    /// The mention that mention `m` was resolved through, if any.
+    pub fn via(&self, m: usize) -> Option<usize> {
+        self.via.get(m).copied().flatten().map(|v| v as usize)
+    }
+
+    /// Records that mention `m` (a pronoun) refers to character `c`, as
+    /// shown by mention `via`; a stated gender carries over to the
+    /// character.
+    pub fn assign(&mut self, m: usize, c: usize, via: Option<usize>, gender: Gender) {
+        if let Some(slot) = self.of.get_mut(m) {
+            *slot = Some(c as u32);
+        }
+        if let Some(slot) = self.via.get_mut(m) {
+            *slot = via.map(|v| v as u32);
+        }
+        if let Some(ch) = self.characters.get_mut(c) {
+            if ch.gender == Gender::Unknown && matches!(gender, Gender::Male | Gender::Female) {
+                ch.gender = gender;
+            }
+        }
+    }
+
+    fn push(&mut self, m: usize, label: Label) -> usize {
+        self.characters.push(Character {
+            gender: Gender::Unknown,
+            name_gender: Gender::Unknown,
+            canonical: m,
+            narrator: label == Label::Narrator,
+            label,
+            last: m,
+        });
+        self.characters.len() - 1
+    }
+
+    /// The character of name mention `m`, new or existing.
+    fn name(&mut self, text: &str, lex: &Lexicons, mentions: &[Mention], m: usize) -> usize {
+        let mention = &mentions[m];
+        let form = form_of(text, mention);
+        let gender = mention.gender;
+        let name_gender = form.first().map_or(Gender::Unknown, |f| lex.given_name_gender(f));
+        // A lone word may be a given name; as one it suggests a gender
+        // (`Marilla`), too weakly to keep characters apart.
+        let lone_gender = match form.words.as_slice() {
+            [w] if form.title.is_none() => lex.given_name_gender(w),
+            _ => Gender::Unknown,
+        };
+        // The same name first, then any compatible one; the most recent.
+        let mut order: Vec<usize> = (0..self.characters.len()).collect();
+        order.sort_by_key(|&c| core::cmp::Reverse(self.characters[c].last));
+        let exact = order.iter().copied().find(|&c| {
+            matches!(&self.characters[c].label, Label::Named(forms) if forms.contains(&form))
+                && self.characters[c].gender.compatible(gender)
+        });
+        let found = exact.or_else(|| {
+            order.iter().copied().find(|&c| {
+                let ch = &self.characters[c];
+                let Label::Named(forms) = &ch.label else { return false };
+                // Stated genders must agree; a title must also agree with
+                // the gender a given name suggests.
+                if !ch.gender.compatible(gender)
+                    || !ch.name_gender.compatible(gender)
+                    || !ch.gender.compatible(name_gender)
+                {
+                    return false;
+                }
+                fits(forms, &form)
+            })
+        });
+        let c = match found {
+            Some(c) => c,
+            None => self.push(m, Label::Named(Vec::new())),
+        };
+        let ch = &mut self.characters[c];
+        if ch.gender == Gender::Unknown {
+            ch.gender = gender;
+        }
+        if ch.name_gender == Gender::Unknown {
+            ch.name_gender = if name_gender == Gender::Unknown { lone_gender } else { name_gender };
+        }
+        if let Label::Named(forms) = &mut ch.label {
+            // The fullest form names the character: most words, then a
+            // title (`Mr. Darcy` over `Darcy`), earliest on ties.
+            let best = forms.iter().map(|f| (f.words.len(), f.title.is_some())).max();
+            if best.is_none_or(|b| (form.words.len(), form.title.is_some()) > b) {
+                ch.canonical = m;
+            }
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+        c
+    }
+
+    /// The character of a nominal mention: a title (`the General`) or a
+    /// description (`the convict`); `None` for a nominal that names nobody
+    /// in particular.
+    fn nominal(&mut self, text: &str, mentions: &[Mention], m: usize) -> Option<usize> {
+        let mention = &mentions[m];
+        let head = text[mention.head].to_lowercase();
+        let first = text[mention.span].split_whitespace().next().unwrap_or("");
+        let definite = matches!(first, "the" | "The");
+        // `the General`: the most recent character titled so.
+        let titled = self.characters.iter().enumerate().rev().filter(|(_, ch)| ch.gender.compatible(mention.gender)).find(
+            |(_, ch)| matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.title.as_deref() == Some(head.as_str()))),
+        );
+        if let (true, Some((c, _))) = (definite, titled) {
+            return Some(c);
+        }
+        // Only a description that stands alone names a character: `the old
+        // man`, not `the man's hat` or `a man of sense`.
+        if mention.possessive {
+            return None;
+        }
+        if definite {
+            let same = self.characters.iter().rposition(|ch| matches!(&ch.label, Label::Described(h) if **h == *head));
+            if let Some(c) = same {
+                return Some(c);
+            }
+        }
+        let c = self.push(m, Label::Described(head.into()));
+        self.characters[c].gender = mention.gender;
+        Some(c)
+    }
+}
+
+/// True when a new name form can belong to a character known by `forms`:
+/// some form agrees with it and none contradicts it.
+fn fits(forms: &[Form], new: &Form) -> bool {
+    let (first, last, either) = (new.first(), new.last(), new.either());
+    let mut agrees = false;
+    for f in forms {
+        let (ff, fl, fe) = (f.first(), f.last(), f.either());
+        if new.titles_conflict(f) {
+            return false;
+        }
+        // One name part equal and the other different: two people (`Jane
+        // Bennet`, `Elizabeth Bennet`; `Henry Tilney`, `Henry Crawford`).
+        if let (Some(a), Some(b), Some(c), Some(d)) = (first, last, ff, fl) {
+            if (a == c) != (b == d) {
+                return false;
+            }
+        }
+        agrees |= match (either, fe) {
+            // `Elizabeth` after `Elizabeth Bennet`, `Miss Bennet` or `Lizzy`.
+            (Some(w), _) => ff == Some(w) || fl == Some(w) || fe == Some(w),
+            // `Elizabeth Bennet` or `Mr. Darcy` after `Elizabeth`, `Darcy`.
+            (None, Some(w)) => first == Some(w) || last == Some(w),
+            (None, None) => {
+                let same_last = last.is_some() && last == fl;
+                let same_first = first.is_some() && first == ff;
+                same_last && (first.is_none() || ff.is_none() || same_first)
+                    || same_first && (last.is_none() || fl.is_none())
+            }
+        };
+    }
+    agrees
+}
+
+/// The name form of a name mention: the title word just before its head,
+/// and the words of its head.
+fn form_of(text: &str, m: &Mention) -> Form {
+    let prefix = text.get(m.span.start..m.head.start).unwrap_or("");
+    let title = prefix
+        .split_whitespace()
+        .last()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .map(String::into_boxed_str);
+    let words = text[m.head]
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
+            w.to_lowercase().into_boxed_str()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    Form { title, words }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mention::find_mentions;
+    use crate::segment::Segmentation;
+
+    /// The characters of `text`, each as the list of its mentions' texts.
+    fn cast(text: &str) -> Vec<Vec<String>> {
+        let lex = Lexicons::english();
+        let seg = Segmentation::new(text, &lex);
+        let mut mentions = find_mentions(text, &seg, &[], &[], &lex);
+        mark_narrator(text, &mut mentions, &lex);
+        let cast = Cast::new(text, &lex, &mentions);
+        let mut out = vec![Vec::new(); cast.characters.len()];
+        for (m, mention) in mentions.iter().enumerate() {
+            if let Some(c) = cast.of(m) {
+                out[c].push(text[mention.span].to_string());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn name_variants_join_one_character() {
+        let got = cast(
+            "Elizabeth Bennet walked in. Miss Bennet sat down. Then Elizabeth spoke. Mr. Bennet and \
+             Mrs. Bennet listened. Mr. Darcy left; Darcy was rude.",
+        );
+        assert_eq!(got[0], vec!["Elizabeth Bennet", "Miss Bennet", "Elizabeth"], "{got:?}");
+        assert_eq!(got[1], vec!["Mr. Bennet"], "{got:?}");
+        assert_eq!(got[2], vec!["Mrs. Bennet"], "{got:?}");
+        assert_eq!(got[3], vec!["Mr. Darcy", "Darcy"], "{got:?}");
+    }
+
+    #[test]
+    fn same_surname_different_first_names_stay_apart() {
+        let got = cast("Jane Bennet laughed. Elizabeth Bennet frowned. Jane went out.");
+        assert_eq!(got, vec![vec!["Jane Bennet", "Jane"], vec!["Elizabeth Bennet"]]);
+    }
+
+    #[test]
+    fn a_title_as_nominal_joins_its_character() {
+        let got = cast("General Tilney came in. The general was angry.");
+        assert_eq!(got, vec![vec!["General Tilney", "The general"]]);
+    }
+
+    #[test]
+    fn the_narrator_is_one_character() {
+        let got = cast("I went home. Later I slept, and I dreamed.");
+        assert_eq!(got, vec![vec!["I", "I", "I"]]);
+    }
+}
