@@ -35,9 +35,10 @@
 //! whose turn it is, which the conversation pass (`sieve/conversation.rs`)
 //! follows; it records its answers in the cast with [`Cast::assign`].
 
-use crate::lexicon::Lexicons;
+use crate::lexicon::{CharacterWord, Lexicons};
 use crate::mention::Mention;
 use crate::output::{Gender, MentionKind};
+use crate::segment::{Segmentation, TokKind};
 
 /// Titles written with a given name as well as a surname (`Miss
 /// Elizabeth`, `Lady Catherine`, `Aunt Juley`); after other titles a lone
@@ -107,11 +108,41 @@ fn is_particle(w: &str) -> bool {
     matches!(w, "de" | "van" | "von" | "der" | "den" | "la" | "le" | "du" | "di" | "da" | "del")
 }
 
+/// A name form of a character, how often it was used, and its first
+/// mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Seen {
+    form: Form,
+    count: u32,
+    mention: usize,
+}
+
+/// The mention that names a character: its fullest form (most words, then
+/// a title: `Mr. Darcy` over `Darcy`), earliest on ties, among the forms
+/// the text confirms. A form is confirmed when it is used twice, or when
+/// every word of it also stands in another of the character's forms; so a
+/// run of capitals read as one name (`Margaret Howards End`) does not name
+/// the character.
+fn canonical(forms: &[Seen]) -> Option<usize> {
+    let confirmed = |f: &Seen| {
+        f.count >= 2
+            || forms.len() == 1
+            || f.form.words.iter().all(|w| forms.iter().any(|o| o.form != f.form && o.form.words.contains(w)))
+    };
+    let key = |f: &Seen| (f.form.words.len(), f.form.title.is_some(), core::cmp::Reverse(f.mention));
+    forms
+        .iter()
+        .filter(|f| confirmed(f))
+        .max_by_key(|f| key(f))
+        .or_else(|| forms.iter().max_by_key(|f| key(f)))
+        .map(|f| f.mention)
+}
+
 /// How a description names a character: its head noun.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Label {
     /// Known by name forms.
-    Named(Vec<Form>),
+    Named(Vec<Seen>),
     /// Known only by a description (`the convict`): its lower-case head.
     Described(Box<str>),
     /// The narrator.
@@ -131,6 +162,14 @@ pub(crate) struct Character {
     pub canonical: usize,
     /// True for the narrator.
     pub narrator: bool,
+    /// True when the text shows the character is a person: a title, a
+    /// known given name, a tag that makes it speak, a pronoun that refers
+    /// to it. A capitalised word with none of these (`Opera`, `Fifth
+    /// Avenue`) is kept, but never guessed as a speaker.
+    pub person: bool,
+    /// Votes from `he` and `she` that refer to it in the narration:
+    /// (male, female).
+    votes: (u16, u16),
     label: Label,
     /// The latest mention, for recency.
     last: usize,
@@ -165,12 +204,12 @@ pub(crate) fn mark_narrator(text: &str, mentions: &mut [Mention], lex: &Lexicons
 
 impl Cast {
     /// Groups the mentions of a fiction document into characters.
-    pub fn new(text: &str, lex: &Lexicons, mentions: &[Mention]) -> Cast {
+    pub fn new(text: &str, seg: &Segmentation, lex: &Lexicons, mentions: &[Mention]) -> Cast {
         let mut cast = Cast { characters: Vec::new(), of: vec![None; mentions.len()], via: vec![None; mentions.len()] };
         let mut narrator: Option<usize> = None;
         for (m, mention) in mentions.iter().enumerate() {
             let c = match mention.kind {
-                MentionKind::Name => Some(cast.name(text, lex, mentions, m)),
+                MentionKind::Name => cast.name(text, lex, mentions, m),
                 MentionKind::Narrator => Some(*narrator.get_or_insert_with(|| cast.push(m, Label::Narrator))),
                 MentionKind::Nominal if !mention.plural => cast.nominal(text, mentions, m),
                 _ => None,
@@ -180,7 +219,70 @@ impl Cast {
                 cast.characters[c].last = m;
             }
         }
+        cast.gender_votes(text, lex, seg, mentions);
         cast
+    }
+
+    /// Counts `he` and `she` in the narration that can only refer to one
+    /// named character: a pronoun that opens its sentence, when the only
+    /// character named in the sentence before (same paragraph) is its
+    /// subject. A character with no title then takes the gender most such
+    /// pronouns give it, its given name counting as three votes. This is
+    /// how `Newland Archer` becomes a man for a later `he said`.
+    fn gender_votes(&mut self, text: &str, lex: &Lexicons, seg: &Segmentation, mentions: &[Mention]) {
+        // (sentence, character of its subject, more than one named).
+        let mut prev: Option<(u32, Option<usize>, bool)> = None;
+        let mut cur: Option<(u32, Option<usize>, bool)> = None;
+        for (m, mention) in mentions.iter().enumerate() {
+            if mention.in_quote {
+                continue;
+            }
+            let s = mention.sentence;
+            if cur.is_none_or(|(cs, _, _)| cs != s) {
+                prev = cur.filter(|&(cs, _, _)| cs + 1 == s && same_paragraph(seg, cs, s));
+                cur = Some((s, None, false));
+            }
+            let opens = seg.sentences.get(s as usize).is_some_and(|x| {
+                (x.first..mention.first).all(|k| seg.tokens.get(k as usize).is_some_and(|t| t.kind == TokKind::Punct))
+            });
+            match mention.kind {
+                MentionKind::Name => {
+                    if let (Some(c), Some(entry)) = (self.of(m), cur.as_mut()) {
+                        match entry.1 {
+                            None if opens => entry.1 = Some(c),
+                            Some(x) if x != c => entry.2 = true,
+                            None => entry.2 = true,
+                            _ => {}
+                        }
+                    }
+                }
+                MentionKind::Pronoun if opens && !mention.plural => {
+                    let Some((_, Some(c), false)) = prev else { continue };
+                    let ch = &mut self.characters[c];
+                    match lex.pronoun(&text[mention.span]).map(|p| p.gender) {
+                        Some(Gender::Male) => ch.votes.0 += 1,
+                        Some(Gender::Female) => ch.votes.1 += 1,
+                        _ => continue,
+                    }
+                    ch.person = true;
+                }
+                _ => {}
+            }
+        }
+        for ch in &mut self.characters {
+            let prior = |g: Gender| if ch.name_gender == g { 3 } else { 0 };
+            let (m, f) = (ch.votes.0 + prior(Gender::Male), ch.votes.1 + prior(Gender::Female));
+            if ch.gender == Gender::Unknown && m.max(f) >= 2 * m.min(f) + 1 {
+                ch.gender = if m > f { Gender::Male } else { Gender::Female };
+            }
+        }
+    }
+
+    /// Marks character `c` as a person (a tag makes it speak).
+    pub fn mark_person(&mut self, c: usize) {
+        if let Some(ch) = self.characters.get_mut(c) {
+            ch.person = true;
+        }
     }
 
     /// The character mention `m` names or was resolved to.
@@ -216,18 +318,33 @@ impl Cast {
             name_gender: Gender::Unknown,
             canonical: m,
             narrator: label == Label::Narrator,
+            person: matches!(label, Label::Narrator | Label::Described(_)),
+            votes: (0, 0),
             label,
             last: m,
         });
         self.characters.len() - 1
     }
 
-    /// The character of name mention `m`, new or existing.
-    fn name(&mut self, text: &str, lex: &Lexicons, mentions: &[Mention], m: usize) -> usize {
+    /// The character of name mention `m`, new or existing; `None` for a
+    /// name that is no single person (`the Beauforts`, `I'm`).
+    fn name(&mut self, text: &str, lex: &Lexicons, mentions: &[Mention], m: usize) -> Option<usize> {
         let mention = &mentions[m];
-        let form = form_of(text, mention);
-        let gender = mention.gender;
-        let name_gender = form.first().map_or(Gender::Unknown, |f| lex.given_name_gender(f));
+        let mut form = form_of(text, lex, mention);
+        if self.not_a_person(&form) {
+            return None;
+        }
+        let gender = match mention.gender {
+            Gender::Unknown => form.title.as_deref().map_or(Gender::Unknown, |t| title_gender(lex, t)),
+            g => g,
+        };
+        let mut name_gender = form.first().map_or(Gender::Unknown, |f| lex.given_name_gender(f));
+        // `Mrs. Julius Beaufort` is Julius Beaufort's wife: the given name
+        // is her husband's, so only the surname names her.
+        if !gender.compatible(name_gender) {
+            form.words.drain(..form.words.len() - 1);
+            name_gender = Gender::Unknown;
+        }
         // A lone word may be a given name; as one it suggests a gender
         // (`Marilla`), too weakly to keep characters apart.
         let lone_gender = match form.words.as_slice() {
@@ -238,7 +355,7 @@ impl Cast {
         let mut order: Vec<usize> = (0..self.characters.len()).collect();
         order.sort_by_key(|&c| core::cmp::Reverse(self.characters[c].last));
         let exact = order.iter().copied().find(|&c| {
-            matches!(&self.characters[c].label, Label::Named(forms) if forms.contains(&form))
+            matches!(&self.characters[c].label, Label::Named(forms) if forms.iter().any(|f| f.form == form))
                 && self.characters[c].gender.compatible(gender)
         });
         let found = exact.or_else(|| {
@@ -264,21 +381,33 @@ impl Cast {
         if ch.gender == Gender::Unknown {
             ch.gender = gender;
         }
+        ch.person |= form.title.is_some()
+            || form.first().is_some_and(|f| lex.is_given_name(f))
+            || form.either().is_some_and(|w| lex.is_given_name(w));
         if ch.name_gender == Gender::Unknown {
             ch.name_gender = if name_gender == Gender::Unknown { lone_gender } else { name_gender };
         }
         if let Label::Named(forms) = &mut ch.label {
-            // The fullest form names the character: most words, then a
-            // title (`Mr. Darcy` over `Darcy`), earliest on ties.
-            let best = forms.iter().map(|f| (f.words.len(), f.title.is_some())).max();
-            if best.is_none_or(|b| (form.words.len(), form.title.is_some()) > b) {
-                ch.canonical = m;
+            match forms.iter_mut().find(|f| f.form == form) {
+                Some(f) => f.count += 1,
+                None => forms.push(Seen { form, count: 1, mention: m }),
             }
-            if !forms.contains(&form) {
-                forms.push(form);
-            }
+            ch.canonical = canonical(forms).unwrap_or(m);
         }
-        c
+        Some(c)
+    }
+
+    /// True for a lone word that names a family (`Beauforts` after
+    /// `Beaufort`) or is a contraction (`I'm`).
+    fn not_a_person(&self, form: &Form) -> bool {
+        let [w] = form.words.as_slice() else { return false };
+        if w.starts_with("i'") || w.starts_with("i\u{2019}") {
+            return true;
+        }
+        let Some(stem) = w.strip_suffix('s') else { return false };
+        self.characters.iter().any(|ch| {
+            matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.form.last() == Some(stem) || f.form.either() == Some(stem)))
+        })
     }
 
     /// The character of a nominal mention: a title (`the General`) or a
@@ -291,7 +420,7 @@ impl Cast {
         let definite = matches!(first, "the" | "The");
         // `the General`: the most recent character titled so.
         let titled = self.characters.iter().enumerate().rev().filter(|(_, ch)| ch.gender.compatible(mention.gender)).find(
-            |(_, ch)| matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.title.as_deref() == Some(head.as_str()))),
+            |(_, ch)| matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.form.title.as_deref() == Some(head.as_str()))),
         );
         if let (true, Some((c, _))) = (definite, titled) {
             return Some(c);
@@ -315,10 +444,10 @@ impl Cast {
 
 /// True when a new name form can belong to a character known by `forms`:
 /// some form agrees with it and none contradicts it.
-fn fits(forms: &[Form], new: &Form) -> bool {
+fn fits(forms: &[Seen], new: &Form) -> bool {
     let (first, last, either) = (new.first(), new.last(), new.either());
     let mut agrees = false;
-    for f in forms {
+    for f in forms.iter().map(|f| &f.form) {
         let (ff, fl, fe) = (f.first(), f.last(), f.either());
         if new.titles_conflict(f) {
             return false;
@@ -346,17 +475,18 @@ fn fits(forms: &[Form], new: &Form) -> bool {
     agrees
 }
 
-/// The name form of a name mention: the title word just before its head,
-/// and the words of its head.
-fn form_of(text: &str, m: &Mention) -> Form {
+/// The name form of a name mention: the title just before its head or
+/// opening it (`Mr. Bennet`, `Countess Olenska`, `Old Cotter`), and the
+/// words of the name.
+fn form_of(text: &str, lex: &Lexicons, m: &Mention) -> Form {
     let prefix = text.get(m.span.start..m.head.start).unwrap_or("");
-    let title = prefix
+    let mut title = prefix
         .split_whitespace()
         .last()
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .filter(|w| !w.is_empty())
         .map(String::into_boxed_str);
-    let words = text[m.head]
+    let mut words: Vec<Box<str>> = text[m.head]
         .split_whitespace()
         .map(|w| {
             let w = w.trim_end_matches(['.', ',']);
@@ -365,14 +495,30 @@ fn form_of(text: &str, m: &Mention) -> Form {
         })
         .filter(|w| !w.is_empty())
         .collect();
+    while words.len() >= 2 && lex.character_word(&words[0]).is_some_and(|(k, _)| k == CharacterWord::Title) {
+        title = Some(words.remove(0));
+    }
     Form { title, words }
+}
+
+/// True when sentences `a` and `b` are in one paragraph.
+fn same_paragraph(seg: &Segmentation, a: u32, b: u32) -> bool {
+    let para = |s: u32| seg.sentences.get(s as usize).map(|x| x.para);
+    para(a).is_some() && para(a) == para(b)
+}
+
+/// The gender a title gives (`Mrs.`, `Countess`), if any.
+fn title_gender(lex: &Lexicons, title: &str) -> Gender {
+    lex.honorific(title)
+        .map(|h| h.gender)
+        .or_else(|| lex.character_word(title).map(|(_, g)| g))
+        .unwrap_or(Gender::Unknown)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::mention::find_mentions;
-    use crate::segment::Segmentation;
 
     /// The characters of `text`, each as the list of its mentions' texts.
     fn cast(text: &str) -> Vec<Vec<String>> {
@@ -380,7 +526,7 @@ mod tests {
         let seg = Segmentation::new(text, &lex);
         let mut mentions = find_mentions(text, &seg, &[], &[], &lex);
         mark_narrator(text, &mut mentions, &lex);
-        let cast = Cast::new(text, &lex, &mentions);
+        let cast = Cast::new(text, &seg, &lex, &mentions);
         let mut out = vec![Vec::new(); cast.characters.len()];
         for (m, mention) in mentions.iter().enumerate() {
             if let Some(c) = cast.of(m) {

@@ -194,7 +194,7 @@ impl Attributor {
         let mut draft = Draft::new(text, &seg, &inner.lex, &inner.matcher, &raw, cues, mentions);
         draft.genre = genre;
         if genre == crate::genre::Genre::Fiction {
-            draft.cast = crate::character::Cast::new(text, &inner.lex, &draft.mentions);
+            draft.cast = crate::character::Cast::new(text, &seg, &inner.lex, &draft.mentions);
         }
         draft.inner_cues = inner_cues;
         for pass in &inner.passes {

@@ -21,6 +21,7 @@ const ELISIONS: &str = include_str!("lexicon/elisions.txt");
 const GIVEN_NAMES: &str = include_str!("lexicon/given_names.txt");
 const PLACES: &str = include_str!("lexicon/places.txt");
 const OBJECT_CUES: &str = include_str!("lexicon/object_cues.txt");
+const CHARACTERS: &str = include_str!("lexicon/characters.txt");
 
 /// A small, fast, non-cryptographic hasher for short word keys (the FxHash
 /// multiply-rotate scheme). Lexicon keys come from our own files, so
@@ -331,6 +332,17 @@ pub(crate) struct Lexicons {
     /// ([`flags`]): segmentation looks each word up once, so the mention
     /// finder skips most words without a look-up.
     starts: CiMap<u8>,
+    /// Fiction only: titles of rank and nouns for people (`characters.txt`).
+    characters: WordMap<(CharacterWord, Gender)>,
+}
+
+/// What a word of `characters.txt` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CharacterWord {
+    /// A title written before a name (`Countess`).
+    Title,
+    /// A noun for a person (`stranger`).
+    Person,
 }
 
 impl Lexicons {
@@ -360,6 +372,7 @@ impl Lexicons {
             places: CiMap::default(),
             object_cues: WordMap::default(),
             starts: CiMap::default(),
+            characters: WordMap::default(),
         }
     }
 
@@ -470,6 +483,19 @@ impl Lexicons {
                 lex.object_cues.insert(w.to_lowercase().into(), ());
             }
         }
+        for (line, f) in rows(CHARACTERS) {
+            let [word, kind, gender] = f.as_slice() else {
+                return Err(BuildError::lexicon("characters", line, "expected: word | title or person | gender"));
+            };
+            let kind = match *kind {
+                "title" => CharacterWord::Title,
+                "person" => CharacterWord::Person,
+                _ => return Err(BuildError::lexicon("characters", line, "kind must be title or person")),
+            };
+            let gender = parse_gender("characters", line, gender)?;
+            // A word that is both keeps its first entry (a title).
+            lex.characters.entry(word.to_lowercase().into()).or_insert((kind, gender));
+        }
         for (_, f) in rows(ABBREVIATIONS) {
             if let Some(w) = f.first() {
                 lex.abbreviations.insert((*w).into(), ());
@@ -578,6 +604,16 @@ impl Lexicons {
         self.object_cues.contains_key(lemma)
     }
 
+    /// Fiction: the entry of `characters.txt` for a word.
+    pub fn character_word(&self, word: &str) -> Option<(CharacterWord, Gender)> {
+        with_lower(word, |w| self.characters.get(w).copied())
+    }
+
+    /// True when `name` is in the given-name table (of either sex).
+    pub fn is_given_name(&self, name: &str) -> bool {
+        self.given_names.contains(name)
+    }
+
     /// True when `phrase` (words joined by single spaces) names a place.
     pub fn is_place(&self, phrase: &str) -> bool {
         self.places.contains(phrase)
@@ -638,6 +674,8 @@ mod tests {
         assert_eq!(lex.given_name_gender("Donald"), Gender::Male);
         assert_eq!(lex.given_name_gender("Zxqv"), Gender::Unknown);
         assert!(lex.is_place("Syria") && lex.is_place("new york") && !lex.is_place("Havel"));
+        assert_eq!(lex.character_word("Countess"), Some((CharacterWord::Title, Gender::Female)));
+        assert_eq!(lex.character_word("stranger"), Some((CharacterWord::Person, Gender::Unknown)));
     }
 
     #[test]
