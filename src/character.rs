@@ -272,7 +272,7 @@ impl Cast {
         for ch in &mut self.characters {
             let prior = |g: Gender| if ch.name_gender == g { 3 } else { 0 };
             let (m, f) = (ch.votes.0 + prior(Gender::Male), ch.votes.1 + prior(Gender::Female));
-            if ch.gender == Gender::Unknown && m.max(f) >= 2 * m.min(f) + 1 {
+            if ch.gender == Gender::Unknown && m.max(f) > 2 * m.min(f) {
                 ch.gender = if m > f { Gender::Male } else { Gender::Female };
             }
         }

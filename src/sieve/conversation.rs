@@ -262,7 +262,7 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
             };
             let Some(c) = c else { continue };
             // A description joins the scene only when it speaks.
-            if d.mentions[m].kind == MentionKind::Nominal && !tagged.is_some_and(|a| a.mention == m) {
+            if d.mentions[m].kind == MentionKind::Nominal && tagged.is_none_or(|a| a.mention != m) {
                 continue;
             }
             let mention = d.cast.of(m).map(|_| m);
@@ -453,8 +453,8 @@ fn decode(d: &Draft<'_>, turns: &[Turn]) -> Vec<Option<usize>> {
                 if s == neg {
                     continue;
                 }
-                for c in 0..k {
-                    let mut t = s + emit[i][c];
+                for (c, &e) in emit[i].iter().enumerate() {
+                    let mut t = s + e;
                     if c == b {
                         t += if across { weight::REPEAT_ACROSS_NARRATION } else { weight::REPEAT };
                     } else if a < k && c != a {
