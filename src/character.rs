@@ -305,8 +305,13 @@ impl Cast {
         if let Some(slot) = self.via.get_mut(m) {
             *slot = via.map(|v| v as u32);
         }
+        // (Not against the gender of a given name: one wrong guess must
+        // not turn Catherine into a man for the rest of the book.)
         if let Some(ch) = self.characters.get_mut(c) {
-            if ch.gender == Gender::Unknown && matches!(gender, Gender::Male | Gender::Female) {
+            if ch.gender == Gender::Unknown
+                && matches!(gender, Gender::Male | Gender::Female)
+                && ch.name_gender.compatible(gender)
+            {
                 ch.gender = gender;
             }
         }
@@ -334,10 +339,10 @@ impl Cast {
         if self.not_a_person(&form) {
             return None;
         }
-        let gender = match mention.gender {
-            Gender::Unknown => form.title.as_deref().map_or(Gender::Unknown, |t| title_gender(lex, t)),
-            g => g,
-        };
+        // Only a title states a gender here: the mention's own gender may
+        // come from an appositive role, which misreads fiction (`… her
+        // brother had …, Catherine`).
+        let gender = form.title.as_deref().map_or(Gender::Unknown, |t| title_gender(lex, t));
         let mut name_gender = form.first().map_or(Gender::Unknown, |f| lex.given_name_gender(f));
         // `Mrs. Julius Beaufort` is Julius Beaufort's wife: the given name
         // is her husband's, so only the surname names her.
