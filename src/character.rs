@@ -170,6 +170,8 @@ pub(crate) struct Character {
     /// Votes from `he` and `she` that refer to it in the narration:
     /// (male, female).
     votes: (u16, u16),
+    /// How many mentions name or describe it.
+    count: u32,
     label: Label,
     /// The latest mention, for recency.
     last: usize,
@@ -211,12 +213,15 @@ impl Cast {
             let c = match mention.kind {
                 MentionKind::Name => cast.name(text, lex, mentions, m),
                 MentionKind::Narrator => Some(*narrator.get_or_insert_with(|| cast.push(m, Label::Narrator))),
-                MentionKind::Nominal if !mention.plural => cast.nominal(text, mentions, m),
+                MentionKind::Nominal if !mention.plural && kin(text, lex, mention).is_none() => {
+                    cast.nominal(text, mentions, m)
+                }
                 _ => None,
             };
             if let Some(c) = c {
                 cast.of[m] = Some(c as u32);
                 cast.characters[c].last = m;
+                cast.characters[c].count += 1;
             }
         }
         cast.gender_votes(text, lex, seg, mentions);
@@ -290,6 +295,11 @@ impl Cast {
         self.of.get(m).copied().flatten().map(|c| c as usize)
     }
 
+    /// How many mentions name or describe character `c`.
+    pub fn count(&self, c: usize) -> u32 {
+        self.characters.get(c).map_or(0, |ch| ch.count)
+    }
+
     /// The mention that mention `m` was resolved through, if any.
     pub fn via(&self, m: usize) -> Option<usize> {
         self.via.get(m).copied().flatten().map(|v| v as usize)
@@ -325,6 +335,7 @@ impl Cast {
             narrator: label == Label::Narrator,
             person: matches!(label, Label::Narrator | Label::Described(_)),
             votes: (0, 0),
+            count: 0,
             label,
             last: m,
         });
@@ -504,6 +515,21 @@ fn form_of(text: &str, lex: &Lexicons, m: &Mention) -> Form {
         title = Some(words.remove(0));
     }
     Form { title, words }
+}
+
+/// For a kinship nominal relative to someone in the story (`her mother`,
+/// `his wife`, `their cousin`), the gender of the noun. Such a nominal is
+/// not a character of its own: it refers to a character the reader knows,
+/// whom the conversation pass looks for as it does for `she`. (`my
+/// father` in a first-person story is a character of its own.)
+pub(crate) fn kin(text: &str, lex: &Lexicons, m: &Mention) -> Option<Gender> {
+    if m.kind != MentionKind::Nominal || m.plural {
+        return None;
+    }
+    let first = text[m.span].split_whitespace().next()?;
+    let relative = crate::lexicon::with_lower(first, |w| matches!(w, "his" | "her" | "their"));
+    let family = m.role.is_some_and(|r| lex.class_name(r) == "family");
+    (relative && family).then_some(m.gender)
 }
 
 /// True when sentences `a` and `b` are in one paragraph.

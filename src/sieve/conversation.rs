@@ -166,6 +166,12 @@ fn has_narration(d: &Draft<'_>, p: u32, quotes: &[usize]) -> bool {
     d.text[pos.min(span.end)..span.end].chars().any(char::is_alphabetic)
 }
 
+/// For `her mother`, `his wife`: the gender the noun gives (`None` for
+/// other mentions).
+fn kin_of(d: &Draft<'_>, m: usize) -> Option<Gender> {
+    crate::character::kin(d.text, d.lex, &d.mentions[m])
+}
+
 /// The gender of `he` or `she`; `None` for other mentions.
 fn personal_pronoun(d: &Draft<'_>, m: usize) -> Option<Gender> {
     let mention = &d.mentions[m];
@@ -284,7 +290,7 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
         let scene_now = snapshot.unwrap_or_else(|| with_paragraph(d, scene.snapshot(d), &here));
         let evidence = match tagged {
             None => Evidence::Free,
-            Some(a) => match (d.cast.of(a.mention), personal_pronoun(d, a.mention)) {
+            Some(a) => match (d.cast.of(a.mention), personal_pronoun(d, a.mention).or_else(|| kin_of(d, a.mention))) {
                 (Some(c), _) if a.rule == Rule::Beat => Evidence::Beat(c),
                 (Some(c), _) => Evidence::Named(c),
                 (None, Some(g)) => Evidence::Pronoun(g, a.mention),
@@ -292,9 +298,22 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
                 (None, None) => Evidence::Free,
             },
         };
-        let group_tag = tagged.is_some()
-            && evidence == Evidence::Free
-            && tagged.is_some_and(|a| personal_pronoun(d, a.mention).is_none() && d.cast.of(a.mention).is_none());
+        let group_tag = tagged.is_some() && evidence == Evidence::Free;
+        // Nobody of the pronoun's gender in the scene: the latest one
+        // mentioned before, else the one mentioned most in the document.
+        let mut scene_now = scene_now;
+        if let Evidence::Pronoun(g, _) = evidence {
+            if !scene_now.iter().any(|x| fits_gender(d, x.c, g)) {
+                let fits = |c: usize| d.cast.characters[c].person && fits_gender(d, c, g);
+                let earlier = (0..scene.seen.len())
+                    .filter(|&c| scene.seen[c].weight > 0.0 && fits(c))
+                    .max_by(|&a, &b| scene.salience(a).total_cmp(&scene.salience(b)));
+                let anywhere = || (0..d.cast.characters.len()).filter(|&c| fits(c)).max_by_key(|&c| d.cast.count(c));
+                if let Some(c) = earlier.or_else(anywhere) {
+                    scene_now.push(InScene { c, salience: 0.02, here: 0.0 });
+                }
+            }
+        }
         let addressee = quotes.iter().find_map(|&q| d.quotes[q].addressee).and_then(|m| Some((d.cast.of(m)?, m)));
         let named = named_in_quotes(d, &quotes);
         let prev = turns.last();
