@@ -423,6 +423,10 @@ fn emission(d: &Draft<'_>, turns: &[Turn], i: usize, c: usize) -> f32 {
         }
         Evidence::Free => {}
     }
+    // A vocative names the person spoken to, never the speaker.
+    if t.addressee.is_some_and(|(a, _)| a == c) {
+        return weight::IMPOSSIBLE;
+    }
     if t.named.contains(&c) {
         s += weight::NAMED_INSIDE;
     }
