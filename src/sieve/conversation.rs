@@ -231,6 +231,10 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
         }
     }
     let mut scene = Scene { seen: vec![Seen::default(); d.cast.characters.len()], clock: 0 };
+    // The people the document mentions most, most first.
+    let mut leads: Vec<usize> = (0..d.cast.characters.len()).filter(|&c| d.cast.characters[c].person).collect();
+    leads.sort_by_key(|&c| core::cmp::Reverse(d.cast.count(c)));
+    leads.truncate(2);
     let mut turns: Vec<Turn> = Vec::new();
     let mut mi = 0usize;
     let mut qi = 0usize;
@@ -299,9 +303,21 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
             },
         };
         let group_tag = tagged.is_some() && evidence == Evidence::Free;
+        // An empty scene (the opening of a text): the people the document
+        // mentions most.
+        let mut scene_now = scene_now;
+        if scene_now.len() < 2 {
+            for &c in &leads {
+                if scene_now.len() >= 2 {
+                    break;
+                }
+                if !scene_now.iter().any(|x| x.c == c) {
+                    scene_now.push(InScene { c, salience: 0.02, here: 0.0 });
+                }
+            }
+        }
         // Nobody of the pronoun's gender in the scene: the latest one
         // mentioned before, else the one mentioned most in the document.
-        let mut scene_now = scene_now;
         if let Evidence::Pronoun(g, _) = evidence {
             if !scene_now.iter().any(|x| fits_gender(d, x.c, g)) {
                 let fits = |c: usize| d.cast.characters[c].person && fits_gender(d, c, g);
