@@ -290,6 +290,36 @@ impl Cast {
         }
     }
 
+    /// The narrator, if the story has one.
+    pub fn narrator(&self) -> Option<usize> {
+        self.characters.iter().position(|ch| ch.narrator)
+    }
+
+    /// Makes named character `x` the narrator (`“Hastings,” said Poirot`
+    /// to the one who tells the story): its mentions become the narrator's,
+    /// and its fullest name names the narrator.
+    pub fn name_narrator(&mut self, x: usize) {
+        let Some(n) = self.narrator() else { return };
+        if n == x || self.characters.get(x).is_none_or(|ch| ch.narrator) {
+            return;
+        }
+        for slot in &mut self.of {
+            if *slot == Some(x as u32) {
+                *slot = Some(n as u32);
+            }
+        }
+        let named = self.characters[x].clone();
+        let ch = &mut self.characters[n];
+        ch.canonical = named.canonical;
+        ch.gender = named.gender;
+        ch.name_gender = named.name_gender;
+        ch.count += named.count;
+        ch.person = true;
+        let gone = &mut self.characters[x];
+        gone.count = 0;
+        gone.person = false;
+    }
+
     /// The character mention `m` names or was resolved to.
     pub fn of(&self, m: usize) -> Option<usize> {
         self.of.get(m).copied().flatten().map(|c| c as usize)
@@ -333,7 +363,10 @@ impl Cast {
             name_gender: Gender::Unknown,
             canonical: m,
             narrator: label == Label::Narrator,
-            person: matches!(label, Label::Narrator | Label::Described(_)),
+            // The narrator of a story told in the third person may say `I`
+            // now and then without ever speaking in a scene: it becomes a
+            // person when a tag makes it speak (`said I`).
+            person: matches!(label, Label::Described(_)),
             votes: (0, 0),
             count: 0,
             label,

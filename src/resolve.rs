@@ -263,8 +263,9 @@ impl Resolver<'_, '_> {
                 let e = self.new_entity(canonical, kind, named).entity;
                 let ent = &mut self.entities[e];
                 // A description (`the convict`) names the character as
-                // written; the narrator has no name.
-                ent.canonical = (kind == SpeakerKind::Person).then_some(canonical);
+                // written; the narrator has no name unless others call it
+                // by one.
+                ent.canonical = (kind == SpeakerKind::Person || named).then_some(canonical);
                 ent.gender = gender;
                 ent.name_gender = name_gender;
                 self.char_entities.push((c, e));

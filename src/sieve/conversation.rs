@@ -135,6 +135,7 @@ impl Pass for Conversation {
         if d.genre != Genre::Fiction || d.cast.characters.is_empty() {
             return;
         }
+        name_narrator(d);
         let turns = collect_turns(d);
         let mut start = 0;
         for i in 1..=turns.len() {
@@ -143,6 +144,48 @@ impl Pass for Conversation {
                 apply_speakers(d, &turns[start..i], &speakers);
                 start = i;
             }
+        }
+    }
+}
+
+/// Gives the narrator a name when the people it talks to call it one: a
+/// vocative in a paragraph next to one tagged `said I` (`“Hastings,” said
+/// Poirot` ¶ `“Yes?” I said`), the name most often so used, at least
+/// twice, of a person no tag ever makes speak (whoever is tagged `said
+/// Potapitch` is someone else).
+fn name_narrator(d: &mut Draft<'_>) {
+    let Some(n) = d.cast.narrator() else { return };
+    // The paragraphs the narrator speaks in, and the vocatives by paragraph.
+    let mut narrator_paras: Vec<u32> = Vec::new();
+    let mut vocatives: Vec<(u32, usize)> = Vec::new();
+    let mut tagged: Vec<usize> = Vec::new();
+    for q in &d.quotes {
+        if q.depth != 0 {
+            continue;
+        }
+        if let Some(c) = q.attr.filter(|a| a.rule != Rule::Beat).and_then(|a| d.cast.of(a.mention)) {
+            tagged.push(c);
+        }
+        if q.attr.is_some_and(|a| d.cast.of(a.mention) == Some(n)) {
+            narrator_paras.push(q.para);
+        }
+        if let Some(c) = q.addressee.and_then(|m| d.cast.of(m)).filter(|&c| c != n) {
+            vocatives.push((q.para, c));
+        }
+    }
+    let mut votes: Vec<(usize, u32)> = Vec::new();
+    for &(p, c) in &vocatives {
+        if narrator_paras.iter().any(|&np| np + 1 == p || p + 1 == np) {
+            match votes.iter_mut().find(|(x, _)| *x == c) {
+                Some(v) => v.1 += 1,
+                None => votes.push((c, 1)),
+            }
+        }
+    }
+    votes.retain(|&(c, _)| d.cast.characters[c].person && !tagged.contains(&c));
+    if let Some(&(c, k)) = votes.iter().max_by_key(|v| v.1) {
+        if k >= 2 {
+            d.cast.name_narrator(c);
         }
     }
 }
