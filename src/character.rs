@@ -39,6 +39,7 @@ use crate::lexicon::{CharacterWord, Lexicons};
 use crate::mention::Mention;
 use crate::output::{Gender, MentionKind};
 use crate::segment::{Segmentation, TokKind};
+use crate::span::Span;
 
 /// Titles written with a given name as well as a surname (`Miss
 /// Elizabeth`, `Lady Catherine`, `Aunt Juley`); after other titles a lone
@@ -201,6 +202,152 @@ pub(crate) fn mark_narrator(text: &str, mentions: &mut [Mention], lex: &Lexicons
                 }
             }
         }
+    }
+}
+
+/// Possessive determiners.
+fn is_possessive(w: &str) -> bool {
+    crate::lexicon::with_lower(w, |w| matches!(w, "his" | "her" | "their" | "my" | "our" | "your"))
+}
+
+/// Words that introduce a description of a person.
+fn is_determiner(w: &str) -> bool {
+    crate::lexicon::with_lower(w, |w| {
+        matches!(w, "the" | "a" | "an" | "this" | "that" | "one" | "his" | "her" | "their" | "my" | "our" | "your")
+    })
+}
+
+/// Adds the descriptions of people that the news lexicons do not know
+/// (`the stranger`, `a rough voice`, `the old mariner`: nouns from
+/// `characters.txt`), and capitalised descriptions next to a reporting cue
+/// (`said the Unseen`), as nominal mentions outside quotations. `quotes`
+/// are the outer spans of the top-level quotations and `cues` the cue
+/// spans, both sorted.
+pub(crate) fn add_descriptions(
+    text: &str,
+    seg: &Segmentation,
+    lex: &Lexicons,
+    quotes: &[Span],
+    cues: &[Span],
+    mentions: &mut Vec<Mention>,
+) {
+    let toks = &seg.tokens;
+    let word = |i: usize| toks.get(i).map_or("", |t| &text[t.span]);
+    let cue_at = |pos: usize, end: bool| {
+        let k = cues.partition_point(|c| if end { c.end < pos } else { c.start < pos });
+        cues.get(k).is_some_and(|c| if end { c.end == pos } else { c.start == pos })
+    };
+    let in_quote = |pos: usize| {
+        let k = quotes.partition_point(|q| q.end <= pos);
+        quotes.get(k).is_some_and(|q| q.start <= pos)
+    };
+    let mut covered = vec![false; toks.len()];
+    for m in mentions.iter() {
+        for c in covered.iter_mut().take(m.end as usize).skip(m.first as usize) {
+            *c = true;
+        }
+    }
+    let mut added: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if covered[i] || t.kind != TokKind::Word || !is_determiner(word(i)) || in_quote(t.span.start) {
+            i += 1;
+            continue;
+        }
+        // Up to three modifiers, then the noun.
+        let mut found = None;
+        for j in i + 1..(i + 5).min(toks.len()) {
+            let tj = toks[j];
+            if covered[j] || tj.kind != TokKind::Word || tj.para != t.para {
+                break;
+            }
+            let w = word(j);
+            let base = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
+            let entry = lex.character_word(base);
+            let next_to_cue = cue_at(t.span.start.saturating_sub(1), true)
+                || i > 0 && cue_at(toks[i - 1].span.end, true)
+                || toks.get(j + 1).is_some_and(|n| cue_at(n.span.start, false));
+            // `Her voice trembled.`: the possessor, as a subject pronoun.
+            if entry.is_some_and(|(k, _)| k == CharacterWord::Part) && j == i + 1 {
+                let g = crate::lexicon::with_lower(word(i), |d| match d {
+                    "his" => Gender::Male,
+                    "her" => Gender::Female,
+                    _ => Gender::Unknown,
+                });
+                let opens = seg
+                    .sentences
+                    .get(seg.sentence_of_token(i))
+                    .is_some_and(|x| (x.first as usize..i).all(|k| toks[k].kind == TokKind::Punct));
+                if g != Gender::Unknown && opens {
+                    found = Some((i, g, usize::MAX));
+                    break;
+                }
+            }
+            let person = entry.filter(|(k, _)| {
+                *k == CharacterWord::Person || *k == CharacterWord::Part && next_to_cue && !is_possessive(word(i))
+            });
+            // `said the Unseen`, `the Voice said`: a capitalised noun in a tag.
+            let tagged = tj.is_capitalized()
+                && j == i + 1
+                && lex.pronoun(w).is_none()
+                && !lex.is_function_word(w)
+                && next_to_cue;
+            if tj.shape == crate::segment::Shape::Lower && person.is_some() || tagged {
+                found = Some((j, person.map_or(Gender::Unknown, |p| p.1), base.len()));
+                break;
+            }
+            // Only plain lower-case words may stand before the noun.
+            if tj.shape != crate::segment::Shape::Lower || lex.is_function_word(w) || cue_at(tj.span.start, false) {
+                break;
+            }
+        }
+        let Some((j, gender, base_len)) = found else {
+            i += 1;
+            continue;
+        };
+        if base_len == usize::MAX {
+            // The possessor of `Her voice`: a pronoun mention over `Her`.
+            added.push(Mention {
+                span: t.span,
+                head: t.span,
+                kind: MentionKind::Pronoun,
+                first: i as u32,
+                end: i as u32 + 1,
+                gender,
+                name_gender: Gender::Unknown,
+                plural: false,
+                role: None,
+                possessive: false,
+                document: false,
+                in_quote: false,
+                sentence: seg.sentence_of_token(i) as u32,
+            });
+            i += 2;
+            continue;
+        }
+        let head_tok = toks[j];
+        let possessive = base_len < head_tok.span.len();
+        added.push(Mention {
+            span: Span::new(t.span.start, head_tok.span.end),
+            head: Span::new(head_tok.span.start, head_tok.span.start + base_len),
+            kind: MentionKind::Nominal,
+            first: i as u32,
+            end: j as u32 + 1,
+            gender,
+            name_gender: Gender::Unknown,
+            plural: false,
+            role: None,
+            possessive,
+            document: false,
+            in_quote: false,
+            sentence: seg.sentence_of_token(i) as u32,
+        });
+        i = j + 1;
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.first);
     }
 }
 

@@ -190,6 +190,7 @@ impl Attributor {
         let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex);
         if genre == crate::genre::Genre::Fiction {
             crate::character::mark_narrator(text, &mut mentions, &inner.lex);
+            crate::character::add_descriptions(text, &seg, &inner.lex, &top, &cue_spans, &mut mentions);
         }
         let mut draft = Draft::new(text, &seg, &inner.lex, &inner.matcher, &raw, cues, mentions);
         draft.genre = genre;

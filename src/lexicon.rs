@@ -343,6 +343,9 @@ pub(crate) enum CharacterWord {
     Title,
     /// A noun for a person (`stranger`).
     Person,
+    /// A part of a person that stands for them after `his` or `her`
+    /// (`voice`, `face`).
+    Part,
 }
 
 impl Lexicons {
@@ -490,10 +493,11 @@ impl Lexicons {
             let kind = match *kind {
                 "title" => CharacterWord::Title,
                 "person" => CharacterWord::Person,
-                _ => return Err(BuildError::lexicon("characters", line, "kind must be title or person")),
+                "part" => CharacterWord::Part,
+                _ => return Err(BuildError::lexicon("characters", line, "kind must be title, person or part")),
             };
             let gender = parse_gender("characters", line, gender)?;
-            // A word that is both keeps its first entry (a title).
+            // A word listed twice keeps its first entry.
             lex.characters.entry(word.to_lowercase().into()).or_insert((kind, gender));
         }
         for (_, f) in rows(ABBREVIATIONS) {

@@ -100,6 +100,9 @@ struct Turn {
     addressee: Option<(usize, usize)>,
     /// Characters named inside the quotes.
     named: Vec<usize>,
+    /// For a kinship tag (`her mother`), the character it is relative to,
+    /// who is not the speaker.
+    relative: Option<usize>,
     /// The characters in the scene at the turn's tag.
     scene: Vec<InScene>,
     /// True when narration separates this turn from the previous one.
@@ -346,6 +349,24 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
             },
         };
         let group_tag = tagged.is_some() && evidence == Evidence::Free;
+        // `her mother`: not the one `her` refers to, the most salient person
+        // of that gender.
+        let relative = tagged.filter(|a| kin_of(d, a.mention).is_some()).and_then(|a| {
+            let m = &d.mentions[a.mention];
+            let g = crate::lexicon::with_lower(d.text[m.span].split_whitespace().next().unwrap_or(""), |w| match w {
+                "his" => Gender::Male,
+                "her" => Gender::Female,
+                _ => Gender::Neuter,
+            });
+            let mut best: Option<(f32, usize)> = None;
+            for x in scene_now.iter().filter(|x| g != Gender::Neuter && fits_gender(d, x.c, g)) {
+                let v = x.salience + x.here;
+                if best.is_none_or(|(b, _)| v > b) {
+                    best = Some((v, x.c));
+                }
+            }
+            best.map(|(_, c)| c)
+        });
         // An empty scene (the opening of a text): the people the document
         // mentions most.
         let mut scene_now = scene_now;
@@ -404,6 +425,7 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
             evidence: if group_tag { Evidence::Free } else { evidence },
             addressee,
             named,
+            relative,
             scene: scene_now,
             after_narration: gap > 1,
             starts,
@@ -473,7 +495,7 @@ fn emission(d: &Draft<'_>, turns: &[Turn], i: usize, c: usize) -> f32 {
         Evidence::Named(x) => return if x == c { 0.0 } else { weight::IMPOSSIBLE },
         Evidence::Beat(x) => s += if x == c { weight::BEAT } else { 0.0 },
         Evidence::Pronoun(g, _) => {
-            if !fits_gender(d, c, g) {
+            if !fits_gender(d, c, g) || t.relative == Some(c) {
                 return weight::IMPOSSIBLE;
             }
             if ch.gender == Gender::Unknown && !ch.name_gender.compatible(g) {
@@ -652,6 +674,7 @@ mod trace {
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
         let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &lex);
         crate::character::mark_narrator(text, &mut mentions, &lex);
+        crate::character::add_descriptions(text, &seg, &lex, &top, &cue_spans, &mut mentions);
         let mut d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);
         d.genre = Genre::Fiction;
         d.cast = crate::character::Cast::new(text, &seg, &lex, &d.mentions);
