@@ -33,6 +33,7 @@ mod clause_then_tag;
 mod continuation;
 mod conversation;
 mod interrupted;
+mod intro;
 mod leading;
 mod nested;
 mod tag_then_clause;
@@ -45,6 +46,7 @@ pub(crate) use clause_then_tag::ClauseThenTag;
 pub(crate) use continuation::Continuation;
 pub(crate) use conversation::Conversation;
 pub(crate) use interrupted::Interrupted;
+pub(crate) use intro::Intro;
 pub(crate) use leading::LeadingTag;
 pub(crate) use nested::NestedReport;
 pub(crate) use tag_then_clause::TagThenClause;
@@ -108,6 +110,7 @@ pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(TrailingTag),
         Box::new(Interrupted),
+        Box::new(Intro),
         Box::new(LeadingTag),
         Box::new(Unsourced),
         Box::new(TagThenClause),
