@@ -26,7 +26,7 @@ impl Pass for Addressee {
         }
         for q in 0..d.quotes.len() {
             let quote = d.quotes[q];
-            if quote.depth != 0 || !quote.kind.is_speech() || quote.addressee.is_some() {
+            if quote.parent.is_some() || !quote.kind.is_speech() || quote.addressee.is_some() {
                 continue;
             }
             let found = vocative(d, q).or_else(|| tag_object(d, q));

@@ -64,10 +64,8 @@ fn subject(d: &Draft<'_>, s: usize, limit: usize) -> Option<usize> {
             return None;
         }
         // Skip over a quotation inside the sentence.
-        if let Some(q) =
-            d.quotes.iter().find(|q| q.depth == 0 && q.outer.start <= t.span.start && t.span.start < q.outer.end)
-        {
-            k = d.token_at(q.outer.end).max(k + 1);
+        if let Some(&q) = d.top_overlapping(crate::span::Span::new(t.span.start, t.span.start + 1)).first() {
+            k = d.token_at(d.quotes[q].outer.end).max(k + 1);
             continue;
         }
         if let Some(m) = d.mention_at(k) {

@@ -163,7 +163,7 @@ fn name_narrator(d: &mut Draft<'_>) {
     let mut vocatives: Vec<(u32, usize)> = Vec::new();
     let mut tagged: Vec<usize> = Vec::new();
     for q in &d.quotes {
-        if q.depth != 0 {
+        if q.parent.is_some() {
             continue;
         }
         if let Some(c) = q.attr.filter(|a| a.rule != Rule::Beat).and_then(|a| d.cast.of(a.mention)) {
@@ -267,9 +267,7 @@ impl Scene {
 
 /// Walks the paragraphs and makes the turns.
 fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
-    let mut order: Vec<usize> =
-        (0..d.quotes.len()).filter(|&q| d.quotes[q].depth == 0 && d.quotes[q].kind.is_speech()).collect();
-    order.sort_by_key(|&q| d.quotes[q].outer.start);
+    let order: Vec<usize> = d.top.iter().copied().filter(|&q| d.quotes[q].kind.is_speech()).collect();
     // A character that a tag makes speak is a person.
     for &q in &order {
         if let Some(c) = d.quotes[q].attr.filter(|a| a.rule != Rule::Beat).and_then(|a| d.cast.of(a.mention)) {

@@ -232,8 +232,20 @@ impl<'a> Draft<'a> {
         let top: std::collections::BTreeMap<usize, usize> =
             (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)).collect();
         let cast = crate::character::Cast::default();
-        let mut d =
-            Draft { text, seg, lex, matcher, quotes, cues, inner_cues: Vec::new(), cue_used, mentions, top, genre, cast };
+        let mut d = Draft {
+            text,
+            seg,
+            lex,
+            matcher,
+            quotes,
+            cues,
+            inner_cues: Vec::new(),
+            cue_used,
+            mentions,
+            top,
+            genre,
+            cast,
+        };
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
             if let Some(prev) = d.quotes[i].continues_from {
