@@ -188,6 +188,11 @@ pub(crate) struct Cast {
     /// For each mention resolved through another one (a pronoun through
     /// the speaker of an earlier turn), that mention.
     via: Vec<Option<u32>>,
+    /// Mentions that refer to a character the reader knows without naming
+    /// it, and the gender they give: kinship nominals (`her mother`) and
+    /// plain epithets (`the young man`, `the girl`). The conversation pass
+    /// resolves them as it does `he` and `she`.
+    refers: Vec<Option<Gender>>,
 }
 
 /// Relabels first-person singular pronouns outside quotations as the
@@ -285,7 +290,8 @@ pub(crate) fn add_descriptions(
                 }
             }
             let person = entry.filter(|(k, _)| {
-                *k == CharacterWord::Person || *k == CharacterWord::Part && next_to_cue && !is_possessive(word(i))
+                matches!(*k, CharacterWord::Person | CharacterWord::Epithet)
+                    || *k == CharacterWord::Part && next_to_cue && !is_possessive(word(i))
             });
             // `said the Unseen`, `the Voice said`: a capitalised noun in a tag.
             let tagged = tj.is_capitalized()
@@ -354,15 +360,24 @@ pub(crate) fn add_descriptions(
 impl Cast {
     /// Groups the mentions of a fiction document into characters.
     pub fn new(text: &str, seg: &Segmentation, lex: &Lexicons, mentions: &[Mention]) -> Cast {
-        let mut cast = Cast { characters: Vec::new(), of: vec![None; mentions.len()], via: vec![None; mentions.len()] };
+        let mut cast = Cast {
+            characters: Vec::new(),
+            of: vec![None; mentions.len()],
+            via: vec![None; mentions.len()],
+            refers: vec![None; mentions.len()],
+        };
         let mut narrator: Option<usize> = None;
         for (m, mention) in mentions.iter().enumerate() {
             let c = match mention.kind {
                 MentionKind::Name => cast.name(text, lex, mentions, m),
                 MentionKind::Narrator => Some(*narrator.get_or_insert_with(|| cast.push(m, Label::Narrator))),
-                MentionKind::Nominal if !mention.plural && kin(text, lex, mention).is_none() => {
-                    cast.nominal(text, mentions, m)
-                }
+                MentionKind::Nominal if !mention.plural => match kin(text, lex, mention) {
+                    Some(g) => {
+                        cast.refers[m] = Some(g);
+                        None
+                    }
+                    None => cast.nominal(text, lex, mentions, m),
+                },
                 _ => None,
             };
             if let Some(c) = c {
@@ -470,6 +485,12 @@ impl Cast {
     /// The character mention `m` names or was resolved to.
     pub fn of(&self, m: usize) -> Option<usize> {
         self.of.get(m).copied().flatten().map(|c| c as usize)
+    }
+
+    /// For a kinship nominal or an epithet (`her mother`, `the young
+    /// man`), the gender it gives; `None` for other mentions.
+    pub fn refers(&self, m: usize) -> Option<Gender> {
+        self.refers.get(m).copied().flatten()
     }
 
     /// How many mentions name or describe character `c`.
@@ -609,7 +630,7 @@ impl Cast {
     /// The character of a nominal mention: a title (`the General`) or a
     /// description (`the convict`); `None` for a nominal that names nobody
     /// in particular.
-    fn nominal(&mut self, text: &str, mentions: &[Mention], m: usize) -> Option<usize> {
+    fn nominal(&mut self, text: &str, lex: &Lexicons, mentions: &[Mention], m: usize) -> Option<usize> {
         let mention = &mentions[m];
         let head = text[mention.head].to_lowercase();
         let first = text[mention.span].split_whitespace().next().unwrap_or("");
@@ -630,6 +651,12 @@ impl Cast {
             let same = self.characters.iter().rposition(|ch| matches!(&ch.label, Label::Described(h) if **h == *head));
             if let Some(c) = same {
                 return Some(c);
+            }
+            // `the young man` with no `a young man` before it: someone the
+            // reader knows.
+            if is_epithet(text, lex, mention, &head) {
+                self.refers[m] = Some(mention.gender);
+                return None;
             }
         }
         let c = self.push(m, Label::Described(head.into()));
@@ -710,6 +737,20 @@ pub(crate) fn kin(text: &str, lex: &Lexicons, m: &Mention) -> Option<Gender> {
     let relative = crate::lexicon::with_lower(first, |w| matches!(w, "his" | "her" | "their"));
     let family = m.role.is_some_and(|r| lex.class_name(r) == "family");
     (relative && family).then_some(m.gender)
+}
+
+/// True when a nominal's head is a plain word for a person (`man`,
+/// `girl`, `lady`, a kinship noun), which after `the` usually refers back
+/// to a known character.
+fn is_epithet(text: &str, lex: &Lexicons, m: &Mention, head: &str) -> bool {
+    // `the Grandmother`, `the Invisible Man`: a capitalised description is
+    // the character's own name.
+    let after_the = text[m.span].split_whitespace().skip(1);
+    if after_the.clone().any(|w| w.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let plain_role = m.role.is_some_and(|r| matches!(lex.class_name(r), "man" | "woman" | "child" | "family"));
+    plain_role || lex.character_word(head).is_some_and(|(k, _)| k == CharacterWord::Epithet)
 }
 
 /// True when sentences `a` and `b` are in one paragraph.

@@ -343,6 +343,9 @@ pub(crate) enum CharacterWord {
     Title,
     /// A noun for a person (`stranger`).
     Person,
+    /// A plain noun that, after `the`, refers back to a known character
+    /// (`lady`).
+    Epithet,
     /// A part of a person that stands for them after `his` or `her`
     /// (`voice`, `face`).
     Part,
@@ -494,7 +497,10 @@ impl Lexicons {
                 "title" => CharacterWord::Title,
                 "person" => CharacterWord::Person,
                 "part" => CharacterWord::Part,
-                _ => return Err(BuildError::lexicon("characters", line, "kind must be title, person or part")),
+                "epithet" => CharacterWord::Epithet,
+                _ => {
+                    return Err(BuildError::lexicon("characters", line, "kind must be title, person, epithet or part"));
+                }
             };
             let gender = parse_gender("characters", line, gender)?;
             // A word listed twice keeps its first entry.

@@ -95,7 +95,7 @@ fn is_character(d: &Draft<'_>, m: usize) -> bool {
         MentionKind::Pronoun => {
             !mention.plural && matches!(mention.gender, crate::output::Gender::Male | crate::output::Gender::Female)
         }
-        MentionKind::Nominal => d.cast.of(m).is_some(),
+        MentionKind::Nominal => d.cast.of(m).is_some() || d.cast.refers(m).is_some(),
         _ => false,
     }
 }

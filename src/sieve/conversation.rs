@@ -212,10 +212,10 @@ fn has_narration(d: &Draft<'_>, p: u32, quotes: &[usize]) -> bool {
     d.text[pos.min(span.end)..span.end].chars().any(char::is_alphabetic)
 }
 
-/// For `her mother`, `his wife`: the gender the noun gives (`None` for
-/// other mentions).
+/// For `her mother`, `the young man`: the gender the noun gives (`None`
+/// for other mentions).
 fn kin_of(d: &Draft<'_>, m: usize) -> Option<Gender> {
-    crate::character::kin(d.text, d.lex, &d.mentions[m])
+    d.cast.refers(m)
 }
 
 /// The gender of `he` or `she`; `None` for other mentions.

@@ -121,7 +121,7 @@ fn speaks(d: &Draft<'_>, m: usize) -> bool {
         && match mention.kind {
             MentionKind::Name | MentionKind::Narrator => true,
             MentionKind::Pronoun => !mention.plural && mention.gender != crate::output::Gender::Neuter,
-            MentionKind::Nominal => d.cast.of(m).is_some() || crate::character::kin(d.text, d.lex, mention).is_some(),
+            MentionKind::Nominal => d.cast.of(m).is_some() || d.cast.refers(m).is_some(),
             _ => false,
         }
 }
