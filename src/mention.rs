@@ -726,7 +726,12 @@ impl Cx<'_> {
             if let Some(h) = self.lex.honorific(w) {
                 let dotted = self.dot_after(j);
                 let next = j + 1 + usize::from(dotted);
-                if self.tok(next).is_some_and(|n| n.is_capitalized() && n.para == para) && t.is_capitalized() {
+                // (`Mr. van der Luyden`: a particle may open the name.)
+                let particle = is_particle(self.word(next))
+                    && self.tok(next + 1).is_some_and(|n| n.is_capitalized() || is_particle(&self.text[n.span]));
+                if self.tok(next).is_some_and(|n| (n.is_capitalized() || particle) && n.para == para)
+                    && t.is_capitalized()
+                {
                     gender = h.gender;
                     if let Some(r) = h.role.as_deref().and_then(|r| self.lex.role(r)) {
                         role = Some(r.class);
@@ -770,10 +775,11 @@ impl Cx<'_> {
                     j == name_start && !function && (acronym || self.lex.pronoun(w).is_none())
                         || j > name_start && !function
                 }
-                // A particle, when a capitalised word follows.
-                TokKind::Word if j > name_start && is_particle(w) => {
-                    self.tok(j + 1).is_some_and(|n| n.is_capitalized() && n.para == para)
-                }
+                // A particle, when a capitalised word (or another particle)
+                // follows; after a title it may open the name.
+                TokKind::Word if (j > name_start || titled) && is_particle(w) => self
+                    .tok(j + 1)
+                    .is_some_and(|n| (n.is_capitalized() || is_particle(&self.text[n.span])) && n.para == para),
                 // `al-Assad`: a lower-case prefix joined to a capital.
                 TokKind::Word => {
                     w.split_once('-').is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
@@ -1024,6 +1030,7 @@ mod tests {
         assert_eq!(m[0], ("Sergei Lavrov".into(), MentionKind::Name, Some("minister".into())));
         assert_eq!(m[1].0, "Staffan de Mistura");
         assert_eq!(m[2].0, "Darcy");
+        assert_eq!(heads("Then Mr. van der Luyden spoke."), vec!["van der Luyden"]);
         assert_eq!(heads("George W. Bush and Bashar al-Assad spoke."), vec!["George W. Bush", "Bashar al-Assad"]);
     }
 
