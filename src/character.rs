@@ -273,8 +273,11 @@ pub(crate) fn add_descriptions(
             let next_to_cue = cue_at(t.span.start.saturating_sub(1), true)
                 || i > 0 && cue_at(toks[i - 1].span.end, true)
                 || toks.get(j + 1).is_some_and(|n| cue_at(n.span.start, false));
-            // `Her voice trembled.`: the possessor, as a subject pronoun.
-            if entry.is_some_and(|(k, _)| k == CharacterWord::Part) && j == i + 1 {
+            // `Her voice trembled.`, `was his reply`: the possessor, as a
+            // subject pronoun.
+            let part = entry.is_some_and(|(k, _)| k == CharacterWord::Part) && j == i + 1;
+            let speech = entry.is_some_and(|(k, _)| k == CharacterWord::Speech);
+            if part || speech {
                 let g = crate::lexicon::with_lower(word(i), |d| match d {
                     "his" => Gender::Male,
                     "her" => Gender::Female,
@@ -284,7 +287,7 @@ pub(crate) fn add_descriptions(
                     .sentences
                     .get(seg.sentence_of_token(i))
                     .is_some_and(|x| (x.first as usize..i).all(|k| toks[k].kind == TokKind::Punct));
-                if g != Gender::Unknown && opens {
+                if g != Gender::Unknown && (opens || speech) {
                     found = Some((i, g, usize::MAX));
                     break;
                 }
@@ -329,7 +332,7 @@ pub(crate) fn add_descriptions(
                 in_quote: false,
                 sentence: seg.sentence_of_token(i) as u32,
             });
-            i += 2;
+            i = j + 1;
             continue;
         }
         let head_tok = toks[j];

@@ -346,6 +346,8 @@ pub(crate) enum CharacterWord {
     /// A plain noun that, after `the`, refers back to a known character
     /// (`lady`).
     Epithet,
+    /// A noun for what someone says (`reply`), used as a tag.
+    Speech,
     /// A part of a person that stands for them after `his` or `her`
     /// (`voice`, `face`).
     Part,
@@ -498,8 +500,13 @@ impl Lexicons {
                 "person" => CharacterWord::Person,
                 "part" => CharacterWord::Part,
                 "epithet" => CharacterWord::Epithet,
+                "speech" => CharacterWord::Speech,
                 _ => {
-                    return Err(BuildError::lexicon("characters", line, "kind must be title, person, epithet or part"));
+                    return Err(BuildError::lexicon(
+                        "characters",
+                        line,
+                        "kind must be title, person, epithet, speech or part",
+                    ));
                 }
             };
             let gender = parse_gender("characters", line, gender)?;

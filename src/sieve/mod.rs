@@ -32,6 +32,7 @@ mod beat;
 mod clause_then_tag;
 mod continuation;
 mod conversation;
+mod fiction_tag;
 mod interrupted;
 mod intro;
 mod leading;
@@ -45,6 +46,7 @@ pub(crate) use beat::Beat;
 pub(crate) use clause_then_tag::ClauseThenTag;
 pub(crate) use continuation::Continuation;
 pub(crate) use conversation::Conversation;
+pub(crate) use fiction_tag::FictionTag;
 pub(crate) use interrupted::Interrupted;
 pub(crate) use intro::Intro;
 pub(crate) use leading::LeadingTag;
@@ -110,6 +112,7 @@ pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(TrailingTag),
         Box::new(Interrupted),
+        Box::new(FictionTag),
         Box::new(Intro),
         Box::new(LeadingTag),
         Box::new(Unsourced),
