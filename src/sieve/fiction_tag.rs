@@ -65,8 +65,8 @@ fn owned_speech(d: &Draft<'_>, i: usize, para: u32) -> Option<(usize, usize)> {
     if !owner {
         return None;
     }
-    let mut j = mention.end as usize;
-    for _ in 0..3 {
+    let first = mention.end as usize;
+    for j in first..first + 3 {
         let t = d.seg.tokens.get(j)?;
         if t.para != para || t.kind != TokKind::Word {
             return None;
@@ -77,7 +77,6 @@ fn owned_speech(d: &Draft<'_>, i: usize, para: u32) -> Option<(usize, usize)> {
         if t.shape != Shape::Lower || d.lex.is_function_word(d.word(j)) {
             return None;
         }
-        j += 1;
     }
     None
 }
