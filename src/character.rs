@@ -193,6 +193,8 @@ pub(crate) struct Cast {
     /// plain epithets (`the young man`, `the girl`). The conversation pass
     /// resolves them as it does `he` and `she`.
     refers: Vec<Option<Gender>>,
+    /// While clustering: the characters with a name form holding each word.
+    by_word: crate::lexicon::WordMap<Vec<u32>>,
 }
 
 /// Relabels first-person singular pronouns outside quotations as the
@@ -217,9 +219,34 @@ fn is_possessive(w: &str) -> bool {
 
 /// Words that introduce a description of a person.
 fn is_determiner(w: &str) -> bool {
-    crate::lexicon::with_lower(w, |w| {
-        matches!(w, "the" | "a" | "an" | "this" | "that" | "one" | "his" | "her" | "their" | "my" | "our" | "your")
-    })
+    // (Written out in both cases: this runs on every word of a novel.)
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "this"
+            | "This"
+            | "that"
+            | "That"
+            | "one"
+            | "One"
+            | "his"
+            | "His"
+            | "her"
+            | "Her"
+            | "their"
+            | "Their"
+            | "my"
+            | "My"
+            | "our"
+            | "Our"
+            | "your"
+            | "Your"
+    )
 }
 
 /// Adds the descriptions of people that the news lexicons do not know
@@ -270,9 +297,10 @@ pub(crate) fn add_descriptions(
             let w = word(j);
             let base = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
             let entry = lex.character_word(base);
-            let next_to_cue = cue_at(t.span.start.saturating_sub(1), true)
-                || i > 0 && cue_at(toks[i - 1].span.end, true)
-                || toks.get(j + 1).is_some_and(|n| cue_at(n.span.start, false));
+            let next_to_cue = || {
+                i > 0 && cue_at(toks[i - 1].span.end, true)
+                    || toks.get(j + 1).is_some_and(|n| cue_at(n.span.start, false))
+            };
             // `Her voice trembled.`, `was his reply`: the possessor, as a
             // subject pronoun.
             let part = entry.is_some_and(|(k, _)| k == CharacterWord::Part) && j == i + 1;
@@ -294,14 +322,14 @@ pub(crate) fn add_descriptions(
             }
             let person = entry.filter(|(k, _)| {
                 matches!(*k, CharacterWord::Person | CharacterWord::Epithet)
-                    || *k == CharacterWord::Part && next_to_cue && !is_possessive(word(i))
+                    || *k == CharacterWord::Part && !is_possessive(word(i)) && next_to_cue()
             });
             // `said the Unseen`, `the Voice said`: a capitalised noun in a tag.
             let tagged = tj.is_capitalized()
                 && j == i + 1
                 && lex.pronoun(w).is_none()
                 && !lex.is_function_word(w)
-                && next_to_cue;
+                && next_to_cue();
             if tj.shape == crate::segment::Shape::Lower && person.is_some() || tagged {
                 found = Some((j, person.map_or(Gender::Unknown, |p| p.1), base.len()));
                 break;
@@ -368,6 +396,7 @@ impl Cast {
             of: vec![None; mentions.len()],
             via: vec![None; mentions.len()],
             refers: vec![None; mentions.len()],
+            by_word: crate::lexicon::WordMap::default(),
         };
         let mut narrator: Option<usize> = None;
         for (m, mention) in mentions.iter().enumerate() {
@@ -572,25 +601,31 @@ impl Cast {
             _ => Gender::Unknown,
         };
         // The same name first, then any compatible one; the most recent.
-        let mut order: Vec<usize> = (0..self.characters.len()).collect();
-        order.sort_by_key(|&c| core::cmp::Reverse(self.characters[c].last));
-        let exact = order.iter().copied().find(|&c| {
-            matches!(&self.characters[c].label, Label::Named(forms) if forms.iter().any(|f| f.form == form))
-                && self.characters[c].gender.compatible(gender)
+        // Only characters that share a word with the form can fit it.
+        let mut candidates: Vec<u32> =
+            form.words.iter().filter_map(|w| self.by_word.get(w)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let latest = |ok: &dyn Fn(&Character) -> bool| {
+            candidates
+                .iter()
+                .map(|&c| c as usize)
+                .filter(|&c| ok(&self.characters[c]))
+                .max_by_key(|&c| self.characters[c].last)
+        };
+        let exact = latest(&|ch: &Character| {
+            matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.form == form))
+                && ch.gender.compatible(gender)
         });
         let found = exact.or_else(|| {
-            order.iter().copied().find(|&c| {
-                let ch = &self.characters[c];
+            latest(&|ch: &Character| {
                 let Label::Named(forms) = &ch.label else { return false };
                 // Stated genders must agree; a title must also agree with
                 // the gender a given name suggests.
-                if !ch.gender.compatible(gender)
-                    || !ch.name_gender.compatible(gender)
-                    || !ch.gender.compatible(name_gender)
-                {
-                    return false;
-                }
-                fits(forms, &form)
+                ch.gender.compatible(gender)
+                    && ch.name_gender.compatible(gender)
+                    && ch.gender.compatible(name_gender)
+                    && fits(forms, &form)
             })
         });
         let c = match found {
@@ -610,7 +645,15 @@ impl Cast {
         if let Label::Named(forms) = &mut ch.label {
             match forms.iter_mut().find(|f| f.form == form) {
                 Some(f) => f.count += 1,
-                None => forms.push(Seen { form, count: 1, mention: m }),
+                None => {
+                    for w in &form.words {
+                        let list = self.by_word.entry(w.clone()).or_default();
+                        if !list.contains(&(c as u32)) {
+                            list.push(c as u32);
+                        }
+                    }
+                    forms.push(Seen { form, count: 1, mention: m });
+                }
             }
             ch.canonical = canonical(forms).unwrap_or(m);
         }
@@ -625,7 +668,8 @@ impl Cast {
             return true;
         }
         let Some(stem) = w.strip_suffix('s') else { return false };
-        self.characters.iter().any(|ch| {
+        let Some(list) = self.by_word.get(stem) else { return false };
+        list.iter().map(|&c| &self.characters[c as usize]).any(|ch| {
             matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.form.last() == Some(stem) || f.form.either() == Some(stem)))
         })
     }

@@ -251,6 +251,22 @@ impl Scene {
         }
     }
 
+    /// The most salient person in the scene who can be `he` or `she` of
+    /// gender `g`.
+    fn most_salient(&self, d: &Draft<'_>, g: Gender) -> Option<usize> {
+        let mut best: Option<(f32, usize)> = None;
+        for c in 0..self.seen.len() {
+            if self.seen[c].weight <= 0.0 || !d.cast.characters[c].person || !fits_gender(d, c, g) {
+                continue;
+            }
+            let s = self.salience(c);
+            if s > 0.01 && best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, c));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
     /// The people in the scene, most salient first.
     fn snapshot(&self, d: &Draft<'_>) -> Vec<InScene> {
         let mut v: Vec<InScene> = (0..self.seen.len())
@@ -317,8 +333,7 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
                 // characters named in its sentence, as binding theory would
                 // within a clause, lost 0.6 points of PDNC dev speaker
                 // accuracy: `Elizabeth said she would come`.)
-                None => personal_pronoun(d, m)
-                    .and_then(|g| scene.snapshot(d).into_iter().map(|x| x.c).find(|&c| fits_gender(d, c, g))),
+                None => personal_pronoun(d, m).and_then(|g| scene.most_salient(d, g)),
             };
             let Some(c) = c else { continue };
             // A description joins the scene only when it speaks.
