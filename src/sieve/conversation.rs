@@ -66,6 +66,9 @@ mod weight {
     pub const SALIENCE: f32 = 0.8;
     /// The subject of a narration sentence earlier in the same paragraph.
     pub const SAME_PARAGRAPH_SUBJECT: f32 = 2.0;
+    /// For a pronoun tag: the last subject of its gender in the narration
+    /// since the previous turn.
+    pub const LAST_SUBJECT: f32 = 2.0;
     /// Mentioned earlier in the same paragraph, not as a subject.
     pub const SAME_PARAGRAPH: f32 = 0.5;
     /// The same speaker two paragraphs in a row.
@@ -100,6 +103,9 @@ struct Turn {
     addressee: Option<(usize, usize)>,
     /// Characters named inside the quotes.
     named: Vec<usize>,
+    /// The subjects of the narration since the previous turn, up to the
+    /// tag, in order.
+    narrated: Vec<usize>,
     /// For a kinship tag (`her mother`), the character it is relative to,
     /// who is not the speaker.
     relative: Option<usize>,
@@ -300,6 +306,8 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
     let mut qi = 0usize;
     // Characters named as subjects in the narration since the last turn.
     let mut newcomers: Vec<usize> = Vec::new();
+    // The subjects of the narration since the last turn, in order.
+    let mut subjects: Vec<usize> = Vec::new();
     for p in 0..d.seg.paragraphs.len() as u32 {
         let q_start = qi;
         while qi < order.len() && d.quotes[order[qi]].para <= p {
@@ -312,6 +320,7 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
         // The mention that tags the paragraph's first attributed quote.
         let tagged = quotes.iter().find_map(|&q| d.quotes[q].attr);
         let mut snapshot: Option<Vec<InScene>> = None;
+        let mut subjects_at_tag: Option<Vec<usize>> = None;
         let mut here: Vec<(usize, bool)> = Vec::new();
         while mi < d.mentions.len() && para_of(d, mi) <= p {
             let m = mi;
@@ -321,6 +330,7 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
             }
             if tagged.is_some_and(|a| a.mention == m) && snapshot.is_none() {
                 snapshot = Some(with_paragraph(d, scene.snapshot(d), &here));
+                subjects_at_tag = Some(subjects.clone());
             }
             let subject = d.subject_of_sentence(d.mentions[m].first as usize + 1) == Some(m);
             let is_tag = tagged.is_some_and(|a| a.mention == m);
@@ -343,6 +353,9 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
             let mention = d.cast.of(m).map(|_| m);
             scene.add(c, if subject { 2.0 } else { 1.0 }, mention);
             here.push((c, subject));
+            if subject && !is_tag {
+                subjects.push(c);
+            }
             if quotes.is_empty() && subject && d.mentions[m].kind == MentionKind::Name {
                 newcomers.push(c);
             }
@@ -351,6 +364,8 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
             continue;
         }
         let scene_now = snapshot.unwrap_or_else(|| with_paragraph(d, scene.snapshot(d), &here));
+        let narrated = subjects_at_tag.unwrap_or_else(|| subjects.clone());
+        subjects.clear();
         let evidence = match tagged {
             None => Evidence::Free,
             Some(a) => match (d.cast.of(a.mention), personal_pronoun(d, a.mention).or_else(|| kin_of(d, a.mention))) {
@@ -438,6 +453,7 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
             evidence: if group_tag { Evidence::Free } else { evidence },
             addressee,
             named,
+            narrated,
             relative,
             scene: scene_now,
             after_narration: gap > 1,
@@ -510,6 +526,11 @@ fn emission(d: &Draft<'_>, turns: &[Turn], i: usize, c: usize) -> f32 {
         Evidence::Pronoun(g, _) => {
             if !fits_gender(d, c, g) || t.relative == Some(c) {
                 return weight::IMPOSSIBLE;
+            }
+            // `Syme understood oratory. … “Comrades!” he cried`: the last
+            // subject of the narration before the tag, of the right gender.
+            if t.narrated.iter().rev().find(|&&x| fits_gender(d, x, g)) == Some(&c) {
+                s += weight::LAST_SUBJECT;
             }
             if ch.gender == Gender::Unknown && !ch.name_gender.compatible(g) {
                 s += weight::NAME_GENDER_CONFLICT;
