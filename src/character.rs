@@ -116,18 +116,23 @@ struct Seen {
     form: Form,
     count: u32,
     mention: usize,
+    /// True once the form is used in the narration (not only in quotes).
+    narrated: bool,
 }
 
 /// The mention that names a character: its fullest form (most words, then
 /// a title: `Mr. Darcy` over `Darcy`), earliest on ties, among the forms
-/// the text confirms. A form is confirmed when it is used twice, or when
-/// every word of it also stands in another of the character's forms; so a
-/// run of capitals read as one name (`Margaret Howards End`) does not name
-/// the character.
+/// the text confirms. A form is confirmed when it is used twice, when
+/// every word of it also stands in another of the character's forms, or
+/// when it has two words and the narration uses it; so a run of capitals
+/// read as one name (`… should have left Margaret Howards End` in a quote,
+/// `at the corner of Mill Street Archer turned`) does not name the
+/// character.
 fn canonical(forms: &[Seen]) -> Option<usize> {
     let confirmed = |f: &Seen| {
         f.count >= 2
             || forms.len() == 1
+            || f.narrated && f.form.words.len() <= 2
             || f.form.words.iter().all(|w| forms.iter().any(|o| o.form != f.form && o.form.words.contains(w)))
     };
     let key = |f: &Seen| (f.form.words.len(), f.form.title.is_some(), core::cmp::Reverse(f.mention));
@@ -195,6 +200,11 @@ pub(crate) struct Cast {
     refers: Vec<Option<Gender>>,
     /// While clustering: the characters with a name form holding each word.
     by_word: crate::lexicon::WordMap<Vec<u32>>,
+    /// While clustering: the current sentence and the characters named in
+    /// it so far. One sentence seldom names one person twice in two ways
+    /// (`Elspeth Rowan walked in with Mr. Rowan`), so a new form there
+    /// does not join them.
+    sentence: (u32, Vec<usize>),
 }
 
 /// Relabels first-person singular pronouns outside quotations as the
@@ -397,9 +407,20 @@ impl Cast {
             via: vec![None; mentions.len()],
             refers: vec![None; mentions.len()],
             by_word: crate::lexicon::WordMap::default(),
+            sentence: (u32::MAX, Vec::new()),
         };
         let mut narrator: Option<usize> = None;
+        let headings = headings(text, seg);
         for (m, mention) in mentions.iter().enumerate() {
+            if cast.sentence.0 != mention.sentence {
+                cast.sentence = (mention.sentence, Vec::new());
+            }
+            // `CHAPTER XII. POIROT EXPLAINS`, `Marilla Makes Up Her Mind`:
+            // a heading's capitals are no names.
+            let para = seg.tokens.get(mention.first as usize).map_or(0, |t| t.para);
+            if headings.get(para as usize).copied().unwrap_or(false) {
+                continue;
+            }
             let c = match mention.kind {
                 MentionKind::Name => cast.name(text, lex, mentions, m),
                 MentionKind::Narrator => Some(*narrator.get_or_insert_with(|| cast.push(m, Label::Narrator))),
@@ -606,19 +627,18 @@ impl Cast {
             form.words.iter().filter_map(|w| self.by_word.get(w)).flatten().copied().collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let latest = |ok: &dyn Fn(&Character) -> bool| {
-            candidates
-                .iter()
-                .map(|&c| c as usize)
-                .filter(|&c| ok(&self.characters[c]))
-                .max_by_key(|&c| self.characters[c].last)
+        let characters = &self.characters;
+        let latest = |candidates: &[u32], ok: &dyn Fn(&Character) -> bool| {
+            candidates.iter().map(|&c| c as usize).filter(|&c| ok(&characters[c])).max_by_key(|&c| characters[c].last)
         };
-        let exact = latest(&|ch: &Character| {
+        let exact = latest(&candidates, &|ch: &Character| {
             matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.form == form))
                 && ch.gender.compatible(gender)
         });
+        let named_here = &self.sentence.1;
+        candidates.retain(|&c| !named_here.contains(&(c as usize)));
         let found = exact.or_else(|| {
-            latest(&|ch: &Character| {
+            latest(&candidates, &|ch: &Character| {
                 let Label::Named(forms) = &ch.label else { return false };
                 // Stated genders must agree; a title must also agree with
                 // the gender a given name suggests.
@@ -632,6 +652,7 @@ impl Cast {
             Some(c) => c,
             None => self.push(m, Label::Named(Vec::new())),
         };
+        self.sentence.1.push(c);
         let ch = &mut self.characters[c];
         if ch.gender == Gender::Unknown {
             ch.gender = gender;
@@ -644,7 +665,10 @@ impl Cast {
         }
         if let Label::Named(forms) = &mut ch.label {
             match forms.iter_mut().find(|f| f.form == form) {
-                Some(f) => f.count += 1,
+                Some(f) => {
+                    f.count += 1;
+                    f.narrated |= !mention.in_quote;
+                }
                 None => {
                     for w in &form.words {
                         let list = self.by_word.entry(w.clone()).or_default();
@@ -652,7 +676,7 @@ impl Cast {
                             list.push(c as u32);
                         }
                     }
-                    forms.push(Seen { form, count: 1, mention: m });
+                    forms.push(Seen { form, count: 1, mention: m, narrated: !mention.in_quote });
                 }
             }
             ch.canonical = canonical(forms).unwrap_or(m);
@@ -798,6 +822,32 @@ fn is_epithet(text: &str, lex: &Lexicons, m: &Mention, head: &str) -> bool {
     }
     let plain_role = m.role.is_some_and(|r| matches!(lex.class_name(r), "man" | "woman" | "child" | "family"));
     plain_role || lex.character_word(head).is_some_and(|(k, _)| k == CharacterWord::Epithet)
+}
+
+/// For each paragraph, whether it is a heading: a short line of a dozen
+/// words or fewer, without quotation marks, most of whose words are
+/// capitalised (`CHAPTER I. Mrs. Rachel Lynde is Surprised`).
+fn headings(text: &str, seg: &Segmentation) -> Vec<bool> {
+    let mut out = vec![false; seg.paragraphs.len()];
+    let mut k = 0usize;
+    for (p, flag) in out.iter_mut().enumerate() {
+        let (mut words, mut caps) = (0usize, 0usize);
+        while k < seg.tokens.len() && (seg.tokens[k].para as usize) < p {
+            k += 1;
+        }
+        let mut j = k;
+        while j < seg.tokens.len() && seg.tokens[j].para as usize == p && words <= 12 {
+            let t = seg.tokens[j];
+            if t.kind == TokKind::Word {
+                words += 1;
+                caps += usize::from(t.is_capitalized());
+            }
+            j += 1;
+        }
+        let quoted = seg.paragraphs.get(p).is_some_and(|s| text[*s].contains(['"', '\u{201c}', '\u{2018}']));
+        *flag = words > 0 && words <= 12 && !quoted && caps * 5 >= words * 3;
+    }
+    out
 }
 
 /// True when sentences `a` and `b` are in one paragraph.

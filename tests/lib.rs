@@ -5,6 +5,7 @@ mod api;
 #[cfg(feature = "cli")]
 mod cli;
 mod cues;
+mod fiction;
 mod patterns;
 mod quotes;
 mod reported;

@@ -191,6 +191,12 @@ fn name_narrator(d: &mut Draft<'_>) {
             }
         }
     }
+    // A name called out more than once is a person's.
+    for &(_, c) in &vocatives {
+        if vocatives.iter().filter(|&&(_, x)| x == c).count() >= 2 {
+            d.cast.mark_person(c);
+        }
+    }
     votes.retain(|&(c, _)| d.cast.characters[c].person && !tagged.contains(&c));
     if let Some(&(c, k)) = votes.iter().max_by_key(|v| v.1) {
         if k >= 2 {

@@ -6,8 +6,10 @@ use crate::lexicon::CharacterWord;
 use crate::output::{MentionKind, Rule};
 use crate::segment::{Shape, TokKind};
 
-/// Two shapes of tag that fiction uses and the cue lexicon cannot list:
+/// Shapes of tag that fiction uses and the news tag patterns miss:
 ///
+/// * an adjective between an inverted cue and the name: `“…,” added little
+///   Amy.`;
 /// * a noun for what was said, owned by the speaker: `“…,” was Henry's
 ///   answer.`, `“…,” was his prompt reply.` after the quote, `Denham's
 ///   private exclamation, “…”` before it;
@@ -35,6 +37,10 @@ impl Pass for FictionTag {
                 continue;
             }
             let after = d.token_at(quote.outer.end);
+            if let Some((m, c)) = cue_adjective_name(d, after, quote.para) {
+                d.attribute(q, AttrDraft::new(m, Some(c), Rule::TrailingTag, PRIOR));
+                continue;
+            }
             let found = noun_after(d, after, quote.para)
                 .or_else(|| verb_after(d, after, quote.para))
                 .or_else(|| noun_before(d, d.token_at(quote.outer.start), quote.para));
@@ -43,6 +49,23 @@ impl Pass for FictionTag {
             }
         }
     }
+}
+
+/// `“…,” added little Amy.`, `said poor Jo`: an inverted cue, one
+/// adjective, a name. Returns (mention, cue).
+fn cue_adjective_name(d: &Draft<'_>, i: usize, para: u32) -> Option<(usize, usize)> {
+    let mut i = i;
+    if d.word(i) == "," {
+        i += 1;
+    }
+    let c = d.cue_at(i)?;
+    let adj = d.cue_end_token(c);
+    let t = d.seg.tokens.get(adj)?;
+    if t.para != para || t.shape != Shape::Lower || d.lex.is_function_word(d.word(adj)) || d.cue_at(adj).is_some() {
+        return None;
+    }
+    let m = d.mention_at(adj + 1)?;
+    (d.mentions[m].kind == MentionKind::Name && d.can_speak(m) && !super::takes_addressee(d.lemma(c))).then_some((m, c))
 }
 
 /// True when token `i` is a speech noun (`reply`, `exclamation`).
