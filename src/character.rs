@@ -635,8 +635,12 @@ impl Cast {
             matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.form == form))
                 && ch.gender.compatible(gender)
         });
-        let named_here = &self.sentence.1;
-        candidates.retain(|&c| !named_here.contains(&(c as usize)));
+        // (A lone word may still take up a name just used: `Mr. Darcy left;
+        // Darcy was rude.`)
+        if form.either().is_none() || form.title.is_some() {
+            let named_here = &self.sentence.1;
+            candidates.retain(|&c| !named_here.contains(&(c as usize)));
+        }
         let found = exact.or_else(|| {
             latest(&candidates, &|ch: &Character| {
                 let Label::Named(forms) = &ch.label else { return false };
@@ -826,12 +830,13 @@ fn is_epithet(text: &str, lex: &Lexicons, m: &Mention, head: &str) -> bool {
 
 /// For each paragraph, whether it is a heading: a short line of a dozen
 /// words or fewer, without quotation marks, most of whose words are
-/// capitalised (`CHAPTER I. Mrs. Rachel Lynde is Surprised`).
+/// capitalised, that is no sentence or shouts (`CHAPTER I. Mrs. Rachel Lynde
+/// is Surprised`, `POIROT EXPLAINS`).
 fn headings(text: &str, seg: &Segmentation) -> Vec<bool> {
     let mut out = vec![false; seg.paragraphs.len()];
     let mut k = 0usize;
     for (p, flag) in out.iter_mut().enumerate() {
-        let (mut words, mut caps) = (0usize, 0usize);
+        let (mut words, mut caps, mut shouted) = (0usize, 0usize, false);
         while k < seg.tokens.len() && (seg.tokens[k].para as usize) < p {
             k += 1;
         }
@@ -841,11 +846,16 @@ fn headings(text: &str, seg: &Segmentation) -> Vec<bool> {
             if t.kind == TokKind::Word {
                 words += 1;
                 caps += usize::from(t.is_capitalized());
+                shouted |= t.shape == crate::segment::Shape::AllCaps && t.span.len() >= 3;
             }
             j += 1;
         }
-        let quoted = seg.paragraphs.get(p).is_some_and(|s| text[*s].contains(['"', '\u{201c}', '\u{2018}']));
-        *flag = words > 0 && words <= 12 && !quoted && caps * 5 >= words * 3;
+        let para = seg.paragraphs.get(p).map_or("", |s| &text[*s]);
+        let quoted = para.contains(['"', '\u{201c}', '\u{2018}']);
+        // A sentence (`Elspeth Rowan came in with Mr. Rowan.`) is no heading
+        // unless it shouts (`CHAPTER I.`).
+        let sentence = para.trim_end().ends_with(['.', '!', '?']) && !shouted;
+        *flag = words > 0 && words <= 12 && !quoted && !sentence && caps * 5 >= words * 3;
     }
     out
 }
@@ -895,6 +905,18 @@ mod tests {
         assert_eq!(got[1], vec!["Mr. Bennet"], "{got:?}");
         assert_eq!(got[2], vec!["Mrs. Bennet"], "{got:?}");
         assert_eq!(got[3], vec!["Mr. Darcy", "Darcy"], "{got:?}");
+    }
+
+    #[test]
+    fn one_sentence_names_two_people() {
+        let got = cast("Elspeth Rowan walked in with Mr. Rowan and Mrs. Rowan. Miss Rowan sat down.");
+        assert_eq!(got, vec![vec!["Elspeth Rowan", "Miss Rowan"], vec!["Mr. Rowan"], vec!["Mrs. Rowan"]]);
+    }
+
+    #[test]
+    fn headings_name_nobody() {
+        let got = cast("CHAPTER IV. Marilla Makes Up Her Mind\n\nMarilla Cuthbert sat at the window.");
+        assert_eq!(got, vec![vec!["Marilla Cuthbert"]]);
     }
 
     #[test]

@@ -13,7 +13,8 @@ struct Case {
 }
 
 fn fiction() -> Attributor {
-    Attributor::builder().genre(Some(Genre::Fiction)).build().unwrap()
+    let Ok(at) = Attributor::builder().genre(Some(Genre::Fiction)).build() else { panic!("the builder fails") };
+    at
 }
 
 /// (content, speaker name, rule) of each speech quote.
@@ -256,7 +257,7 @@ fn name_variants_make_one_character() {
 #[test]
 fn news_is_left_to_the_news_passes() {
     // The same untagged exchange in news copy: no turn-taking.
-    let news = Attributor::builder().genre(Some(Genre::News)).build().unwrap();
+    let Ok(news) = Attributor::builder().genre(Some(Genre::News)).build() else { panic!("the builder fails") };
     let text = "\"Shall we go out?\" said Orla.\n\"It is raining,\" said Tobias.\n\"Only a little.\"";
     let doc = news.attribute(text);
     assert!(doc.speech().all(|q| q.attribution().is_none_or(|a| a.rule().as_str() != "turn_taking")));
