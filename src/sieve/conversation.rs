@@ -159,11 +159,12 @@ impl Pass for Conversation {
     }
 }
 
-/// Gives the narrator a name when the people it talks to call it one: a
-/// vocative in a paragraph next to one tagged `said I` (`“Hastings,” said
-/// Poirot` ¶ `“Yes?” I said`), the name most often so used, at least
-/// twice, of a person no tag ever makes speak (whoever is tagged `said
-/// Potapitch` is someone else).
+/// Gives the narrator a name when the people it talks to call it one (a
+/// vocative in a paragraph next to one tagged `said I`: `“Hastings,” said
+/// Poirot` ¶ `“Yes?” I said`) or it names itself (`my name is Hollis`, `I
+/// called myself Pip`, two votes): the name with most votes, at least two,
+/// of a person no tag ever makes speak (whoever is tagged `said Potapitch`
+/// is someone else).
 fn name_narrator(d: &mut Draft<'_>) {
     let Some(n) = d.cast.narrator() else { return };
     // The paragraphs the narrator speaks in, and the vocatives by paragraph.
@@ -190,6 +191,23 @@ fn name_narrator(d: &mut Draft<'_>) {
             match votes.iter_mut().find(|(x, _)| *x == c) {
                 Some(v) => v.1 += 1,
                 None => votes.push((c, 1)),
+            }
+        }
+    }
+    // `My name is Hollis`, `I called myself Pip`, `Call me Ishmael`: the
+    // narrator names itself (two votes each).
+    for m in 0..d.mentions.len() {
+        let Some(c) = d.cast.of(m).filter(|&c| c != n && d.mentions[m].kind == MentionKind::Name) else { continue };
+        let first = d.mentions[m].first as usize;
+        let before = |k: usize| first.checked_sub(k).map_or(String::new(), |i| d.word(i).to_lowercase());
+        let (w1, w2, w3) = (before(1), before(2), before(3));
+        let names_self = matches!((w3.as_str(), w2.as_str(), w1.as_str()), ("my", "name", "is" | "was"))
+            || matches!((w2.as_str(), w1.as_str()), ("call", "me") | ("called", "myself") | ("was", "christened"));
+        if names_self {
+            d.cast.mark_person(c);
+            match votes.iter_mut().find(|(x, _)| *x == c) {
+                Some(v) => v.1 += 2,
+                None => votes.push((c, 2)),
             }
         }
     }
