@@ -145,7 +145,7 @@ fn the_narrator_takes_the_name_others_call_it() {
     // Or the name it gives itself.
     let text = "My father called me Tobias, but I called myself Toby, and so did everyone.
 
-                "Who is there?" I said.";
+                \"Who is there?\" I said.";
     let doc = fiction().attribute(text);
     let a = doc.speech().next().unwrap().attribution().unwrap();
     assert_eq!(a.speaker_name(), "Toby");
