@@ -143,8 +143,7 @@ fn the_narrator_takes_the_name_others_call_it() {
     let narrator = doc.speakers().iter().find(|s| s.kind() == SpeakerKind::Narrator).unwrap();
     assert_eq!(narrator.name(), "Hollis");
     // Or the name it gives itself.
-    let text = "My father called me Tobias, but I called myself Toby, and so did everyone.
-
+    let text = "My father called me Tobias, but I called myself Toby, and so did everyone.\n\n\
                 \"Who is there?\" I said.";
     let doc = fiction().attribute(text);
     let a = doc.speech().next().unwrap().attribution().unwrap();
