@@ -535,6 +535,34 @@ impl Cast {
         gone.person = false;
     }
 
+    /// True when character `c` is known only by a description (`the
+    /// gentleman`).
+    pub fn is_described(&self, c: usize) -> bool {
+        self.characters.get(c).is_some_and(|ch| matches!(ch.label, Label::Described(_)))
+    }
+
+    /// True when character `c` has a name.
+    pub fn is_named(&self, c: usize) -> bool {
+        self.characters.get(c).is_some_and(|ch| matches!(ch.label, Label::Named(_)))
+    }
+
+    /// Makes the mentions of described character `x` mentions of named
+    /// character `n` (`the gentleman` who turns out to be Mr. Greyson).
+    pub fn merge_into(&mut self, x: usize, n: usize) {
+        if x == n || x >= self.characters.len() || n >= self.characters.len() {
+            return;
+        }
+        for slot in &mut self.of {
+            if *slot == Some(x as u32) {
+                *slot = Some(n as u32);
+            }
+        }
+        let count = std::mem::take(&mut self.characters[x].count);
+        self.characters[x].person = false;
+        let ch = &mut self.characters[n];
+        ch.count += count;
+    }
+
     /// The character mention `m` names or was resolved to.
     pub fn of(&self, m: usize) -> Option<usize> {
         self.of.get(m).copied().flatten().map(|c| c as usize)

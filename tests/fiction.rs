@@ -261,6 +261,21 @@ fn name_variants_make_one_character() {
 }
 
 #[test]
+fn a_described_speaker_takes_the_name_he_gives() {
+    let text = "\"How much?\" asked a gentleman on his way to the bank.\n\n\
+                \"Ten cents,\" said Tobias.\n\n\
+                \"Here is a dime,\" said the gentleman. \"Ask for Mr. Quill at the bank.\"\n\n\
+                \"Thank you, sir.\"\n\n\
+                \"Good day,\" said Mr. Quill.";
+    let doc = fiction().attribute(text);
+    let got: Vec<String> =
+        doc.speech().map(|q| q.attribution().map_or("?", |a| a.speaker_name()).to_string()).collect();
+    assert_eq!(got[0], "Quill", "{got:?}");
+    assert_eq!(got[2], "Quill", "{got:?}");
+    assert_eq!(got[1], "Tobias", "{got:?}");
+}
+
+#[test]
 fn news_is_left_to_the_news_passes() {
     // The same untagged exchange in news copy: no turn-taking.
     let Ok(news) = Attributor::builder().genre(Some(Genre::News)).build() else { panic!("the builder fails") };

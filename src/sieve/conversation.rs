@@ -153,6 +153,7 @@ impl Pass for Conversation {
             if i == turns.len() || turns[i].starts {
                 let speakers = decode(d, &turns[start..i]);
                 apply_speakers(d, &turns[start..i], &speakers);
+                name_the_described(d, &turns[start..i]);
                 start = i;
             }
         }
@@ -221,6 +222,44 @@ fn name_narrator(d: &mut Draft<'_>) {
     if let Some(&(c, k)) = votes.iter().max_by_key(|v| v.1) {
         if k >= 2 {
             d.cast.name_narrator(c);
+        }
+    }
+}
+
+/// In one conversation, a described speaker (`asked a gentleman`) who is
+/// never mentioned again once a new named speaker comes in (`said Mr.
+/// Greyson`, first mentioned after the description) is that named person,
+/// and takes the name.
+fn name_the_described(d: &mut Draft<'_>, turns: &[Turn]) {
+    let tagged: Vec<usize> = turns
+        .iter()
+        .filter_map(|t| match t.evidence {
+            Evidence::Named(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    let span = |d: &Draft<'_>, c: usize| {
+        let first = (0..d.mentions.len()).find(|&m| d.cast.of(m) == Some(c));
+        let last = (0..d.mentions.len()).rev().find(|&m| d.cast.of(m) == Some(c));
+        first.zip(last)
+    };
+    for &x in &tagged {
+        // (`the General`, `the Invisible Man`: a capitalised description is
+        // a name of its own.)
+        let canonical = d.mentions[d.cast.characters[x].canonical].span;
+        let proper = d.text[canonical].split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase));
+        if !d.cast.is_described(x) || proper {
+            continue;
+        }
+        let Some((x_first, x_last)) = span(d, x) else { continue };
+        let gender = d.cast.characters[x].gender;
+        let named = tagged.iter().copied().filter(|&n| d.cast.is_named(n)).find(|&n| {
+            let ch = &d.cast.characters[n];
+            let fits = ch.gender.compatible(gender) && ch.name_gender.compatible(gender);
+            fits && span(d, n).is_some_and(|(first, _)| first > x_first && first > x_last)
+        });
+        if let Some(n) = named {
+            d.cast.merge_into(x, n);
         }
     }
 }
