@@ -343,7 +343,7 @@ impl Scene {
         let mut v: Vec<InScene> = (0..self.seen.len())
             .filter_map(|c| {
                 let salience = self.salience(c);
-                (salience > 0.01 && d.cast.characters[c].person).then_some(InScene { c, salience, here: 0.0 })
+                (self.seen[c].weight > 0.0 && d.cast.characters[c].person).then_some(InScene { c, salience, here: 0.0 })
             })
             .collect();
         v.sort_by(|a, b| b.salience.total_cmp(&a.salience));
@@ -757,6 +757,68 @@ mod trace {
     use crate::mention::find_mentions;
     use crate::segment::Segmentation;
     use crate::span::Span;
+
+    /// `WHOSAID_DUMP=corpus.jsonl WHOSAID_DUMP_OUT=out.jsonl cargo test
+    /// --lib dump -- --ignored`: one line per turn, with its candidates.
+    #[test]
+    #[ignore]
+    fn dump() {
+        use std::io::Write;
+        let (Ok(input), Ok(output)) = (std::env::var("WHOSAID_DUMP"), std::env::var("WHOSAID_DUMP_OUT")) else {
+            return;
+        };
+        let mut out = std::io::BufWriter::new(std::fs::File::create(output).unwrap());
+        let lex = Lexicons::english();
+        let matcher = CueMatcher::new(parse_entries("cues", CUES).unwrap()).unwrap();
+        for line in std::fs::read_to_string(input).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = v["id"].as_str().unwrap().to_string();
+            let text = v["text"].as_str().unwrap();
+            let seg = Segmentation::new(text, &lex);
+            let raw = crate::quote::QuoteScanner::new(0xFF).scan(text, &seg.paragraphs, &lex);
+            let top: Vec<Span> = raw.iter().filter(|q| q.parent.is_none()).map(|q| q.outer).collect();
+            let cues = matcher.find_all(text);
+            let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
+            let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &lex);
+            crate::character::mark_narrator(text, &mut mentions, &lex);
+            crate::character::add_descriptions(text, &seg, &lex, &top, &cue_spans, &mut mentions);
+            let mut d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);
+            d.genre = Genre::Fiction;
+            d.cast = crate::character::Cast::new(text, &seg, &lex, &d.mentions);
+            for pass in crate::sieve::default_passes() {
+                if format!("{pass:?}") == "Conversation" {
+                    break;
+                }
+                pass.apply(&mut d);
+            }
+            name_narrator(&mut d);
+            let name = |d: &Draft<'_>, c: usize| text[d.mentions[d.cast.characters[c].canonical].span].to_string();
+            let turns = collect_turns(&mut d);
+            let mut start = 0;
+            for i in 1..=turns.len() {
+                if i == turns.len() || turns[i].starts {
+                    let chain = &turns[start..i];
+                    let speakers = decode(&d, chain);
+                    for (j, t) in chain.iter().enumerate() {
+                        let cands: Vec<(String, f32)> =
+                            t.scene.iter().map(|x| (name(&d, x.c), emission(&d, chain, j, x.c))).collect();
+                        let ev = match t.evidence {
+                            Evidence::Named(_) => "named",
+                            Evidence::Beat(_) => "beat",
+                            Evidence::Pronoun(..) => "pronoun",
+                            Evidence::Free => "free",
+                        };
+                        let quotes: Vec<(usize, usize)> =
+                            t.quotes.iter().map(|&q| (d.quotes[q].inner.start, d.quotes[q].inner.end)).collect();
+                        let row = serde_json::json!({"id": id, "quotes": quotes, "evidence": ev, "pos": j,
+                            "decoded": speakers[j].map(|c| name(&d, c)), "cands": cands});
+                        writeln!(out, "{row}").unwrap();
+                    }
+                    start = i;
+                }
+            }
+        }
+    }
 
     #[test]
     #[ignore]
