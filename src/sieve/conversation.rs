@@ -147,6 +147,9 @@ impl Pass for Conversation {
             return;
         }
         name_narrator(d);
+        // (A second reading that kept each decoded speaker in the scene lost
+        // 0.4 points of PDNC dev speaker accuracy and 4 of LitBank's: it
+        // reinforces its own mistakes.)
         let turns = collect_turns(d);
         let mut start = 0;
         for i in 1..=turns.len() {
