@@ -75,6 +75,8 @@ mod weight {
     pub const SAME_PARAGRAPH: f32 = 0.5;
     /// The same speaker two paragraphs in a row.
     pub const REPEAT: f32 = -3.0;
+    /// The same, for a turn with a tag or a beat of its own.
+    pub const REPEAT_TAGGED: f32 = -2.25;
     /// The same, across narration.
     pub const REPEAT_ACROSS_NARRATION: f32 = -0.5;
     /// A third speaker where A, B, A was expected.
@@ -659,6 +661,12 @@ fn decode(d: &Draft<'_>, turns: &[Turn]) -> Vec<Option<usize>> {
         let mut next = vec![neg; w * k];
         let mut from = vec![usize::MAX; w * k];
         let across = turns[i].after_narration;
+        let repeat = match (across, turns[i].evidence) {
+            (true, _) => weight::REPEAT_ACROSS_NARRATION,
+            (false, Evidence::Free) => weight::REPEAT,
+            // A tag or beat of its own: the same speaker may well go on.
+            (false, _) => weight::REPEAT_TAGGED,
+        };
         for a in 0..w {
             for b in 0..k {
                 let s = score[a * k + b];
@@ -668,7 +676,7 @@ fn decode(d: &Draft<'_>, turns: &[Turn]) -> Vec<Option<usize>> {
                 for (c, &e) in emit[i].iter().enumerate() {
                     let mut t = s + e;
                     if c == b {
-                        t += if across { weight::REPEAT_ACROSS_NARRATION } else { weight::REPEAT };
+                        t += repeat;
                     } else if a < k && c != a {
                         t += weight::NEW_PARTICIPANT;
                     }
