@@ -541,6 +541,14 @@ impl Cast {
         self.characters.get(c).is_some_and(|ch| matches!(ch.label, Label::Described(_)))
     }
 
+    /// The surnames character `c` goes by (`palmer` for `Mr. Palmer`).
+    pub fn surnames(&self, c: usize) -> Vec<&str> {
+        match self.characters.get(c).map(|ch| &ch.label) {
+            Some(Label::Named(forms)) => forms.iter().filter_map(|f| f.form.last()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// True when character `c` has a name.
     pub fn is_named(&self, c: usize) -> bool {
         self.characters.get(c).is_some_and(|ch| matches!(ch.label, Label::Named(_)))

@@ -75,6 +75,9 @@ mod weight {
     pub const SAME_PARAGRAPH: f32 = 0.5;
     /// The same speaker two paragraphs in a row.
     pub const REPEAT: f32 = -3.0;
+    /// For a kinship tag (`his wife`), one who shares a surname with the
+    /// person it is relative to (Mrs. Palmer for Mr. Palmer's wife).
+    pub const KIN_SURNAME: f32 = 2.0;
     /// The same, for a turn with a tag or a beat of its own.
     pub const REPEAT_TAGGED: f32 = -2.25;
     /// The same, across narration.
@@ -113,6 +116,8 @@ struct Turn {
     /// For a kinship tag (`her mother`), the character it is relative to,
     /// who is not the speaker.
     relative: Option<usize>,
+    /// The surnames of that character: family shares them.
+    kin_surname: Vec<Box<str>>,
     /// The characters in the scene at the turn's tag.
     scene: Vec<InScene>,
     /// True when narration separates this turn from the previous one.
@@ -456,15 +461,28 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
                 "her" => Gender::Female,
                 _ => Gender::Neuter,
             });
+            if g == Gender::Neuter {
+                return None;
+            }
+            // The one just spoken to, else the last subject, else the most
+            // salient, of that gender.
+            let previous = turns.last().and_then(|t: &Turn| match t.evidence {
+                Evidence::Named(c) if t.para + 1 == p && fits_gender(d, c, g) => Some(c),
+                _ => None,
+            });
+            let subject = subjects.iter().rev().copied().find(|&c| fits_gender(d, c, g));
             let mut best: Option<(f32, usize)> = None;
-            for x in scene_now.iter().filter(|x| g != Gender::Neuter && fits_gender(d, x.c, g)) {
+            for x in scene_now.iter().filter(|x| fits_gender(d, x.c, g)) {
                 let v = x.salience + x.here;
                 if best.is_none_or(|(b, _)| v > b) {
                     best = Some((v, x.c));
                 }
             }
-            best.map(|(_, c)| c)
+            previous.or(subject).or(best.map(|(_, c)| c))
         });
+        // `his wife` of Mr. Palmer: Mrs. Palmer, if the story has her.
+        let kin_surname: Vec<Box<str>> =
+            relative.map(|r| d.cast.surnames(r).into_iter().map(Box::from).collect()).unwrap_or_default();
         // An empty scene (the opening of a text): the people the document
         // mentions most.
         let mut scene_now = scene_now;
@@ -525,6 +543,7 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
             named,
             narrated,
             relative,
+            kin_surname,
             scene: scene_now,
             after_narration: gap > 1,
             starts,
@@ -596,6 +615,10 @@ fn emission(d: &Draft<'_>, turns: &[Turn], i: usize, c: usize) -> f32 {
         Evidence::Pronoun(g, _) => {
             if !fits_gender(d, c, g) || t.relative == Some(c) {
                 return weight::IMPOSSIBLE;
+            }
+            if !t.kin_surname.is_empty() && d.cast.surnames(c).iter().any(|s| t.kin_surname.iter().any(|k| **k == **s))
+            {
+                s += weight::KIN_SURNAME;
             }
             // `Syme understood oratory. … “Comrades!” he cried`: the last
             // subject of the narration before the tag, of the right gender.
