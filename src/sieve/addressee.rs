@@ -1,4 +1,4 @@
-//! Pass 8 (fiction): who is spoken to.
+//! Pass 10 (fiction): who is spoken to.
 
 use super::{Draft, Pass};
 use crate::genre::Genre;

@@ -1,4 +1,4 @@
-//! Pass 10 (fiction): the turns of a conversation.
+//! Pass 12 (fiction): the turns of a conversation.
 
 use super::{AttrDraft, Draft, Pass};
 use crate::genre::Genre;
@@ -158,14 +158,10 @@ impl Pass for Conversation {
         // 0.4 points of PDNC dev speaker accuracy and 4 of LitBank's: it
         // reinforces its own mistakes.)
         let turns = collect_turns(d);
-        let mut start = 0;
-        for i in 1..=turns.len() {
-            if i == turns.len() || turns[i].starts {
-                let speakers = decode(d, &turns[start..i]);
-                apply_speakers(d, &turns[start..i], &speakers);
-                name_the_described(d, &turns[start..i]);
-                start = i;
-            }
+        for chain in conversations(&turns) {
+            let speakers = decode(d, chain);
+            apply_speakers(d, chain, &speakers);
+            name_the_described(d, chain);
         }
     }
 }
@@ -272,6 +268,16 @@ fn name_the_described(d: &mut Draft<'_>, turns: &[Turn]) {
             d.cast.merge_into(x, n);
         }
     }
+}
+
+/// The conversations of a list of turns, each a run of turns.
+fn conversations(turns: &[Turn]) -> impl Iterator<Item = &[Turn]> {
+    let mut start = 0;
+    (1..=turns.len()).filter(|&i| i == turns.len() || turns[i].starts).map(move |i| {
+        let chain = &turns[start..i];
+        start = i;
+        chain
+    })
 }
 
 /// The paragraph of mention `m`.
@@ -781,143 +787,5 @@ fn mention_of(d: &Draft<'_>, c: usize, pos: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod trace {
-    //! `WHOSAID_TRACE=file.txt cargo test --lib trace -- --ignored --nocapture`
-    //! prints each turn with its evidence, its candidates and the decoded
-    //! speaker (a debugging aid).
-    use super::*;
-    use crate::cue::{CueMatcher, parse_entries};
-    use crate::lexicon::{CUES, Lexicons};
-    use crate::mention::find_mentions;
-    use crate::segment::Segmentation;
-    use crate::span::Span;
-
-    /// `WHOSAID_DUMP=corpus.jsonl WHOSAID_DUMP_OUT=out.jsonl cargo test
-    /// --lib dump -- --ignored`: one line per turn, with its candidates.
-    #[test]
-    #[ignore]
-    fn dump() {
-        use std::io::Write;
-        let (Ok(input), Ok(output)) = (std::env::var("WHOSAID_DUMP"), std::env::var("WHOSAID_DUMP_OUT")) else {
-            return;
-        };
-        let mut out = std::io::BufWriter::new(std::fs::File::create(output).unwrap());
-        let lex = Lexicons::english();
-        let matcher = CueMatcher::new(parse_entries("cues", CUES).unwrap()).unwrap();
-        for line in std::fs::read_to_string(input).unwrap().lines() {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            let id = v["id"].as_str().unwrap().to_string();
-            let text = v["text"].as_str().unwrap();
-            let seg = Segmentation::new(text, &lex);
-            let raw = crate::quote::QuoteScanner::new(0xFF).scan(text, &seg.paragraphs, &lex);
-            let top: Vec<Span> = raw.iter().filter(|q| q.parent.is_none()).map(|q| q.outer).collect();
-            let cues = matcher.find_all(text);
-            let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
-            let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &lex);
-            crate::character::mark_narrator(text, &mut mentions, &lex);
-            crate::character::add_descriptions(text, &seg, &lex, &top, &cue_spans, &mut mentions);
-            let mut d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);
-            d.genre = Genre::Fiction;
-            d.cast = crate::character::Cast::new(text, &seg, &lex, &d.mentions);
-            for pass in crate::sieve::default_passes() {
-                if format!("{pass:?}") == "Conversation" {
-                    break;
-                }
-                pass.apply(&mut d);
-            }
-            name_narrator(&mut d);
-            let name = |d: &Draft<'_>, c: usize| text[d.mentions[d.cast.characters[c].canonical].span].to_string();
-            let turns = collect_turns(&mut d);
-            let mut start = 0;
-            for i in 1..=turns.len() {
-                if i == turns.len() || turns[i].starts {
-                    let chain = &turns[start..i];
-                    let speakers = decode(&d, chain);
-                    for (j, t) in chain.iter().enumerate() {
-                        let cands: Vec<(String, f32)> =
-                            t.scene.iter().map(|x| (name(&d, x.c), emission(&d, chain, j, x.c))).collect();
-                        let ev = match t.evidence {
-                            Evidence::Named(_) => "named",
-                            Evidence::Beat(_) => "beat",
-                            Evidence::Pronoun(..) => "pronoun",
-                            Evidence::Free => "free",
-                        };
-                        let quotes: Vec<(usize, usize)> =
-                            t.quotes.iter().map(|&q| (d.quotes[q].inner.start, d.quotes[q].inner.end)).collect();
-                        let row = serde_json::json!({"id": id, "quotes": quotes, "evidence": ev, "pos": j,
-                            "decoded": speakers[j].map(|c| name(&d, c)), "cands": cands});
-                        writeln!(out, "{row}").unwrap();
-                    }
-                    start = i;
-                }
-            }
-        }
-    }
-
-    #[test]
-    #[ignore]
-    fn trace() {
-        let Ok(path) = std::env::var("WHOSAID_TRACE") else { return };
-        let text = std::fs::read_to_string(path).unwrap();
-        let text = text.as_str();
-        let lex = Lexicons::english();
-        let matcher = CueMatcher::new(parse_entries("cues", CUES).unwrap()).unwrap();
-        let seg = Segmentation::new(text, &lex);
-        let raw = crate::quote::QuoteScanner::new(0xFF).scan(text, &seg.paragraphs, &lex);
-        let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
-        let cues = matcher.find_all(text);
-        let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
-        let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &lex);
-        crate::character::mark_narrator(text, &mut mentions, &lex);
-        crate::character::add_descriptions(text, &seg, &lex, &top, &cue_spans, &mut mentions);
-        let mut d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);
-        d.genre = Genre::Fiction;
-        d.cast = crate::character::Cast::new(text, &seg, &lex, &d.mentions);
-        for pass in crate::sieve::default_passes() {
-            if format!("{pass:?}") == "Conversation" {
-                break;
-            }
-            pass.apply(&mut d);
-        }
-        let name = |d: &Draft<'_>, c: usize| text[d.mentions[d.cast.characters[c].canonical].span].to_string();
-        for (c, ch) in d.cast.characters.iter().enumerate() {
-            println!("cast {c} {} {:?} person={} {ch:?}", name(&d, c), ch.gender, ch.person);
-            if std::env::var("WHOSAID_TRACE_CHAR").is_ok_and(|x| x == c.to_string()) {
-                for (m, mention) in d.mentions.iter().enumerate() {
-                    if d.cast.of(m) == Some(c) {
-                        let ctx = &text[mention.span.start.saturating_sub(60)..mention.span.end];
-                        println!("   m{m} {:?} {:?}", mention.gender, ctx.replace('\n', " "));
-                    }
-                }
-            }
-        }
-        let turns = collect_turns(&mut d);
-        let mut start = 0;
-        for i in 1..=turns.len() {
-            if i == turns.len() || turns[i].starts {
-                let chain = &turns[start..i];
-                let speakers = decode(&d, chain);
-                println!("=== conversation");
-                for (j, t) in chain.iter().enumerate() {
-                    let q = t.quotes.first().map_or(String::new(), |&q| {
-                        text[d.quotes[q].inner].chars().take(50).collect::<String>().replace('\n', " ")
-                    });
-                    let cands: Vec<String> = t
-                        .scene
-                        .iter()
-                        .map(|x| format!("{}:{:.1}", name(&d, x.c), emission(&d, chain, j, x.c)))
-                        .collect();
-                    println!(
-                        "p{} {:?} -> {:?} | {} | {}",
-                        t.para,
-                        t.evidence,
-                        speakers[j].map(|c| name(&d, c)),
-                        q,
-                        cands.join(" ")
-                    );
-                }
-                start = i;
-            }
-        }
-    }
-}
+#[path = "conversation_trace.rs"]
+mod trace;

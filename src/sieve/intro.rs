@@ -1,4 +1,4 @@
-//! Pass 3 (fiction): narration that introduces the quote after it.
+//! Pass 4 (fiction): narration that introduces the quote after it.
 
 use super::{AttrDraft, Draft, Pass};
 use crate::genre::Genre;

@@ -2,30 +2,46 @@
 //! [`Pass`] trait, that link quotes to cues and speaker mentions.
 //!
 //! Precise rules run first, and an attribution once made is never
-//! overridden by a later pass. The default order:
+//! overridden by a later pass. The default order (passes marked *fiction*
+//! or *news* do nothing in the other genre):
 //!
 //! 1. [`TrailingTag`](trailing::TrailingTag): `“…,” she said.` / `“…,” said
 //!    Havel.`
-//! 2. [`LeadingTag`](leading::LeadingTag): `Havel said: “…”` / `She added,
-//!    “…”`, and a colon at the end of the previous paragraph.
-//! 3. [`Interrupted`](interrupted::Interrupted): `“…,” she said, “…”`: the
+//! 2. [`Interrupted`](interrupted::Interrupted): `“…,” she said, “…”`: the
 //!    second part shares the first part's tag and group.
-//! 4. [`Unsourced`](unsourced::Unsourced): a report that names no source
+//! 3. [`FictionTag`](fiction_tag::FictionTag) (fiction): tags without a
+//!    listed verb: `“…,” was Henry's answer.`, `“…,” Cousin Caroline
+//!    puffed.`, `added little Amy`.
+//! 4. [`Intro`](intro::Intro) (fiction): narration that introduces the next
+//!    paragraph's speech: `… said to Darcy,` ¶ `“…”`.
+//! 5. [`LeadingTag`](leading::LeadingTag): `Havel said: “…”` / `She added,
+//!    “…”`, and a colon at the end of the previous paragraph.
+//! 6. [`Unsourced`](unsourced::Unsourced): a report that names no source
 //!    (`is expected to …`, `it is believed that …`) keeps its cue and has
 //!    no attribution.
-//! 5. [`TagThenClause`](tag_then_clause::TagThenClause): reported speech
-//!    after its tag (`Havel said (that) …`, `According to X, …`), indirect,
-//!    or mixed when it holds a quoted fragment.
-//! 6. [`ClauseThenTag`](clause_then_tag::ClauseThenTag): a clause closed by
-//!    a tag (`…, the diplomat noted.`).
-//! 7. [`Continuation`](continuation::Continuation): a quote with no tag
+//! 7. [`TagThenClause`](tag_then_clause::TagThenClause) (news): reported
+//!    speech after its tag (`Havel said (that) …`, `According to X, …`),
+//!    indirect, or mixed when it holds a quoted fragment.
+//! 8. [`ClauseThenTag`](clause_then_tag::ClauseThenTag) (news): a clause
+//!    closed by a tag (`…, the diplomat noted.`).
+//! 9. [`Continuation`](continuation::Continuation): a quote with no tag
 //!    continues the speaker of the quote just before it.
-//! 8. [`NestedReport`](nested::NestedReport): a report inside a quotation
-//!    (`“…, as President Putin said, …”`) is nested in it, with its own
-//!    speaker.
+//! 10. [`NestedReport`](nested::NestedReport): a report inside a quotation
+//!     (`“…, as President Putin said, …”`) is nested in it, with its own
+//!     speaker.
+//! 11. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
+//!     from a vocative (`“…, Margaret?”`); recorded, never a speaker.
+//! 12. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
+//!     paragraph names the speaker (`Tom shrugged. “…”`).
+//! 13. [`Conversation`](conversation::Conversation) (fiction): follows the
+//!     turns of each conversation, resolves pronoun tags and gives untagged
+//!     turns their speaker.
 //!
 //! Passes read the [`Draft`] (segments, quotes, cues, mentions) and write
-//! only attributions (and, for unquoted reports, new indirect quotes).
+//! only attributions (and, for unquoted reports, new indirect quotes). In
+//! fiction the draft also holds the cast of characters
+//! (`crate::character`); the addressee pass writes addressees, and the
+//! conversation pass the characters it resolves pronouns to.
 
 mod addressee;
 mod beat;
