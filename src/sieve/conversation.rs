@@ -56,6 +56,8 @@ mod weight {
     pub const IMPOSSIBLE: f32 = -12.0;
     /// A character not in the turn's scene.
     pub const ABSENT: f32 = -6.0;
+    /// The same, for one that the conversation names elsewhere.
+    pub const ABSENT_PARTICIPANT: f32 = -1.5;
     /// A speaker who named himself inside his own quote.
     pub const NAMED_INSIDE: f32 = -4.0;
     /// The addressee of the previous or next turn.
@@ -606,6 +608,15 @@ fn named_in_quotes(d: &Draft<'_>, quotes: &[usize]) -> Vec<usize> {
     out
 }
 
+/// True when a tag, a beat or a vocative of the conversation `turns` names
+/// character `c`.
+fn takes_part(turns: &[Turn], c: usize) -> bool {
+    turns.iter().any(|t| {
+        matches!(t.evidence, Evidence::Named(x) | Evidence::Beat(x) if x == c)
+            || t.addressee.is_some_and(|(a, _)| a == c)
+    })
+}
+
 /// The score of character `c` speaking turn `i` of `turns`, from the
 /// turn's own evidence and its neighbours' addressees.
 fn emission(d: &Draft<'_>, turns: &[Turn], i: usize, c: usize) -> f32 {
@@ -613,6 +624,9 @@ fn emission(d: &Draft<'_>, turns: &[Turn], i: usize, c: usize) -> f32 {
     let ch = &d.cast.characters[c];
     let mut s = match t.scene.iter().find(|x| x.c == c) {
         Some(x) => weight::SALIENCE * (0.1 + x.salience).ln() + x.here,
+        // Someone a tag or a vocative brings into this conversation later
+        // may well speak before being named.
+        None if takes_part(turns, c) => weight::ABSENT_PARTICIPANT,
         None => weight::ABSENT,
     };
     match t.evidence {
