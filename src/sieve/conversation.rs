@@ -178,7 +178,7 @@ fn name_narrator(d: &mut Draft<'_>) {
     let Some(n) = d.cast.narrator() else { return };
     // The paragraphs the narrator speaks in, and the vocatives by paragraph.
     let mut narrator_paras: Vec<u32> = Vec::new();
-    let mut vocatives: Vec<(u32, usize)> = Vec::new();
+    let mut vocatives: Vec<(u32, usize, bool)> = Vec::new();
     let mut tagged: Vec<usize> = Vec::new();
     for q in &d.quotes {
         if q.parent.is_some() {
@@ -190,12 +190,18 @@ fn name_narrator(d: &mut Draft<'_>) {
         if q.attr.is_some_and(|a| d.cast.of(a.mention) == Some(n)) {
             narrator_paras.push(q.para);
         }
-        if let Some(c) = q.addressee.and_then(|m| d.cast.of(m)).filter(|&c| c != n) {
-            vocatives.push((q.para, c));
+        if let Some(m) = q.addressee {
+            // (A quote that is nothing but the name, `“Rouge!”`, may be a
+            // cry rather than a call: it does not make a person.)
+            let words = d.text[q.inner].split_whitespace().count();
+            let name_words = d.text[d.mentions[m].span].split_whitespace().count();
+            if let Some(c) = d.cast.of(m).filter(|&c| c != n) {
+                vocatives.push((q.para, c, words > name_words));
+            }
         }
     }
     let mut votes: Vec<(usize, u32)> = Vec::new();
-    for &(p, c) in &vocatives {
+    for &(p, c, _) in &vocatives {
         if narrator_paras.iter().any(|&np| np + 1 == p || p + 1 == np) {
             match votes.iter_mut().find(|(x, _)| *x == c) {
                 Some(v) => v.1 += 1,
@@ -221,8 +227,8 @@ fn name_narrator(d: &mut Draft<'_>) {
         }
     }
     // A name called out more than once is a person's.
-    for &(_, c) in &vocatives {
-        if vocatives.iter().filter(|&&(_, x)| x == c).count() >= 2 {
+    for &(_, c, _) in &vocatives {
+        if vocatives.iter().filter(|&&(_, x, call)| x == c && call).count() >= 2 {
             d.cast.mark_person(c);
         }
     }
