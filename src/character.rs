@@ -176,6 +176,9 @@ pub(crate) struct Character {
     /// Votes from `he` and `she` that refer to it in the narration:
     /// (male, female).
     votes: (u16, u16),
+    /// True once a mention of it stands inside a sentence, not at its
+    /// start: `Anxious`, `Enough`, `Beautiful` open sentences only.
+    mid: bool,
     /// How many mentions name or describe it.
     count: u32,
     label: Label,
@@ -435,8 +438,13 @@ impl Cast {
             };
             if let Some(c) = c {
                 cast.of[m] = Some(c as u32);
-                cast.characters[c].last = m;
-                cast.characters[c].count += 1;
+                let opens = seg.sentences.get(mention.sentence as usize).is_some_and(|x| {
+                    (x.first..mention.first).all(|k| seg.tokens.get(k as usize).is_some_and(|t| t.kind == TokKind::Punct))
+                });
+                let ch = &mut cast.characters[c];
+                ch.last = m;
+                ch.count += 1;
+                ch.mid |= !opens;
             }
         }
         cast.gender_votes(text, lex, seg, mentions);
@@ -484,7 +492,9 @@ impl Cast {
                         Some(Gender::Female) => ch.votes.1 += 1,
                         _ => continue,
                     }
-                    ch.person = true;
+                    // (`Anxious to please, she …`: a word that only ever
+                    // opens sentences is no name, whatever follows it.)
+                    ch.person |= ch.mid;
                 }
                 _ => {}
             }
@@ -625,6 +635,7 @@ impl Cast {
             // person when a tag makes it speak (`said I`).
             person: matches!(label, Label::Described(_)),
             votes: (0, 0),
+            mid: false,
             count: 0,
             label,
             last: m,
