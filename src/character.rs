@@ -439,7 +439,8 @@ impl Cast {
             if let Some(c) = c {
                 cast.of[m] = Some(c as u32);
                 let opens = seg.sentences.get(mention.sentence as usize).is_some_and(|x| {
-                    (x.first..mention.first).all(|k| seg.tokens.get(k as usize).is_some_and(|t| t.kind == TokKind::Punct))
+                    (x.first..mention.first)
+                        .all(|k| seg.tokens.get(k as usize).is_some_and(|t| t.kind == TokKind::Punct))
                 });
                 let ch = &mut cast.characters[c];
                 ch.last = m;
@@ -696,7 +697,7 @@ impl Cast {
                 ch.gender.compatible(gender)
                     && ch.name_gender.compatible(gender)
                     && ch.gender.compatible(name_gender)
-                    && fits(forms, &form)
+                    && fits(forms, &form, ch.gender == Gender::Female || ch.name_gender == Gender::Female)
             })
         });
         let c = match found {
@@ -789,7 +790,7 @@ impl Cast {
 
 /// True when a new name form can belong to a character known by `forms`:
 /// some form agrees with it and none contradicts it.
-fn fits(forms: &[Seen], new: &Form) -> bool {
+fn fits(forms: &[Seen], new: &Form, female: bool) -> bool {
     let (first, last, either) = (new.first(), new.last(), new.either());
     let mut agrees = false;
     for f in forms.iter().map(|f| &f.form) {
@@ -805,8 +806,13 @@ fn fits(forms: &[Seen], new: &Form) -> bool {
             }
         }
         agrees |= match (either, fe) {
-            // `Elizabeth` after `Elizabeth Bennet`, `Miss Bennet` or `Lizzy`.
-            (Some(w), _) => ff == Some(w) || fl == Some(w) || fe == Some(w),
+            // `Elizabeth` after `Elizabeth Bennet`, `Miss Bennet` or `Lizzy`;
+            // but a bare surname (`Thorpe`) names a man far more often than
+            // a woman of that family (`Isabella Thorpe`, `Miss Thorpe`).
+            (Some(w), _) => {
+                let bare = female && new.title.is_none();
+                ff == Some(w) || !bare && fl == Some(w) || fe == Some(w) && (!bare || f.title.is_none())
+            }
             // `Elizabeth Bennet` or `Mr. Darcy` after `Elizabeth`, `Darcy`.
             (None, Some(w)) => first == Some(w) || last == Some(w),
             (None, None) => {
@@ -952,6 +958,12 @@ mod tests {
         assert_eq!(got[1], vec!["Mr. Bennet"], "{got:?}");
         assert_eq!(got[2], vec!["Mrs. Bennet"], "{got:?}");
         assert_eq!(got[3], vec!["Mr. Darcy", "Darcy"], "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_surname_is_not_a_womans() {
+        let got = cast("Isabella Thorpe smiled. Thorpe came in. John Thorpe sat down.");
+        assert_eq!(got, vec![vec!["Isabella Thorpe"], vec!["Thorpe", "John Thorpe"]]);
     }
 
     #[test]
