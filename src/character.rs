@@ -632,9 +632,11 @@ impl Cast {
             canonical: m,
             narrator: label == Label::Narrator,
             // The narrator of a story told in the third person may say `I`
-            // now and then without ever speaking in a scene: it becomes a
-            // person when a tag makes it speak (`said I`).
-            person: matches!(label, Label::Described(_)),
+            // now and then without ever speaking in a scene, and a role
+            // noun may be an adjective (`the official figure`): both become
+            // people when a tag makes them speak (`said I`, `said the
+            // official`).
+            person: false,
             votes: (0, 0),
             mid: false,
             count: 0,
