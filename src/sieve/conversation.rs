@@ -454,6 +454,21 @@ fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
         if quotes.is_empty() {
             continue;
         }
+        // A quotation that goes on from the paragraph before (no closing
+        // mark there) is the same turn, not a new one.
+        if let Some(last) = turns.last_mut() {
+            let continues = d.quotes[quotes[0]].continues_from.is_some_and(|x| last.quotes.contains(&x));
+            if continues && last.para + 1 == p {
+                last.quotes.extend(quotes.iter().copied());
+                last.para = p;
+                if last.evidence == Evidence::Free {
+                    if let Some(a) = tagged.filter(|a| d.cast.of(a.mention).is_some() && a.rule != Rule::Beat) {
+                        last.evidence = d.cast.of(a.mention).map_or(Evidence::Free, Evidence::Named);
+                    }
+                }
+                continue;
+            }
+        }
         let scene_now = snapshot.unwrap_or_else(|| with_paragraph(d, scene.snapshot(d), &here));
         let narrated = subjects_at_tag.unwrap_or_else(|| subjects.clone());
         subjects.clear();
