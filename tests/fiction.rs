@@ -210,6 +210,22 @@ const CONVERSATION: &[Case] = &[
         ],
     },
     Case {
+        name: "a quotation that runs on over paragraphs is one turn",
+        text: "\"Listen,\" said Tobias. \"I will tell you how it was.\n\n\
+               \"First the miller came to the door.\n\n\
+               \"Then the rain began.\"\n\n\
+               \"And then?\" asked Orla.\n\n\
+               \"Then nothing.\"",
+        expect: &[
+            ("Listen", "Tobias", "trailing_tag"),
+            ("tell you", "Tobias", "continuation"),
+            ("miller", "Tobias", "continuation"),
+            ("rain", "Tobias", "continuation"),
+            ("And then", "Orla", "trailing_tag"),
+            ("nothing", "Tobias", "turn_taking"),
+        ],
+    },
+    Case {
         name: "narration that brings in a third person breaks the chain",
         text: "\"Shall we go out?\" said Orla.\n\n\
                \"It is raining,\" said Tobias.\n\n\
