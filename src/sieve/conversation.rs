@@ -813,6 +813,20 @@ fn apply_speakers(d: &mut Draft<'_>, turns: &[Turn], speakers: &[Option<usize>])
                 }
             }
         }
+        // The other pronoun tags of the turn (`“…,” said Poirot. … he
+        // added: “…”`) are its speaker too.
+        for &q in &t.quotes {
+            let Some(a) = d.quotes[q].attr else { continue };
+            if d.cast.of(a.mention).is_some() {
+                continue;
+            }
+            if let Some(g) = personal_pronoun(d, a.mention).or_else(|| kin_of(d, a.mention)) {
+                if fits_gender(d, c, g) {
+                    let via = d.cast.characters.get(c).map(|ch| ch.canonical);
+                    d.cast.assign(a.mention, c, via, g);
+                }
+            }
+        }
     }
 }
 
