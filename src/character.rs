@@ -718,10 +718,16 @@ impl Cast {
             ch.name_gender = if name_gender == Gender::Unknown { lone_gender } else { name_gender };
         }
         if let Label::Named(forms) = &mut ch.label {
+            // The head as written should read as the form (`Aziz`, not the
+            // `Unfortunately Aziz` the form was cut from).
+            let clean = text[mention.head].split_whitespace().count() == form.words.len();
             match forms.iter_mut().find(|f| f.form == form) {
                 Some(f) => {
                     f.count += 1;
                     f.narrated |= !mention.in_quote;
+                    if clean && text[mentions[f.mention].head].split_whitespace().count() != form.words.len() {
+                        f.mention = m;
+                    }
                 }
                 None => {
                     for w in &form.words {
@@ -850,6 +856,11 @@ fn form_of(text: &str, lex: &Lexicons, m: &Mention) -> Form {
         .collect();
     while words.len() >= 2 && lex.character_word(&words[0]).is_some_and(|(k, _)| k == CharacterWord::Title) {
         title = Some(words.remove(0));
+    }
+    // `Unfortunately Aziz`: an adverb that opens the sentence is no part of
+    // the name (`Emily` and `Molly` are given names).
+    while words.len() >= 2 && words[0].ends_with("ly") && !lex.is_given_name(&words[0]) {
+        words.remove(0);
     }
     Form { title, words }
 }
