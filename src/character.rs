@@ -509,6 +509,12 @@ impl Cast {
         }
     }
 
+    /// True when some mention of character `c` stands inside a sentence
+    /// (`Enough` and `Well` open sentences only).
+    pub fn is_mid(&self, c: usize) -> bool {
+        self.characters.get(c).is_some_and(|ch| ch.mid)
+    }
+
     /// Marks character `c` as a person (a tag makes it speak).
     pub fn mark_person(&mut self, c: usize) {
         if let Some(ch) = self.characters.get_mut(c) {

@@ -42,7 +42,11 @@ fn vocative(d: &Draft<'_>, q: usize) -> Option<usize> {
     let hi = d.mentions.partition_point(|m| m.span.start < inner.end);
     (lo..hi).find(|&m| {
         let mention = &d.mentions[m];
+        // (A word that only ever opens sentences, `“Enough, sir!”`, calls
+        // nobody.)
+        let someone = d.cast.of(m).is_some_and(|c| d.cast.characters[c].person || d.cast.is_mid(c));
         mention.kind == MentionKind::Name
+            && someone
             && mention.span.end <= inner.end
             && !mention.possessive
             && opens_vocative(d, mention.first as usize, inner.start)

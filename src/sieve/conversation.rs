@@ -228,9 +228,10 @@ fn name_narrator(d: &mut Draft<'_>) {
             }
         }
     }
-    // A name called out more than once is a person's.
+    // A name called out more than once is a person's (if it ever stands
+    // inside a sentence: `“Enough, sir!”` calls nobody).
     for &(_, c, _) in &vocatives {
-        if vocatives.iter().filter(|&&(_, x, call)| x == c && call).count() >= 2 {
+        if d.cast.is_mid(c) && vocatives.iter().filter(|&&(_, x, call)| x == c && call).count() >= 2 {
             d.cast.mark_person(c);
         }
     }
