@@ -179,6 +179,8 @@ pub(crate) struct Character {
     /// True once a mention of it stands inside a sentence, not at its
     /// start: `Anxious`, `Enough`, `Beautiful` open sentences only.
     mid: bool,
+    /// How many of its mentions follow `at`, `in`, `to` (places do).
+    located: u32,
     /// How many mentions name or describe it.
     count: u32,
     label: Label,
@@ -442,13 +444,27 @@ impl Cast {
                     (x.first..mention.first)
                         .all(|k| seg.tokens.get(k as usize).is_some_and(|t| t.kind == TokKind::Punct))
                 });
+                let before = (mention.first as usize).checked_sub(1).and_then(|k| seg.tokens.get(k));
+                let located = before.is_some_and(|t| {
+                    matches!(&text[t.span], "at" | "in" | "near" | "from" | "to" | "into" | "towards" | "through")
+                });
                 let ch = &mut cast.characters[c];
                 ch.last = m;
                 ch.count += 1;
                 ch.mid |= !opens;
+                ch.located += u32::from(located);
             }
         }
         cast.gender_votes(text, lex, seg, mentions);
+        // `The station was at Hilton`: a name only ever seen after `at`, `in`
+        // or `to` is a place, whatever the given-name list says (a tag can
+        // still make it speak).
+        for ch in &mut cast.characters {
+            let titled = matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.form.title.is_some()));
+            if ch.count > 0 && ch.located == ch.count && !titled && !ch.narrator {
+                ch.person = false;
+            }
+        }
         cast
     }
 
@@ -645,6 +661,7 @@ impl Cast {
             person: false,
             votes: (0, 0),
             mid: false,
+            located: 0,
             count: 0,
             label,
             last: m,
