@@ -97,7 +97,8 @@ fn owned_speech(d: &Draft<'_>, i: usize, para: u32) -> Option<(usize, usize)> {
         if speech_noun(d, j) {
             return Some((m, j + 1));
         }
-        if t.shape != Shape::Lower || d.lex.is_function_word(d.word(j)) {
+        // (`was Edmund's only reply`: any plain word may stand between.)
+        if t.shape != Shape::Lower || matches!(d.word(j), "and" | "or" | "but" | "to" | "of") {
             return None;
         }
     }
