@@ -267,7 +267,9 @@ fn is_determiner(w: &str) -> bool {
 /// Adds the descriptions of people that the news lexicons do not know
 /// (`the stranger`, `a rough voice`, `the old mariner`: nouns from
 /// `characters.txt`), and capitalised descriptions next to a reporting cue
-/// (`said the Unseen`), as nominal mentions outside quotations. `quotes`
+/// (`said the Unseen`), as nominal mentions outside quotations; and, as
+/// names, given names that are also common words, capitalised inside a
+/// sentence next to a cue (`said May`). `quotes`
 /// are the outer spans of the top-level quotations and `cues` the cue
 /// spans, both sorted.
 pub(crate) fn add_descriptions(
@@ -298,6 +300,38 @@ pub(crate) fn add_descriptions(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        // `said May`, `Will answered`: a given name that is also a common
+        // word, capitalised inside a sentence, next to a cue.
+        if !covered[i] && t.kind == TokKind::Word && t.shape == crate::segment::Shape::Capitalized {
+            let w = word(i);
+            let inside = seg
+                .sentences
+                .get(seg.sentence_of_token(i))
+                .is_some_and(|s| (s.first as usize..i).any(|k| toks[k].kind == TokKind::Word));
+            let tag = i > 0 && cue_at(toks[i - 1].span.end, true)
+                || toks.get(i + 1).is_some_and(|n| cue_at(n.span.start, false));
+            if inside && tag && lex.is_function_word(w) && lex.is_given_name(w) && !in_quote(t.span.start) {
+                let mut m = Mention {
+                    span: t.span,
+                    head: t.span,
+                    kind: MentionKind::Name,
+                    first: i as u32,
+                    end: i as u32 + 1,
+                    gender: Gender::Unknown,
+                    name_gender: lex.given_name_gender(w),
+                    plural: false,
+                    role: None,
+                    possessive: false,
+                    document: false,
+                    in_quote: false,
+                    sentence: seg.sentence_of_token(i) as u32,
+                };
+                m.name_gender = lex.given_name_gender(w);
+                added.push(m);
+                i += 1;
+                continue;
+            }
+        }
         if covered[i] || t.kind != TokKind::Word || !is_determiner(word(i)) || in_quote(t.span.start) {
             i += 1;
             continue;
