@@ -373,7 +373,20 @@ impl Attribution {
         &self.chain
     }
 
-    /// The person addressed (`told reporters`, `…, Margaret`), when found.
+    /// The person addressed, when found: in fiction, a vocative inside the
+    /// quote (`“…, Margaret?”`) or the name after an addressee cue in its
+    /// tag (`Anne assured Marilla`). A vocative is never the speaker.
+    ///
+    /// ```
+    /// use whosaid::{Attributor, Genre};
+    ///
+    /// let at = Attributor::builder().genre(Some(Genre::Fiction)).build()?;
+    /// let doc = at.attribute("\"Is that you, Mr. Crane?\" said Orla.");
+    /// let a = doc.quotes()[0].attribution().ok_or("no speaker")?;
+    /// assert_eq!(a.speaker_name(), "Orla");
+    /// assert_eq!(doc.text_of(a.addressee().ok_or("no addressee")?), "Mr. Crane");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn addressee(&self) -> Option<Span> {
         self.addressee
     }
@@ -463,7 +476,9 @@ impl Speaker {
     }
 
     /// The canonical name: the fullest name form used, honorifics removed.
-    /// For an unnamed speaker, the describing phrase (`the convict`).
+    /// For an unnamed speaker, the describing phrase (`the convict`); for a
+    /// story's first-person narrator, `the narrator`, unless the story
+    /// gives it a name.
     pub fn name(&self) -> &str {
         &self.name
     }
