@@ -885,4 +885,6 @@ impl<'a> Draft<'a> {
 }
 
 #[cfg(test)]
+mod fiction_tests;
+#[cfg(test)]
 mod tests;
