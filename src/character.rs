@@ -304,14 +304,18 @@ pub(crate) fn add_descriptions(
         // word, capitalised inside a sentence, next to a cue.
         if !covered[i] && t.kind == TokKind::Word && t.shape == crate::segment::Shape::Capitalized {
             let w = word(i);
-            let inside = seg
-                .sentences
-                .get(seg.sentence_of_token(i))
-                .is_some_and(|s| (s.first as usize..i).any(|k| toks[k].kind == TokKind::Word));
-            let tag = i > 0 && cue_at(toks[i - 1].span.end, true)
-                || toks.get(i + 1).is_some_and(|n| cue_at(n.span.start, false));
-            if inside && tag && lex.is_function_word(w) && lex.is_given_name(w) && !in_quote(t.span.start) {
-                let mut m = Mention {
+            let homonym = || lex.is_function_word(w) && lex.is_given_name(w);
+            let tag = || {
+                i > 0 && cue_at(toks[i - 1].span.end, true)
+                    || toks.get(i + 1).is_some_and(|n| cue_at(n.span.start, false))
+            };
+            let inside = || {
+                seg.sentences
+                    .get(seg.sentence_of_token(i))
+                    .is_some_and(|s| (s.first as usize..i).any(|k| toks[k].kind == TokKind::Word))
+            };
+            if homonym() && tag() && inside() && !in_quote(t.span.start) {
+                added.push(Mention {
                     span: t.span,
                     head: t.span,
                     kind: MentionKind::Name,
@@ -325,9 +329,7 @@ pub(crate) fn add_descriptions(
                     document: false,
                     in_quote: false,
                     sentence: seg.sentence_of_token(i) as u32,
-                };
-                m.name_gender = lex.given_name_gender(w);
-                added.push(m);
+                });
                 i += 1;
                 continue;
             }

@@ -632,25 +632,34 @@ fn named_in_quotes(d: &Draft<'_>, quotes: &[usize]) -> Vec<usize> {
     out
 }
 
-/// True when a tag, a beat or a vocative of the conversation `turns` names
-/// character `c`.
-fn takes_part(turns: &[Turn], c: usize) -> bool {
-    turns.iter().any(|t| {
-        matches!(t.evidence, Evidence::Named(x) | Evidence::Beat(x) if x == c)
-            || t.addressee.is_some_and(|(a, _)| a == c)
-    })
+/// The characters a tag, a beat or a vocative of the conversation `turns`
+/// names: those who take part in it.
+fn participants(turns: &[Turn]) -> Vec<usize> {
+    let mut out: Vec<usize> = turns
+        .iter()
+        .flat_map(|t| {
+            let named = match t.evidence {
+                Evidence::Named(x) | Evidence::Beat(x) => Some(x),
+                _ => None,
+            };
+            named.into_iter().chain(t.addressee.map(|(a, _)| a))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The score of character `c` speaking turn `i` of `turns`, from the
 /// turn's own evidence and its neighbours' addressees.
-fn emission(d: &Draft<'_>, turns: &[Turn], i: usize, c: usize) -> f32 {
+fn emission(d: &Draft<'_>, turns: &[Turn], part: &[usize], i: usize, c: usize) -> f32 {
     let t = &turns[i];
     let ch = &d.cast.characters[c];
     let mut s = match t.scene.iter().find(|x| x.c == c) {
         Some(x) => weight::SALIENCE * (0.1 + x.salience).ln() + x.here,
         // Someone a tag or a vocative brings into this conversation later
         // may well speak before being named.
-        None if takes_part(turns, c) => weight::ABSENT_PARTICIPANT,
+        None if part.contains(&c) => weight::ABSENT_PARTICIPANT,
         None => weight::ABSENT,
     };
     match t.evidence {
@@ -717,7 +726,9 @@ fn decode(d: &Draft<'_>, turns: &[Turn]) -> Vec<Option<usize>> {
     // Index a == k stands for "no previous turn".
     let w = k + 1;
     let neg = f32::NEG_INFINITY;
-    let emit: Vec<Vec<f32>> = (0..n).map(|i| (0..k).map(|b| emission(d, turns, i, cands[b].0)).collect()).collect();
+    let part = participants(turns);
+    let emit: Vec<Vec<f32>> =
+        (0..n).map(|i| (0..k).map(|b| emission(d, turns, &part, i, cands[b].0)).collect()).collect();
     let mut score = vec![neg; w * k];
     for b in 0..k {
         score[k * k + b] = emit[0][b];

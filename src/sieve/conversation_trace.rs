@@ -64,8 +64,11 @@ fn dump() {
             for chain in conversations(turns) {
                 let speakers = decode(d, chain);
                 for (j, t) in chain.iter().enumerate() {
-                    let cands: Vec<(String, f32)> =
-                        t.scene.iter().map(|x| (name(d, x.c), emission(d, chain, j, x.c))).collect();
+                    let cands: Vec<(String, f32)> = t
+                        .scene
+                        .iter()
+                        .map(|x| (name(d, x.c), emission(d, chain, &participants(chain), j, x.c)))
+                        .collect();
                     let quotes: Vec<(usize, usize)> =
                         t.quotes.iter().map(|&q| (d.quotes[q].inner.start, d.quotes[q].inner.end)).collect();
                     let row = serde_json::json!({"id": id, "quotes": quotes, "evidence": format!("{:?}", t.evidence),
@@ -94,8 +97,11 @@ fn trace() {
                 let q = t.quotes.first().map_or(String::new(), |&q| {
                     d.text[d.quotes[q].inner].chars().take(50).collect::<String>().replace('\n', " ")
                 });
-                let cands: Vec<String> =
-                    t.scene.iter().map(|x| format!("{}:{:.1}", name(d, x.c), emission(d, chain, j, x.c))).collect();
+                let cands: Vec<String> = t
+                    .scene
+                    .iter()
+                    .map(|x| format!("{}:{:.1}", name(d, x.c), emission(d, chain, &participants(chain), j, x.c)))
+                    .collect();
                 println!(
                     "p{} {:?} -> {:?} | {} | {}",
                     t.para,
