@@ -81,15 +81,26 @@ fn closes_vocative(d: &Draft<'_>, end: usize, inner_end: usize) -> bool {
 }
 
 /// The name right after the cue of the quote's tag when that cue takes an
-/// addressee (`Anne assured Marilla`, `asked Jane whether`), and the
-/// speaker stands elsewhere.
+/// addressee (`Anne assured Marilla`, `asked Jane whether`), or after `to`
+/// (`said Elizabeth to Jane`, `said to Darcy`), and the speaker stands
+/// elsewhere.
 fn tag_object(d: &Draft<'_>, q: usize) -> Option<usize> {
     let a = d.quotes[q].attr?;
     let c = a.cue?;
-    if !super::takes_addressee(d.lemma(c)) {
-        return None;
-    }
     let after = d.cue_end_token(c);
-    let m = d.mention_at(after)?;
-    (m != a.mention && d.mentions[m].kind == MentionKind::Name).then_some(m)
+    let name = |m: usize| (m != a.mention && d.mentions[m].kind == MentionKind::Name).then_some(m);
+    if super::takes_addressee(d.lemma(c)) {
+        return d.mention_at(after).and_then(name);
+    }
+    // `said Elizabeth to her sister`, `said to Darcy`: `to` and a name
+    // after the cue or after the speaker that follows it.
+    let speaker_end = d.mentions[a.mention].end as usize;
+    let to = if d.word(after) == "to" {
+        after
+    } else if d.mentions[a.mention].first as usize == after && d.word(speaker_end) == "to" {
+        speaker_end
+    } else {
+        return None;
+    };
+    d.mention_at(to + 1).and_then(name)
 }

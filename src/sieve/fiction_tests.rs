@@ -55,6 +55,8 @@ fn vocatives() {
         ("quote start", "\"Margaret, come here.\"", Some("Margaret")),
         ("a subject is no vocative", "\"Mary is coming tomorrow.\"", None),
         ("an object is no vocative", "\"I saw Mary and Kitty at the gate.\"", None),
+        ("said to", "\"Come in,\" said Orla to Tobias.", Some("Tobias")),
+        ("addressee cue", "\"Come in,\" Orla told Tobias.", Some("Tobias")),
     ];
     for &(name, text, want) in CASES {
         after_pass(text, "Addressee", |d| {
