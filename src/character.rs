@@ -328,6 +328,7 @@ pub(crate) fn add_descriptions(
                     possessive: false,
                     document: false,
                     in_quote: false,
+                    unsure: false,
                     sentence: seg.sentence_of_token(i) as u32,
                 });
                 i += 1;
@@ -409,6 +410,7 @@ pub(crate) fn add_descriptions(
                 possessive: false,
                 document: false,
                 in_quote: false,
+                unsure: false,
                 sentence: seg.sentence_of_token(i) as u32,
             });
             i = j + 1;
@@ -429,6 +431,7 @@ pub(crate) fn add_descriptions(
             possessive,
             document: false,
             in_quote: false,
+            unsure: false,
             sentence: seg.sentence_of_token(i) as u32,
         });
         i = j + 1;

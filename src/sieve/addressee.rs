@@ -1,4 +1,4 @@
-//! Pass 10 (fiction): who is spoken to.
+//! Pass 11 (fiction): who is spoken to.
 
 use super::{Draft, Pass};
 use crate::genre::Genre;

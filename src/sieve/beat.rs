@@ -1,4 +1,4 @@
-//! Pass 11 (fiction): an action beat names the speaker.
+//! Pass 12 (fiction): an action beat names the speaker.
 
 use super::{AttrDraft, Draft, Pass};
 use crate::genre::Genre;

@@ -1,4 +1,4 @@
-//! Pass 12 (fiction): the turns of a conversation.
+//! Pass 13 (fiction): the turns of a conversation.
 
 use super::{AttrDraft, Draft, Pass};
 use crate::genre::Genre;

@@ -8,8 +8,8 @@
 //!   every document (`id`, `text`), to compare with gold records.
 
 use super::*;
-use crate::cue::{CueMatcher, parse_entries};
-use crate::lexicon::{CUES, Lexicons};
+use crate::cue::CueMatcher;
+use crate::lexicon::Lexicons;
 use crate::mention::find_mentions;
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -45,7 +45,7 @@ fn name(d: &Draft<'_>, c: usize) -> String {
 }
 
 fn engine() -> (Lexicons, CueMatcher) {
-    (Lexicons::english(), CueMatcher::new(parse_entries("cues", CUES).unwrap()).unwrap())
+    (Lexicons::english(), CueMatcher::english().unwrap())
 }
 
 #[test]

@@ -2,16 +2,15 @@
 //! up to the one under test on a fiction draft and checks what it found.
 
 use super::*;
-use crate::cue::{CueMatcher, parse_entries};
+use crate::cue::CueMatcher;
 use crate::genre::Genre;
-use crate::lexicon::CUES;
 use crate::mention::find_mentions;
 
 /// Runs the passes before `stop` (by name) and the pass itself on `text`
 /// as fiction, then calls `f` with the draft.
 fn after_pass(text: &str, stop: &str, f: impl FnOnce(&Draft<'_>)) {
     let lex = Lexicons::english();
-    let matcher = CueMatcher::new(parse_entries("cues", CUES).unwrap()).unwrap();
+    let matcher = CueMatcher::english().unwrap();
     let seg = Segmentation::new(text, &lex);
     let raw = crate::quote::QuoteScanner::new(0xFF).scan(text, &seg.paragraphs, &lex);
     let top: Vec<Span> = raw.iter().filter(|q| q.parent.is_none()).map(|q| q.outer).collect();
