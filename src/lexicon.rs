@@ -333,7 +333,7 @@ pub(crate) struct Lexicons {
     /// finder skips most words without a look-up.
     starts: CiMap<u8>,
     /// Fiction only: titles of rank and nouns for people (`characters.txt`).
-    characters: WordMap<(CharacterWord, Gender)>,
+    characters: CiMap<(CharacterWord, Gender)>,
 }
 
 /// What a word of `characters.txt` is.
@@ -380,7 +380,7 @@ impl Lexicons {
             places: CiMap::default(),
             object_cues: WordMap::default(),
             starts: CiMap::default(),
-            characters: WordMap::default(),
+            characters: CiMap::default(),
         }
     }
 
@@ -491,6 +491,7 @@ impl Lexicons {
                 lex.object_cues.insert(w.to_lowercase().into(), ());
             }
         }
+        let mut characters: WordMap<(CharacterWord, Gender)> = WordMap::default();
         for (line, f) in rows(CHARACTERS) {
             let [word, kind, gender] = f.as_slice() else {
                 return Err(BuildError::lexicon("characters", line, "expected: word | title or person | gender"));
@@ -511,8 +512,9 @@ impl Lexicons {
             };
             let gender = parse_gender("characters", line, gender)?;
             // A word listed twice keeps its first entry.
-            lex.characters.entry(word.to_lowercase().into()).or_insert((kind, gender));
+            characters.entry(word.to_lowercase().into()).or_insert((kind, gender));
         }
+        lex.characters = CiMap::new(&characters);
         for (_, f) in rows(ABBREVIATIONS) {
             if let Some(w) = f.first() {
                 lex.abbreviations.insert((*w).into(), ());
@@ -623,7 +625,7 @@ impl Lexicons {
 
     /// Fiction: the entry of `characters.txt` for a word.
     pub fn character_word(&self, word: &str) -> Option<(CharacterWord, Gender)> {
-        with_lower(word, |w| self.characters.get(w).copied())
+        self.characters.get(word).copied()
     }
 
     /// True when `name` is in the given-name table (of either sex).
