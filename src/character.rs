@@ -227,6 +227,35 @@ pub(crate) fn mark_narrator(text: &str, mentions: &mut [Mention], lex: &Lexicons
     }
 }
 
+/// A mention over tokens `first..end` with head `head`, outside
+/// quotations.
+fn fiction_mention(
+    seg: &Segmentation,
+    first: usize,
+    end: usize,
+    head: Span,
+    kind: MentionKind,
+    gender: Gender,
+) -> Mention {
+    let span = Span::new(seg.tokens[first].span.start, seg.tokens[end - 1].span.end);
+    Mention {
+        span,
+        head,
+        kind,
+        first: first as u32,
+        end: end as u32,
+        gender,
+        name_gender: Gender::Unknown,
+        plural: false,
+        role: None,
+        possessive: false,
+        document: false,
+        in_quote: false,
+        unsure: false,
+        sentence: seg.sentence_of_token(first) as u32,
+    }
+}
+
 /// Possessive determiners.
 fn is_possessive(w: &str) -> bool {
     crate::lexicon::with_lower(w, |w| matches!(w, "his" | "her" | "their" | "my" | "our" | "your"))
@@ -315,22 +344,9 @@ pub(crate) fn add_descriptions(
                     .is_some_and(|s| (s.first as usize..i).any(|k| toks[k].kind == TokKind::Word))
             };
             if homonym() && tag() && inside() && !in_quote(t.span.start) {
-                added.push(Mention {
-                    span: t.span,
-                    head: t.span,
-                    kind: MentionKind::Name,
-                    first: i as u32,
-                    end: i as u32 + 1,
-                    gender: Gender::Unknown,
-                    name_gender: lex.given_name_gender(w),
-                    plural: false,
-                    role: None,
-                    possessive: false,
-                    document: false,
-                    in_quote: false,
-                    unsure: false,
-                    sentence: seg.sentence_of_token(i) as u32,
-                });
+                let mut m = fiction_mention(seg, i, i + 1, t.span, MentionKind::Name, Gender::Unknown);
+                m.name_gender = lex.given_name_gender(w);
+                added.push(m);
                 i += 1;
                 continue;
             }
@@ -397,43 +413,15 @@ pub(crate) fn add_descriptions(
         };
         if base_len == usize::MAX {
             // The possessor of `Her voice`: a pronoun mention over `Her`.
-            added.push(Mention {
-                span: t.span,
-                head: t.span,
-                kind: MentionKind::Pronoun,
-                first: i as u32,
-                end: i as u32 + 1,
-                gender,
-                name_gender: Gender::Unknown,
-                plural: false,
-                role: None,
-                possessive: false,
-                document: false,
-                in_quote: false,
-                unsure: false,
-                sentence: seg.sentence_of_token(i) as u32,
-            });
+            added.push(fiction_mention(seg, i, i + 1, t.span, MentionKind::Pronoun, gender));
             i = j + 1;
             continue;
         }
         let head_tok = toks[j];
-        let possessive = base_len < head_tok.span.len();
-        added.push(Mention {
-            span: Span::new(t.span.start, head_tok.span.end),
-            head: Span::new(head_tok.span.start, head_tok.span.start + base_len),
-            kind: MentionKind::Nominal,
-            first: i as u32,
-            end: j as u32 + 1,
-            gender,
-            name_gender: Gender::Unknown,
-            plural: false,
-            role: None,
-            possessive,
-            document: false,
-            in_quote: false,
-            unsure: false,
-            sentence: seg.sentence_of_token(i) as u32,
-        });
+        let head = Span::new(head_tok.span.start, head_tok.span.start + base_len);
+        let mut m = fiction_mention(seg, i, j + 1, head, MentionKind::Nominal, gender);
+        m.possessive = base_len < head_tok.span.len();
+        added.push(m);
         i = j + 1;
     }
     if !added.is_empty() {
