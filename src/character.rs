@@ -297,8 +297,8 @@ fn is_determiner(w: &str) -> bool {
 /// (`the stranger`, `a rough voice`, `the old mariner`: nouns from
 /// `characters.txt`), and capitalised descriptions next to a reporting cue
 /// (`said the Unseen`), as nominal mentions outside quotations; and, as
-/// names, given names that are also common words, capitalised inside a
-/// sentence next to a cue (`said May`). `quotes`
+/// names, given names that are also common words, capitalised right after
+/// a cue (`said May`). `quotes`
 /// are the outer spans of the top-level quotations and `cues` the cue
 /// spans, both sorted.
 pub(crate) fn add_descriptions(
@@ -329,15 +329,13 @@ pub(crate) fn add_descriptions(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        // `said May`, `Will answered`: a given name that is also a common
-        // word, capitalised inside a sentence, next to a cue.
+        // `said May`, `cried Will`: a given name that is also a common
+        // word, capitalised right after a cue.
         if !covered[i] && t.kind == TokKind::Word && t.shape == crate::segment::Shape::Capitalized {
             let w = word(i);
             let homonym = || lex.is_function_word(w) && lex.is_given_name(w);
-            let tag = || {
-                i > 0 && cue_at(toks[i - 1].span.end, true)
-                    || toks.get(i + 1).is_some_and(|n| cue_at(n.span.start, false))
-            };
+            // (Only after the cue: `May spoke of` may be a month's doing.)
+            let tag = || i > 0 && cue_at(toks[i - 1].span.end, true);
             let inside = || {
                 seg.sentences
                     .get(seg.sentence_of_token(i))
@@ -390,7 +388,7 @@ pub(crate) fn add_descriptions(
             }
             let person = entry.filter(|(k, _)| {
                 matches!(*k, CharacterWord::Person | CharacterWord::Epithet)
-                    || *k == CharacterWord::Part && !is_possessive(word(i)) && next_to_cue()
+                    || base == "voice" && !is_possessive(word(i)) && next_to_cue()
             });
             // `said the Unseen`, `the Voice said`: a capitalised noun in a tag.
             let tagged = tj.is_capitalized()
