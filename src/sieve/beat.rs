@@ -64,7 +64,7 @@ fn subject(d: &Draft<'_>, s: usize, limit: usize) -> Option<usize> {
             return None;
         }
         // Skip over a quotation inside the sentence.
-        if let Some(&q) = d.top_overlapping(crate::span::Span::new(t.span.start, t.span.start + 1)).first() {
+        if let Some(q) = d.top_overlapping(crate::span::Span::new(t.span.start, t.span.start + 1)).next() {
             k = d.token_at(d.quotes[q].outer.end).max(k + 1);
             continue;
         }

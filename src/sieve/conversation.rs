@@ -383,7 +383,7 @@ impl Scene {
 
 /// Walks the paragraphs and makes the turns.
 fn collect_turns(d: &mut Draft<'_>) -> Vec<Turn> {
-    let order: Vec<usize> = d.top.iter().copied().filter(|&q| d.quotes[q].kind.is_speech()).collect();
+    let order: Vec<usize> = d.top.values().copied().filter(|&q| d.quotes[q].kind.is_speech()).collect();
     // A character that a tag makes speak is a person.
     for &q in &order {
         if let Some(c) = d.quotes[q].attr.filter(|a| a.rule != Rule::Beat).and_then(|a| d.cast.of(a.mention)) {

@@ -37,7 +37,7 @@ fn after_pass(text: &str, stop: &str, f: impl FnOnce(&Draft<'_>)) {
 fn mentions_after(text: &str, stop: &str) -> Vec<String> {
     let mut out = Vec::new();
     after_pass(text, stop, |d| {
-        for &q in &d.top {
+        for &q in d.top.values() {
             out.push(d.quotes[q].attr.map_or("-".to_string(), |a| d.text[d.mentions[a.mention].span].to_string()));
         }
     });
@@ -59,7 +59,7 @@ fn vocatives() {
     ];
     for &(name, text, want) in CASES {
         after_pass(text, "Addressee", |d| {
-            let got = d.top.first().and_then(|&q| d.quotes[q].addressee).map(|m| &d.text[d.mentions[m].span]);
+            let got = d.top.values().next().and_then(|&q| d.quotes[q].addressee).map(|m| &d.text[d.mentions[m].span]);
             assert_eq!(got, want, "{name}: {text}");
         });
     }

@@ -132,8 +132,7 @@ fn named_inside(d: &Draft<'_>, inner: crate::span::Span) -> Vec<usize> {
 /// True when a top-level quote lies between bytes `start` and `end`.
 fn quote_between(d: &Draft<'_>, start: usize, end: usize) -> bool {
     d.top_overlapping(crate::span::Span::new(start, end.max(start)))
-        .iter()
-        .any(|&q| d.quotes[q].outer.start >= start && d.quotes[q].outer.end <= end)
+        .any(|q| d.quotes[q].outer.start >= start && d.quotes[q].outer.end <= end)
 }
 
 /// True when mention `m` can be a speaking character.
