@@ -210,6 +210,12 @@ pub(crate) struct Cast {
     /// (`Elspeth Rowan walked in with Mr. Rowan`), so a new form there
     /// does not join them.
     sentence: (u32, Vec<usize>),
+    /// While clustering: the characters with a name form carrying each
+    /// title (`general`), so `the General` is found without a scan.
+    by_title: crate::lexicon::WordMap<Vec<u32>>,
+    /// While clustering: the latest character described by each head
+    /// (`the old man`).
+    by_described: crate::lexicon::WordMap<u32>,
 }
 
 /// Relabels first-person singular pronouns outside quotations as the
@@ -438,6 +444,8 @@ impl Cast {
             refers: vec![None; mentions.len()],
             by_word: crate::lexicon::WordMap::default(),
             sentence: (u32::MAX, Vec::new()),
+            by_title: crate::lexicon::WordMap::default(),
+            by_described: crate::lexicon::WordMap::default(),
         };
         let mut narrator: Option<usize> = None;
         let headings = headings(text, seg);
@@ -784,6 +792,12 @@ impl Cast {
                             list.push(c as u32);
                         }
                     }
+                    if let Some(t) = form.title.as_deref() {
+                        let list = self.by_title.entry(t.into()).or_default();
+                        if !list.contains(&(c as u32)) {
+                            list.push(c as u32);
+                        }
+                    }
                     forms.push(Seen { form, count: 1, mention: m, narrated: !mention.in_quote });
                 }
             }
@@ -815,10 +829,15 @@ impl Cast {
         let first = text[mention.span].split_whitespace().next().unwrap_or("");
         let definite = matches!(first, "the" | "The");
         // `the General`: the most recent character titled so.
-        let titled = self.characters.iter().enumerate().rev().filter(|(_, ch)| ch.gender.compatible(mention.gender)).find(
-            |(_, ch)| matches!(&ch.label, Label::Named(forms) if forms.iter().any(|f| f.form.title.as_deref() == Some(head.as_str()))),
-        );
-        if let (true, Some((c, _))) = (definite, titled) {
+        let titled = self
+            .by_title
+            .get(head.as_str())
+            .into_iter()
+            .flatten()
+            .map(|&c| c as usize)
+            .filter(|&c| self.characters[c].gender.compatible(mention.gender))
+            .max();
+        if let (true, Some(c)) = (definite, titled) {
             return Some(c);
         }
         // Only a description that stands alone names a character: `the old
@@ -827,9 +846,8 @@ impl Cast {
             return None;
         }
         if definite {
-            let same = self.characters.iter().rposition(|ch| matches!(&ch.label, Label::Described(h) if **h == *head));
-            if let Some(c) = same {
-                return Some(c);
+            if let Some(&c) = self.by_described.get(head.as_str()) {
+                return Some(c as usize);
             }
             // `the young man` with no `a young man` before it: someone the
             // reader knows.
@@ -838,7 +856,8 @@ impl Cast {
                 return None;
             }
         }
-        let c = self.push(m, Label::Described(head.into()));
+        let c = self.push(m, Label::Described(head.as_str().into()));
+        self.by_described.insert(head.into(), c as u32);
         self.characters[c].gender = mention.gender;
         Some(c)
     }
