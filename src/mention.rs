@@ -152,8 +152,21 @@ pub(crate) fn find_mentions(
     let mut i = 0usize;
     while i < toks.len() {
         let t = toks[i];
-        if t.kind != TokKind::Word {
+        if t.kind == TokKind::Punct {
             i += 1;
+            continue;
+        }
+        // A number starts nothing but a share (`21 percent said`).
+        if t.kind == TokKind::Number {
+            match cx.share(i) {
+                Some(mut m) => {
+                    m.in_quote = in_quote[i];
+                    m.sentence = seg.sentence_of_token(i) as u32;
+                    i = (m.end as usize).max(i + 1);
+                    out.push(m);
+                }
+                None => i += 1,
+            }
             continue;
         }
         let found = cx
@@ -161,8 +174,8 @@ pub(crate) fn find_mentions(
             .or_else(|| cx.determined(i))
             .or_else(|| cx.share(i))
             .or_else(|| cx.quantifier(i))
-            .or_else(|| cx.name(i))
-            .or_else(|| cx.bare_plural(i));
+            .or_else(|| cx.bare_plural(i))
+            .or_else(|| cx.name(i));
         let found = cx.according_source(i, found);
         match found {
             Some(mut m) => {
@@ -586,7 +599,9 @@ impl Cx<'_> {
 
     /// A bare plural role: `officials said`, `analysts say`.
     fn bare_plural(&self, i: usize) -> Option<Mention> {
-        if self.tok(i)?.shape != Shape::Lower {
+        // (Capitalised only at the start of a sentence: `Experts said`.)
+        let t = self.tok(i)?;
+        if t.shape != Shape::Lower && !(t.shape == Shape::Capitalized && self.sentence_initial(i)) {
             return None;
         }
         self.nominal(i, i).filter(|m| m.plural)
@@ -619,8 +634,14 @@ impl Cx<'_> {
             j += 1;
         }
         let w = self.word(j);
-        let number = self.tok(j).is_some_and(|t| t.kind == TokKind::Number);
-        if number && matches!(self.word(j + 1), "percent" | "%" | "in") {
+        let number = self.tok(j).is_some_and(|t| t.kind == TokKind::Number)
+            || with_lower(w, |w| {
+                matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "one")
+            });
+        if number && matches!(self.word(j + 1), "out") && self.word(j + 2) == "of" && self.tok(j + 3).is_some() {
+            // `nine out of 10`
+            j += 4;
+        } else if number && matches!(self.word(j + 1), "percent" | "%" | "in") {
             j += if self.word(j + 1) == "in" && self.tok(j + 2).is_some() { 3 } else { 2 };
         } else if with_lower(w, |w| {
             matches!(w, "half" | "majority" | "third" | "quarter" | "two-thirds" | "three-quarters" | "most" | "many")

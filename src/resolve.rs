@@ -69,6 +69,8 @@ struct Entity {
     last_pos: usize,
     /// True once the entity has been attributed a quote.
     spoke: bool,
+    /// True for a group (`officials`, `experts`): never `he` or `she`.
+    plural: bool,
     last_para: u32,
 }
 
@@ -199,6 +201,7 @@ impl Resolver<'_, '_> {
             last_pos: mention.span.start,
             last_para: self.para_of(m),
             spoke: false,
+            plural: mention.plural,
         });
         Resolution { entity: self.entities.len() - 1, factor: NAMED, via: None }
     }
@@ -322,7 +325,7 @@ impl Resolver<'_, '_> {
                 let fits = if want_org {
                     ent.kind == SpeakerKind::Organization || (mention.plural && ent.kind == SpeakerKind::Anonymous)
                 } else {
-                    ent.kind == SpeakerKind::Person && ent.gender.compatible(mention.gender)
+                    ent.kind == SpeakerKind::Person && ent.gender.compatible(mention.gender) && !ent.plural
                 };
                 if !fits {
                     continue;

@@ -634,9 +634,12 @@ impl<'a> Draft<'a> {
             let limit = (j + 40).min(self.seg.tokens.len());
             let sentence = self.seg.sentence_of_token(j);
             for k in j + 1..limit {
+                // (A participle may open the apposition: `Salceda, citing
+                // data from …, said`.)
+                let opening_participle = k == j + 1 && self.word(k).ends_with("ing");
                 if self.seg.sentence_of_token(k) != sentence
                     || self.word(k) == ";"
-                    || self.cue_at(k).is_some() && !self.in_mention(k)
+                    || self.cue_at(k).is_some() && !self.in_mention(k) && !opening_participle
                 {
                     break;
                 }
@@ -655,8 +658,12 @@ impl<'a> Draft<'a> {
             let limit = (j + 7).min(self.seg.tokens.len());
             if let Some(k) = (j + 1..limit)
                 .take_while(|&k| {
+                    // (`and` joins nouns inside the phrase of a plural
+                    // speaker: `experts on North Korea and nuclear
+                    // nonproliferation said`.)
+                    let joins = self.word(k) == "and" && self.mentions[m].plural;
                     (self.seg.tokens[k].kind != TokKind::Punct || self.word(k) == "\u{2019}")
-                        && !matches!(self.word(k), "and" | "but" | "or" | "who" | "which" | "that" | "while")
+                        && (joins || !matches!(self.word(k), "and" | "but" | "or" | "who" | "which" | "that" | "while"))
                 })
                 .find(|&k| self.cue_at(k).is_some())
             {

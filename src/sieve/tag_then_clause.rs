@@ -196,7 +196,6 @@ fn blocks_clause(w: &str) -> bool {
                 | "around"
                 | "away"
                 | "again"
-                | "too"
                 | "once"
                 | "later"
                 | "earlier"
@@ -465,6 +464,14 @@ fn contains_quote(d: &Draft<'_>, start: usize, stop: usize) -> bool {
 
 /// Auxiliaries, modals and copulas: the finite verbs a rule can see.
 fn is_auxiliary(w: &str) -> bool {
+    // (Curly apostrophes read as straight ones: `shouldn’t`.)
+    let straight;
+    let w = if w.contains('\u{2019}') {
+        straight = w.replace('\u{2019}', "'");
+        straight.as_str()
+    } else {
+        w
+    };
     crate::lexicon::with_lower(w, |w| {
         matches!(
             w,

@@ -41,3 +41,4 @@ fn cue_after_an_article_does_not_report() {
         assert!(d.cues[0].span.start > 10);
     });
 }
+
