@@ -285,6 +285,7 @@ struct Maps {
     elisions: WordMap<()>,
     given_names: WordMap<Gender>,
     places: WordMap<()>,
+    irregular_finite: WordMap<()>,
 }
 
 /// What one word may start, as bits (see [`Lexicons::word_flags`]).
@@ -325,6 +326,9 @@ pub(crate) struct Lexicons {
     given_names: CiMap<Gender>,
     /// Place names (lower case, words joined by one space).
     places: CiMap<()>,
+    /// The simple past of irregular verbs (`left`, `went`), from
+    /// `irregular_verbs.txt`: finite forms no suffix test finds.
+    irregular_past: CiMap<()>,
     /// Cue lemmas whose direct object is what they report (`denied the
     /// claims`).
     object_cues: WordMap<()>,
@@ -378,6 +382,7 @@ impl Lexicons {
             elisions: CiMap::default(),
             given_names: CiMap::default(),
             places: CiMap::default(),
+            irregular_past: CiMap::default(),
             object_cues: WordMap::default(),
             starts: CiMap::default(),
             characters: CiMap::default(),
@@ -469,6 +474,11 @@ impl Lexicons {
                 }
             }
         }
+        for (_, f) in rows(crate::cue::inflect::IRREGULAR_VERBS) {
+            for form in f.get(2).into_iter().flat_map(|p| p.split('/')) {
+                m.irregular_finite.insert(form.trim().to_lowercase().into(), ());
+            }
+        }
         for (line, f) in rows(GIVEN_NAMES) {
             let [name, gender] = f.as_slice() else {
                 return Err(BuildError::lexicon("given_names", line, "expected: name | m or f"));
@@ -536,6 +546,7 @@ impl Lexicons {
         self.elisions = CiMap::new(&m.elisions);
         self.given_names = CiMap::new(&m.given_names);
         self.places = CiMap::new(&m.places);
+        self.irregular_past = CiMap::new(&m.irregular_finite);
         let mut starts: WordMap<u8> = WordMap::default();
         let mut mark = |phrase: &str, flag: u8| {
             let first = phrase.split(' ').next().unwrap_or(phrase);
@@ -565,6 +576,11 @@ impl Lexicons {
     /// True when `word` (without its dot) is an abbreviation, as written.
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains_key(word)
+    }
+
+    /// True when `word` is the simple past of an irregular verb (`left`).
+    pub fn is_irregular_past(&self, word: &str) -> bool {
+        self.irregular_past.contains(word)
     }
 
     /// True when `word` is a function word, never a name by itself.

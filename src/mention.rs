@@ -175,6 +175,7 @@ pub(crate) fn find_mentions(
             .or_else(|| cx.share(i))
             .or_else(|| cx.quantifier(i))
             .or_else(|| cx.bare_plural(i))
+            .or_else(|| cx.the_name(i))
             .or_else(|| cx.name(i));
         let found = cx.according_source(i, found);
         match found {
@@ -922,6 +923,37 @@ impl Cx<'_> {
         m.name_gender = name_gender;
         m.role = role;
         m.possessive = possessive;
+        Some(m)
+    }
+
+    /// `the IMF`, `the Pentagon`, `the New York Times`: `the` and a proper
+    /// name that ends the noun phrase name an organisation. (`the Bernie
+    /// Sanders campaign` is a nominal, found before this.)
+    fn the_name(&self, i: usize) -> Option<Mention> {
+        if !with_lower(self.word(i), |w| w == "the") {
+            return None;
+        }
+        let mut m = self.name(i + 1)?;
+        if m.first as usize != i + 1 || m.unsure {
+            return None;
+        }
+        let end = m.end as usize;
+        let next = self.tok(end);
+        let np_ends = next.is_none_or(|n| {
+            n.kind == TokKind::Punct
+                || n.para != self.tok(i).map_or(0, |t| t.para)
+                || self.cue_starts_at(end)
+                || self.lex.is_function_word(self.word(end))
+        });
+        if !np_ends {
+            return None;
+        }
+        if m.kind == MentionKind::Name && m.gender == Gender::Unknown && m.role.is_none() {
+            m.kind = MentionKind::Organization;
+            m.name_gender = Gender::Unknown;
+        }
+        m.span = self.span(i, end);
+        m.first = i as u32;
         Some(m)
     }
 

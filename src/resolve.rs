@@ -552,14 +552,21 @@ impl Resolver<'_, '_> {
                         id
                     });
                     let mention = d.mentions[a.mention];
+                    // `Barkley, who said`: the relative pronoun is the
+                    // mention, resolved through its antecedent.
+                    let relative = a.cue.and_then(|c| d.relative_pronoun(a.mention, c));
+                    let mut chain = self.chain(a.mention);
+                    if let Some(r) = relative {
+                        chain.insert(0, r);
+                    }
                     attribution = Some(Attribution {
-                        mention: mention.span,
-                        mention_kind: mention.kind,
+                        mention: relative.unwrap_or(mention.span),
+                        mention_kind: if relative.is_some() { MentionKind::Pronoun } else { mention.kind },
                         speaker: SpeakerId(id),
                         speaker_name: speakers[id as usize].name.clone(),
                         rule: a.rule,
                         confidence: (a.prior * res.factor).clamp(0.0, 1.0),
-                        chain: self.chain(a.mention),
+                        chain,
                         addressee: x.addressee.map(|m| d.mentions[m].span),
                     });
                 }

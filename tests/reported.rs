@@ -99,6 +99,27 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Quintero",
         "vowed",
     ),
+    (
+        "Slower growth abroad is being offset by faster gains at home, the IMF said.",
+        "Slower growth abroad is being offset by faster gains at home",
+        QuoteKind::Indirect,
+        "the IMF",
+        "said",
+    ),
+    (
+        "The council raised the tolls on trucks, which the mayor said were far too low.",
+        "were far too low",
+        QuoteKind::Indirect,
+        "the mayor",
+        "said",
+    ),
+    (
+        "Quintero, who said the port would reopen in May, left the meeting early.",
+        "the port would reopen in May",
+        QuoteKind::Indirect,
+        "who",
+        "said",
+    ),
 ];
 
 #[test]
@@ -125,6 +146,22 @@ fn interrupted_report_has_two_parts_in_one_group() {
     assert_eq!(doc.text_of(parts[0].span()), "The outreach to the consulates");
     assert_eq!(doc.text_of(parts[1].span()), "raised new worries");
     assert_eq!(parts[0].group(), parts[1].group());
+    // A `that` after the tag's comma is a relative pronoun, not the start
+    // of a clause the tag introduces.
+    let doc = Attributor::new().attribute("The goal, she said, is to forge a truce that would end the shelling.");
+    let parts: Vec<&str> = doc.speech().map(|q| doc.text_of(q.span())).collect();
+    assert_eq!(parts, ["The goal", "is to forge a truce that would end the shelling"]);
+}
+
+#[test]
+fn a_relative_pronoun_resolves_to_its_antecedent() {
+    let doc = Attributor::new().attribute(
+        "Listeners called Ana Ruiz, who said the ferry would run again by June. \
+         Residents who said they had waited for months were not convinced.",
+    );
+    let names: Vec<(&str, &str)> =
+        doc.speech().filter_map(|q| q.attribution().map(|a| (doc.text_of(a.mention()), a.speaker_name()))).collect();
+    assert_eq!(names, [("who", "Ana Ruiz"), ("who", "Residents")]);
 }
 
 /// Reporting verbs that report nothing here.

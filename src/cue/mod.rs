@@ -17,7 +17,7 @@
 
 mod context;
 mod entry;
-mod inflect;
+pub(crate) mod inflect;
 mod matcher;
 #[cfg(test)]
 mod naive;

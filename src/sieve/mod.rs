@@ -323,6 +323,29 @@ impl<'a> Draft<'a> {
         self.mentions.get(k).is_some_and(|m| (m.first as usize) <= i)
     }
 
+    /// The relative pronoun that is the subject of cue `c` when mention `m`
+    /// is its antecedent: `Barkley, who said`, `the agency, which noted`,
+    /// `voters who said`, `a group that says`. The pronoun is the mention
+    /// the gold conventions (and the grammar) take as the cue's subject; it
+    /// resolves to `m`.
+    pub fn relative_pronoun(&self, m: usize, c: usize) -> Option<Span> {
+        let cue_tok = self.token_at(self.cues.get(c)?.span.start);
+        let mut b = cue_tok;
+        let mut fillers = 0;
+        while fillers < 3 && b > 0 && self.is_tag_filler(b - 1) {
+            b -= 1;
+            fillers += 1;
+        }
+        let r = b.checked_sub(1)?;
+        let m_end = self.mentions.get(m)?.end as usize;
+        let ok = match self.word(r) {
+            "who" | "which" => m_end <= r && (m_end == r || self.word(r - 1) == ","),
+            "that" => m_end == r,
+            _ => false,
+        };
+        ok.then(|| self.seg.tokens[r].span)
+    }
+
     /// True when the word at token `i` is an adverb or auxiliary that may
     /// sit inside a tag (`also said`, `has said`, `said later`).
     pub fn is_tag_filler(&self, i: usize) -> bool {
@@ -714,9 +737,14 @@ impl<'a> Draft<'a> {
             }
             return Some(m);
         }
-        // `Barkley, who said`
+        // `Barkley, who said`, `listeners who said`
         if b >= first + 2 && matches!(self.word(b - 1), "who" | "which") && self.word(b - 2) == "," {
             if let Some(m) = self.mention_ending_at(b - 2).filter(|&m| self.can_speak(m)) {
+                return Some(m);
+            }
+        }
+        if b > first && self.word(b - 1) == "who" {
+            if let Some(m) = self.mention_ending_at(b - 1).filter(|&m| self.can_speak(m)) {
                 return Some(m);
             }
         }

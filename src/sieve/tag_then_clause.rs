@@ -78,10 +78,20 @@ impl Pass for TagThenClause {
                     }
                 }
                 let Some(m) = d.speaker_before(c) else { continue };
-                let Some(start) = clause_start(d, cue_end, end, lemma) else { continue };
+                // `policies which he said had harmed the economy`: the
+                // relative pronoun is the reported verb's subject.
+                let mf = d.mentions[m].first as usize;
+                let relative = mf > first
+                    && matches!(d.word(mf - 1), "which" | "that" | "who" | "whom")
+                    && d.mentions[m].end as usize == cue_tok
+                    && blocks_clause(d.word(cue_end))
+                    && is_auxiliary(d.word(cue_end));
+                let start = if relative { Some(cue_end) } else { clause_start(d, cue_end, end, lemma) };
+                let Some(start) = start else { continue };
                 (m, start, Rule::TagThenClause)
             };
             let Some(stop) = clause_end(d, start, end) else { continue };
+            let stop = end_of_relative(d, m, c, start, stop);
             let has_quote = contains_quote(d, start, stop);
             // `called the plan “dead”` reports words; `a firm called Acme`
             // names a thing.
@@ -118,6 +128,29 @@ impl Pass for TagThenClause {
             d.add_report(start, stop, m, Some(c), rule, PRIOR);
         }
     }
+}
+
+/// In a relative clause between commas (`Quintero, who said the port
+/// would reopen, left early`), the report ends where the main clause's
+/// predicate resumes: a comma followed by a verb.
+fn end_of_relative(d: &Draft<'_>, m: usize, c: usize, start: usize, stop: usize) -> usize {
+    let Some(r) = d.relative_pronoun(m, c) else { return stop };
+    let r_tok = d.token_at(r.start);
+    if r_tok == 0 || d.word(r_tok - 1) != "," {
+        return stop;
+    }
+    let resumes = |k: usize| {
+        let Some(t) = d.seg.tokens.get(k) else { return false };
+        let w = d.word(k);
+        t.shape == crate::segment::Shape::Lower
+            && (is_auxiliary(w)
+                || !d.lex.is_function_word(w)
+                    && (w.ends_with("ed")
+                        || w.ends_with('s') && !w.ends_with("ss")
+                        || d.lex.is_irregular_past(w)
+                        || d.cue_at(k).is_some()))
+    };
+    (start + 1..stop).find(|&k| d.word(k) == "," && resumes(k + 1)).unwrap_or(stop)
 }
 
 /// Cues that take `of` or `about` before what was said.
@@ -309,7 +342,11 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
     // `said on Thursday he …`.
     if starts_circumstance(w) {
         let limit = end.min(k + MAX_THAT_GAP);
-        if let Some(j) = (k..limit).find(|&j| d.word(j) == "that") {
+        // (A comma opens a circumstance only when another closes it:
+        // `said, in a statement, that …`; in `The goal, he said, is to
+        // forge a truce that …` the `that` is a relative pronoun.)
+        let comma = w == ",";
+        if let Some(j) = (k..limit).find(|&j| d.word(j) == "that").filter(|&j| !comma || d.word(j - 1) == ",") {
             return Some(j);
         }
         return (k + 1..end.min(k + 5))

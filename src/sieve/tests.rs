@@ -41,4 +41,3 @@ fn cue_after_an_article_does_not_report() {
         assert!(d.cues[0].span.start > 10);
     });
 }
-
