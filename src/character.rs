@@ -1016,7 +1016,7 @@ mod tests {
     fn cast(text: &str) -> Vec<Vec<String>> {
         let lex = Lexicons::english();
         let seg = Segmentation::new(text, &lex);
-        let mut mentions = find_mentions(text, &seg, &[], &[], &lex);
+        let mut mentions = find_mentions(text, &seg, &[], &[], &lex, crate::genre::Genre::Fiction);
         mark_narrator(text, &mut mentions, &lex);
         let cast = Cast::new(text, &seg, &lex, &mentions);
         let mut out = vec![Vec::new(); cast.characters.len()];

@@ -187,7 +187,7 @@ impl Attributor {
         let (cues, inner_cues) = split_by_quotes(hits, &top);
         let genre = inner.genre.unwrap_or_else(|| crate::genre::guess(&seg, &raw, &cues));
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
-        let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex);
+        let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex, genre);
         if genre == crate::genre::Genre::Fiction {
             crate::character::mark_narrator(text, &mut mentions, &inner.lex);
             crate::character::add_descriptions(text, &seg, &inner.lex, &top, &cue_spans, &mut mentions);

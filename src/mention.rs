@@ -23,6 +23,7 @@
 //! director,` / `Russia's envoy to the UN, Alexei Borodavkin`). That is what
 //! lets the resolver send `the diplomat` to the right person.
 
+use crate::genre::Genre;
 use crate::lexicon::{Lexicons, OrgKind, with_lower};
 use crate::output::{Gender, MentionKind};
 use crate::segment::{Segmentation, Shape, TokKind, Token};
@@ -144,10 +145,11 @@ pub(crate) fn find_mentions(
     quotes: &[Span],
     cues: &[Span],
     lex: &Lexicons,
+    genre: Genre,
 ) -> Vec<Mention> {
     let toks = &seg.tokens;
     let in_quote = quote_mask(toks, quotes);
-    let cx = Cx { text, seg, lex, cues };
+    let cx = Cx { text, seg, lex, cues, news: genre == Genre::News };
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0usize;
     while i < toks.len() {
@@ -394,6 +396,9 @@ struct Cx<'a> {
     lex: &'a Lexicons,
     /// Spans of the reporting cues, sorted.
     cues: &'a [Span],
+    /// News copy: `the` + a proper name is an institution (in a novel it is
+    /// a character: `the White Rabbit`).
+    news: bool,
 }
 
 impl Cx<'_> {
@@ -930,7 +935,7 @@ impl Cx<'_> {
     /// name that ends the noun phrase name an organisation. (`the Bernie
     /// Sanders campaign` is a nominal, found before this.)
     fn the_name(&self, i: usize) -> Option<Mention> {
-        if !with_lower(self.word(i), |w| w == "the") {
+        if !self.news || !with_lower(self.word(i), |w| w == "the") {
             return None;
         }
         let mut m = self.name(i + 1)?;
@@ -1069,7 +1074,7 @@ mod tests {
     fn mentions(text: &str) -> Vec<(String, MentionKind, Option<String>)> {
         let lex = Lexicons::english();
         let seg = Segmentation::new(text, &lex);
-        find_mentions(text, &seg, &[], &[], &lex)
+        find_mentions(text, &seg, &[], &[], &lex, Genre::News)
             .into_iter()
             .map(|m| (text[m.head].to_string(), m.kind, m.role.map(|r| lex.class_name(r).to_string())))
             .collect()
@@ -1130,12 +1135,12 @@ mod tests {
         let lex = Lexicons::english();
         let text = "White House press secretary Josh Earnest spoke.";
         let seg = Segmentation::new(text, &lex);
-        let m = find_mentions(text, &seg, &[], &[], &lex);
+        let m = find_mentions(text, &seg, &[], &[], &lex, Genre::News);
         assert_eq!(&text[m[0].span], "White House press secretary Josh Earnest");
         assert_eq!(&text[m[0].head], "Josh Earnest");
         let text = "US Senator Jeff Sessions and Rep. John Mica (R-Fla.) spoke.";
         let seg = Segmentation::new(text, &lex);
-        let m = find_mentions(text, &seg, &[], &[], &lex);
+        let m = find_mentions(text, &seg, &[], &[], &lex, Genre::News);
         let got: Vec<(&str, &str)> = m.iter().map(|x| (&text[x.span], &text[x.head])).collect();
         assert_eq!(got, vec![("US Senator Jeff Sessions", "Jeff Sessions"), ("Rep. John Mica (R-Fla.)", "John Mica")]);
     }

@@ -209,15 +209,23 @@ impl Resolver<'_, '_> {
     fn name(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
         let words = words_of(&self.d.text[mention.head]);
-        // Candidates share the first or the last word; the most recent
-        // compatible one wins.
+        // Candidates share the first or the last word. Among the compatible
+        // ones: a given name that agrees with a stated gender (`Mrs.
+        // Clinton` is not Bill), then a shared surname rather than a shared
+        // first name, then the most mentioned (`Sanders` is Bernie even
+        // after Jane Sanders speaks), then the most recent.
+        let rank = |ent: &Entity| {
+            let given_ok = mention.gender == Gender::Unknown || ent.name_gender.compatible(mention.gender);
+            let surname = ent.words.last() == words.last();
+            (given_ok, surname, ent.mentions.len(), ent.last_pos)
+        };
         let mut best: Option<usize> = None;
         for key in [words.first(), words.last()].into_iter().flatten() {
             for &e in self.by_word.get(key).map_or(&[][..], |v| v) {
                 let ent = &self.entities[e];
                 if ent.gender.compatible(mention.gender)
                     && name_matches(&words, &ent.words)
-                    && best.is_none_or(|b| self.entities[b].last_pos < ent.last_pos)
+                    && best.is_none_or(|b| rank(&self.entities[b]) < rank(ent))
                 {
                     best = Some(e);
                 }

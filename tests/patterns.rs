@@ -138,3 +138,16 @@ fn pronoun_chain_explains_the_resolution() {
     assert_eq!(chain.first(), Some(&"she"));
     assert_eq!(chain.last(), Some(&"Alexandra Petrova"));
 }
+
+#[test]
+fn a_bare_surname_goes_to_the_prominent_namesake() {
+    // Marta Ruiz is the subject of the story; her husband speaks once.
+    let text = "Marta Ruiz opened the clinic in May. Ruiz said the beds were full. \
+                Ruiz said the nurses would come soon.\n\
+                Her husband, Pablo Ruiz, said the roof leaked.\n\
+                “We will stay open,” Ruiz said.\n\
+                “He means well,” Mrs. Ruiz added.";
+    let doc = Attributor::new().attribute(text);
+    let speakers: Vec<&str> = doc.speech().filter_map(|q| q.attribution()).map(|a| a.speaker_name()).collect();
+    assert_eq!(speakers, ["Marta Ruiz", "Marta Ruiz", "Pablo Ruiz", "Marta Ruiz", "Marta Ruiz"]);
+}

@@ -16,7 +16,7 @@ fn after_pass(text: &str, stop: &str, f: impl FnOnce(&Draft<'_>)) {
     let top: Vec<Span> = raw.iter().filter(|q| q.parent.is_none()).map(|q| q.outer).collect();
     let cues = matcher.find_all(text);
     let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
-    let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &lex);
+    let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &lex, crate::genre::Genre::Fiction);
     crate::character::mark_narrator(text, &mut mentions, &lex);
     crate::character::add_descriptions(text, &seg, &lex, &top, &cue_spans, &mut mentions);
     let mut d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);

@@ -771,8 +771,18 @@ impl<'a> Draft<'a> {
                     }
                 }
             }
-            if weak.is_some() {
-                return weak;
+            // `Her husband, Pablo Ruiz, said`: a name in apposition that
+            // runs up to the tag names the speaker better than the nominal.
+            if let Some(w) = weak {
+                let after = self.mentions[w].end as usize;
+                let named = self.mention_at(after + 1).filter(|&n| {
+                    let n_end = self.mentions[n].end as usize;
+                    self.mentions[n].kind == MentionKind::Name
+                        && self.mentions[w].kind != MentionKind::Name
+                        && self.word(n_end) == ","
+                        && n_end + 1 == b
+                });
+                return named.or(weak);
             }
         }
         // `…, saying`, `tweets saying`, `… and said`: the subject of the

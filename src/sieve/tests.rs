@@ -12,7 +12,7 @@ fn with_draft(text: &str, f: impl FnOnce(&mut Draft<'_>)) {
     let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     let cues = matcher.find_all(text);
     let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
-    let mentions = find_mentions(text, &seg, &top, &cue_spans, &lex);
+    let mentions = find_mentions(text, &seg, &top, &cue_spans, &lex, crate::genre::Genre::News);
     let mut d = Draft::new(text, &seg, &lex, &matcher, &raw, cues, mentions);
     f(&mut d);
 }
