@@ -895,6 +895,25 @@ impl Cx<'_> {
             if let Some(m) = self.nominal(i, end) {
                 return Some(m);
             }
+            // `Trump's campaign`, `Russia's foreign ministry`: an
+            // organisation of the name's owner (`Trump's campaign
+            // spokesman` is a nominal).
+            for j in end..end + 3 {
+                if j > end {
+                    let t = self.tok(j - 1)?;
+                    let w = self.word(j - 1);
+                    if t.kind != TokKind::Word || t.shape != Shape::Lower || self.lex.is_function_word(w) {
+                        break;
+                    }
+                }
+                if let Some((e2, OrgKind::Head)) = self.org_at(j) {
+                    if let Some(m) = self.nominal(i, e2) {
+                        return Some(m);
+                    }
+                    let whole = self.span(i, e2);
+                    return Some(self.mention(i, e2, whole, MentionKind::Organization));
+                }
+            }
         }
         let mut kind = self.name_kind(name_start, end, titled && gender != Gender::Unknown);
         let head_text = &self.text[head];

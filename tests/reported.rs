@@ -120,6 +120,34 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "who",
         "said",
     ),
+    (
+        "Quintero’s campaign said the rally would go ahead on Friday.",
+        "the rally would go ahead on Friday",
+        QuoteKind::Indirect,
+        "Quintero’s campaign",
+        "said",
+    ),
+    (
+        "Havel said Sunday night’s vote had settled the matter.",
+        "Sunday night’s vote had settled the matter",
+        QuoteKind::Indirect,
+        "Havel",
+        "said",
+    ),
+    (
+        "The minister said on Thursday the ferries would run again.",
+        "the ferries would run again",
+        QuoteKind::Indirect,
+        "The minister",
+        "said",
+    ),
+    (
+        "Another delegate from the coast, Ines Varga, said she would vote against it.",
+        "she would vote against it",
+        QuoteKind::Indirect,
+        "Ines Varga",
+        "said",
+    ),
 ];
 
 #[test]

@@ -785,6 +785,16 @@ impl<'a> Draft<'a> {
                 return named.or(weak);
             }
         }
+        // `Another delegate on the slate, Jim Poolman, said`: a name set
+        // off by commas right before the cue.
+        if b >= first + 3 && self.word(b - 1) == "," {
+            if let Some(n) = self.mention_ending_at(b - 1).filter(|&n| {
+                let f = self.mentions[n].first as usize;
+                self.mentions[n].kind == MentionKind::Name && f > first && self.word(f - 1) == "," && self.can_speak(n)
+            }) {
+                return Some(n);
+            }
+        }
         // `…, saying`, `tweets saying`, `… and said`: the subject of the
         // sentence.
         let participle = self.word(cue_tok).ends_with("ing") && b > first;

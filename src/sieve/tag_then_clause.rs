@@ -349,9 +349,19 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
         if let Some(j) = (k..limit).find(|&j| d.word(j) == "that").filter(|&j| !comma || d.word(j - 1) == ",") {
             return Some(j);
         }
-        return (k + 1..end.min(k + 5))
-            .take_while(|&j| d.seg.tokens[j].kind != TokKind::Punct)
-            .find(|&j| matches!(d.word(j), "he" | "she" | "they" | "we" | "I" | "it" | "there"));
+        // `said Sunday night's debate was …`: a possessive makes the day
+        // part of the subject.
+        if (k..end.min(k + 2)).any(|j| d.word(j).ends_with("'s") || d.word(j).ends_with("\u{2019}s")) {
+            return Some(k);
+        }
+        // `said on Thursday he …`, `said at a rally the plan …`: the
+        // subject after the circumstance.
+        return (k + 1..end.min(k + 6)).take_while(|&j| d.seg.tokens[j].kind != TokKind::Punct).find(|&j| {
+            matches!(d.word(j), "he" | "she" | "they" | "we" | "I" | "it" | "there")
+                || j >= k + 2
+                    && matches!(d.word(j), "the" | "his" | "her" | "their" | "its")
+                    && d.seg.tokens[j - 1].is_capitalized()
+        });
     }
     let t = d.seg.tokens.get(k)?;
     match t.kind {
