@@ -866,12 +866,29 @@ impl Cx<'_> {
             return None;
         }
         let end = j;
+        // `English son-in-law`, `Russian officials`: a lone capitalised
+        // word before a role noun modifies it.
+        if !titled && !possessive && end == name_start + 1 && self.tok(end).is_some_and(|t| t.shape == Shape::Lower) {
+            // (`Democratic candidate Hillary Clinton`: a title.)
+            if let Some(m) =
+                self.nominal(i, end).filter(|m| self.tok(m.end as usize).is_none_or(|t| !t.is_capitalized()))
+            {
+                return Some(m);
+            }
+        }
         // A lone sentence-initial word is a name only on evidence.
         let mut unsure = false;
         if !titled && end == name_start + 1 && self.sentence_initial(name_start) {
             let w = self.word(name_start);
             let base = &w[..w.len() - possessive_len(w).unwrap_or(0)];
-            let suffixed = base.ends_with("ing") || base.ends_with("ly") || base.ends_with("ed") && base.len() > 4;
+            // (Adjectives and abstract nouns: `Anxious`, `Regardless`,
+            // `Imprisonment`.)
+            let suffixed = base.ends_with("ing")
+                || base.ends_with("ly")
+                || base.ends_with("ed") && base.len() > 4
+                || ["ous", "less", "ful", "ment", "ness"].iter().any(|x| base.len() > x.len() + 2 && base.ends_with(x))
+                // (`Shoe-polish`, `Good-bye`: a compound, not `Jean-Paul`.)
+                || base.split_once('-').is_some_and(|(_, b)| b.starts_with(|c: char| c.is_lowercase()));
             // `Small said`, `Small, who …`: a cue or a relative clause
             // after it makes even a common word a name.
             let named = self.cue_starts_at(end) || self.word(end) == "," && self.word(end + 1) == "who";
@@ -1000,7 +1017,8 @@ impl Cx<'_> {
         if personal_title {
             return MentionKind::Name;
         }
-        if let Some((e, OrgKind::Name)) = self.org_at(first) {
+        // (`Government`, `Parliament`: an organisation noun by itself.)
+        if let Some((e, OrgKind::Name | OrgKind::Head)) = self.org_at(first) {
             if e >= end {
                 return MentionKind::Organization;
             }
@@ -1118,6 +1136,27 @@ mod tests {
         assert_eq!(heads("However, the plan failed. Havel said so."), vec!["Havel"]);
         assert!(heads("Speaking to reporters, Havel left.").contains(&"Havel".to_string()));
         assert!(!heads("Speaking to reporters, Havel left.").contains(&"Speaking".to_string()));
+        // Adjectives, abstract nouns and lower-case compounds.
+        for text in ["Anxious to help, Havel left.", "Regardless, Havel left.", "Good-bye, Havel left."] {
+            assert_eq!(heads(text), vec!["Havel"], "{text}");
+        }
+    }
+
+    #[test]
+    fn modifiers_and_organisations_around_names() {
+        let m = mentions("Her English son-in-law met the IMF and Trump's campaign, then wrote to Government.");
+        let got: Vec<(&str, MentionKind)> = m.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("son-in-law", MentionKind::Nominal),
+                ("IMF", MentionKind::Organization),
+                ("Trump's campaign", MentionKind::Organization),
+                ("Government", MentionKind::Organization),
+            ]
+        );
+        // A title before a name stays a title.
+        assert_eq!(heads("Democratic candidate Hillary Clinton spoke."), vec!["Hillary Clinton"]);
     }
 
     #[test]

@@ -81,6 +81,11 @@ const TAGS: &[Case] = &[
         expect: &[("Never", "Tobias Wren", "trailing_tag")],
     },
     Case {
+        name: "a letter held out does not speak",
+        text: "Tobias Wren came to the gate and, holding out a letter, which she took, said, \"Read it tonight.\"",
+        expect: &[("Read it", "Tobias Wren", "beat")],
+    },
+    Case {
         name: "a verb the lexicon does not list",
         text: "\"Not a penny more,\" Cousin Hester sniffed.",
         expect: &[("penny", "Hester", "trailing_tag")],

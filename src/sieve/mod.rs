@@ -310,10 +310,11 @@ impl<'a> Draft<'a> {
         (m.end as usize == i && !m.in_quote).then_some(k)
     }
 
-    /// True when mention `m` can be a speaker.
+    /// True when mention `m` can be a speaker. (In a novel a letter or a
+    /// note is read, not heard: `holding out a letter, … said`.)
     pub fn can_speak(&self, m: usize) -> bool {
         let m = &self.mentions[m];
-        !m.possessive && !m.in_quote
+        !m.possessive && !m.in_quote && !(m.document && self.genre == crate::genre::Genre::Fiction)
     }
 
     /// True when token `i` lies inside a mention (`a creative writing
