@@ -314,7 +314,8 @@ impl<'a> Draft<'a> {
     /// note is read, not heard: `holding out a letter, … said`.)
     pub fn can_speak(&self, m: usize) -> bool {
         let m = &self.mentions[m];
-        !m.possessive && !m.in_quote && !(m.document && self.genre == crate::genre::Genre::Fiction)
+        let fiction_document = m.document && self.genre == crate::genre::Genre::Fiction;
+        !m.possessive && !m.in_quote && !fiction_document
     }
 
     /// True when token `i` lies inside a mention (`a creative writing
