@@ -300,11 +300,21 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
         let para = cx.tok(first).map_or(0, |t| t.para);
         let role = (first.saturating_sub(3)..first)
             .find_map(|s| cx.role_at(s, false).filter(|r| r.0 == first && !r.3).map(|r| (s, r.1, r.2)));
-        let Some((mut start, class, gender)) = role else {
-            out.push(m);
-            continue;
+        // (Or a title inside the mention, `Sen. Jason Holsman`: the
+        // modifiers before it still belong to it, `state Sen. …`, `ACLU
+        // executive Director …`.)
+        let (mut start, class, gender) = match role {
+            Some((s, class, gender)) => (s, Some(class), gender),
+            None if m.span.start < m.head.start => (first, None, Gender::Unknown),
+            None => {
+                out.push(m);
+                continue;
+            }
         };
-        // Walk back over modifiers, absorbing adjacent names.
+        // Walk back over modifiers, absorbing adjacent names. (Before a
+        // title inside the name, only an organisation: `ACLU executive
+        // Director Anthony Romero`, but `Orla met Mr. Wren` is two people.)
+        let title_only = class.is_none();
         let mut lower = 0;
         while start > 0 {
             let k = start - 1;
@@ -315,7 +325,7 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
             if let Some(prev) = out.last().copied() {
                 if prev.end as usize == start
                     && !prev.in_quote
-                    && matches!(prev.kind, MentionKind::Name | MentionKind::Organization)
+                    && (prev.kind == MentionKind::Organization || prev.kind == MentionKind::Name && !title_only)
                 {
                     out.pop();
                     start = prev.first as usize;
@@ -330,7 +340,13 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
                 && cx.lex.pronoun(w).is_none()
                 && !cx.cue_ends_at(k + 1)
                 && !w.ends_with("ly");
-            if t.shape == Shape::Lower && (is_premodifier(w) || plain && lower < 2) && lower < 3 {
+            // (Before a title, a plain word that looks like a verb, `met`,
+            // `visited`, `asks`, is no modifier.)
+            let verb_like = w.ends_with("ed") || w.ends_with('s') || cx.lex.is_irregular_past(w);
+            if t.shape == Shape::Lower
+                && (is_premodifier(w) || plain && lower < 2 && !(title_only && verb_like))
+                && lower < 3
+            {
                 lower += 1;
                 start = k;
                 continue;
@@ -339,7 +355,7 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
         }
         m.span.start = cx.tok(start).map_or(m.span.start, |t| t.span.start);
         m.first = start as u32;
-        m.role = Some(class);
+        m.role = class.or(m.role);
         if m.gender == Gender::Unknown {
             m.gender = gender;
         }
@@ -869,10 +885,15 @@ impl Cx<'_> {
         // `English son-in-law`, `Russian officials`: a lone capitalised
         // word before a role noun modifies it.
         if !titled && !possessive && end == name_start + 1 && self.tok(end).is_some_and(|t| t.shape == Shape::Lower) {
-            // (`Democratic candidate Hillary Clinton`: a title.)
-            if let Some(m) =
-                self.nominal(i, end).filter(|m| self.tok(m.end as usize).is_none_or(|t| !t.is_capitalized()))
-            {
+            // (Not `Democratic candidate Hillary Clinton`, a title, nor `IMF
+            // chief economist …`: the role noun must end the phrase.)
+            let ends_phrase = |k: usize| {
+                self.tok(k).is_none_or(|t| {
+                    t.kind == TokKind::Punct
+                        || t.shape == Shape::Lower && (self.lex.is_function_word(self.word(k)) || self.cue_starts_at(k))
+                })
+            };
+            if let Some(m) = self.nominal(i, end).filter(|m| ends_phrase(m.end as usize)) {
                 return Some(m);
             }
         }
@@ -1155,8 +1176,19 @@ mod tests {
                 ("Government", MentionKind::Organization),
             ]
         );
-        // A title before a name stays a title.
+        // A title before a name stays a title, with what modifies it.
         assert_eq!(heads("Democratic candidate Hillary Clinton spoke."), vec!["Hillary Clinton"]);
+        for (text, whole) in [
+            ("Then IMF chief economist Maury Obstfeld spoke.", "IMF chief economist Maury Obstfeld"),
+            ("Then state Sen. Jason Holsman spoke.", "state Sen. Jason Holsman"),
+            ("Then ACLU executive Director Anthony Romero spoke.", "ACLU executive Director Anthony Romero"),
+        ] {
+            let lex = Lexicons::english();
+            let seg = Segmentation::new(text, &lex);
+            let spans: Vec<&str> =
+                find_mentions(text, &seg, &[], &[], &lex, Genre::News).iter().map(|m| &text[m.span]).collect();
+            assert_eq!(spans, vec![whole], "{text}");
+        }
     }
 
     #[test]

@@ -151,3 +151,24 @@ fn a_bare_surname_goes_to_the_prominent_namesake() {
     let speakers: Vec<&str> = doc.speech().filter_map(|q| q.attribution()).map(|a| a.speaker_name()).collect();
     assert_eq!(speakers, ["Marta Ruiz", "Marta Ruiz", "Pablo Ruiz", "Marta Ruiz", "Marta Ruiz"]);
 }
+
+#[test]
+fn tags_with_long_speakers_and_their_continuations() {
+    // (text, the speaker of every quote)
+    let cases = [
+        ("“The tolls are too high,” Varga, who has proposed cutting them by half, said at the time.", "Varga"),
+        ("“The tolls are too high,” state Sen. Ines Varga (D) said. “They must come down.”", "Ines Varga"),
+        ("“The tolls are too high,” port chief economist Ines Varga said. “They must come down.”", "Ines Varga"),
+        (
+            "“The tolls are too high,” said ACLU executive Director Ines Varga in a statement. “They must come down.”",
+            "Ines Varga",
+        ),
+        ("“Welcome, all of you,” said master of ceremonies Pablo Ruiz, a retired engineer.", "Pablo Ruiz"),
+    ];
+    let at = Attributor::new();
+    for (text, speaker) in cases {
+        let doc = at.attribute(text);
+        let names: Vec<&str> = doc.speech().map(|q| q.attribution().map_or("?", |a| a.speaker_name())).collect();
+        assert!(!names.is_empty() && names.iter().all(|&n| n == speaker), "{text}: {names:?}");
+    }
+}

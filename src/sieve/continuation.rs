@@ -43,7 +43,8 @@ impl Pass for Continuation {
                     let p = prev?;
                     let a = d.quotes[p].attr?;
                     let (pq, cq) = (d.quotes[p], d.quotes[q]);
-                    let same_para = pq.para == cq.para && no_cue_between(d, pq.outer.end, cq.outer.start, a.cue);
+                    let same_para =
+                        pq.para == cq.para && no_cue_between(d, pq.outer.end, cq.outer.start, a.cue, a.mention);
                     // (In fiction a new paragraph is a new turn: the
                     // conversation pass decides.)
                     let next_para =
@@ -63,13 +64,14 @@ impl Pass for Continuation {
 
 /// True when no tag other than `own`'s starts in `start..end`: no cue with a
 /// speaker of its own (a cue word used as a noun, `in her first comments`,
-/// does not count).
-fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>) -> bool {
+/// does not count, nor a frame of the same speaker's tag, `said Romero in
+/// a statement`).
+fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, speaker: usize) -> bool {
     let k = d.cues.partition_point(|c| c.span.start < start);
     (k..d.cues.len()).take_while(|&c| d.cues[c].span.start < end).all(|c| {
         Some(c) == own || {
             let after = d.cue_end_token(c);
-            d.speaker_before(c).is_none() && d.mention_at(after).is_none()
+            d.speaker_before(c).is_none_or(|m| m == speaker) && d.mention_at(after).is_none()
         }
     })
 }

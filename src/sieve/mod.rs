@@ -662,9 +662,12 @@ impl<'a> Draft<'a> {
                 // (A participle may open the apposition: `Salceda, citing
                 // data from …, said`.)
                 let opening_participle = k == j + 1 && self.word(k).ends_with("ing");
+                // (A relative clause has verbs of its own: `Cruz, who has
+                // proposed repealing it, said`.)
+                let relative = matches!(self.word(j + 1), "who" | "which");
                 if self.seg.sentence_of_token(k) != sentence
                     || self.word(k) == ";"
-                    || self.cue_at(k).is_some() && !self.in_mention(k) && !opening_participle
+                    || self.cue_at(k).is_some() && !self.in_mention(k) && !opening_participle && !relative
                 {
                     break;
                 }
