@@ -30,6 +30,8 @@ use crate::segment::{Segmentation, Shape, TokKind, Token};
 use crate::span::Span;
 use std::collections::HashSet;
 
+mod slot;
+
 /// A set of words with the lexicon's fast hasher (SipHash, the default,
 /// was a tenth of the pipeline's time here).
 /// A set of lower-case words.
@@ -197,6 +199,7 @@ pub(crate) fn find_mentions(
         out.retain(|m| !m.unsure || !with_lower(&text[m.head], |w| common.contains(w)));
     }
     let mut out = absorb_titles(&cx, out);
+    slot::fill(&cx, quotes, &mut out);
     link_appositives(&cx, &mut out);
     out
 }

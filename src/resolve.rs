@@ -397,7 +397,9 @@ impl Resolver<'_, '_> {
         let definite = self.d.text[mention.span].split_whitespace().next().is_some_and(|w| {
             matches!(w, "the" | "The" | "this" | "This" | "that" | "That") || w.ends_with("'s") || w.ends_with("’s")
         });
-        if definite && !mention.plural {
+        // (A nominal no lexicon knows, `the column`, `the designer`, names
+        // no one said before.)
+        if definite && !mention.plural && mention.role.is_some() {
             if let Some(role) = mention.role {
                 // The most recent entity tied to a role of this class.
                 let found = self

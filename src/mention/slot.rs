@@ -1,0 +1,414 @@
+//! Speaker slots: the phrase standing in the speaker's place of a quote's
+//! tag is a speaker, even when no lexicon knows its head.
+//!
+//! Right after a quotation that breaks off with a comma, a question or an
+//! exclamation, the words up to a reporting cue can only be its speaker:
+//! `“…,” the column noted.`, `“…,” the bespectacled, 71-year-old diplomat
+//! said.`, `“…,” the Zionist Union Party’s Nachman Shai told the AP.`; so
+//! can the noun phrase after an inverted cue: `“…,” said the designer.`,
+//! `“…,” said Clinton’s communications director, Jennifer Palmieri.` The
+//! finders before this one know names and role nouns; this one widens or
+//! adds the mention in that slot, so the tag passes find it whole.
+
+use super::{Cx, Gender, Mention, MentionKind, is_determiner, possessive_len};
+use crate::segment::{Shape, TokKind};
+use crate::span::Span;
+
+/// The most words a speaker phrase may hold.
+const MAX_WORDS: usize = 10;
+
+/// Widens or adds the speaker mention in the tag slot of each quote in
+/// `quotes` (outer spans, sorted). `out` stays in text order.
+pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
+    let mut added: Vec<Mention> = Vec::new();
+    for &q in quotes {
+        let Some(i) = slot_start(cx, q) else { continue };
+        let found = if cx.cue_starts_at(i) { after_cue(cx, i, out) } else { before_cue(cx, i, out) };
+        if let Some(m) = found {
+            added.push(m);
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    // The slot mention replaces the mentions inside it, unless one
+    // straddles its edge (then the finders saw a different phrase).
+    added.retain(|a| !out.iter().any(|m| straddles(m, a)));
+    out.retain(|m| !added.iter().any(|a| a.first <= m.first && m.end <= a.end));
+    out.extend(added);
+    out.sort_by_key(|m| m.first);
+}
+
+/// True when `m` crosses an edge of `a`.
+fn straddles(m: &Mention, a: &Mention) -> bool {
+    (m.first < a.first && m.end > a.first) || (m.first < a.end && m.end > a.end)
+}
+
+/// The first token of the tag after quote `q`, when the quote breaks off
+/// (`,” `, `?” `, `!” `, `” —`) and the tag follows in the same paragraph.
+fn slot_start(cx: &Cx<'_>, q: Span) -> Option<usize> {
+    let toks = &cx.seg.tokens;
+    let inside = cx.text.get(q.start..q.end)?;
+    let mut chars = inside.chars().rev();
+    chars.next(); // the closing mark
+    let breaks_off = matches!(chars.next(), Some(',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-'));
+    let mut i = toks.partition_point(|t| t.span.start < q.end);
+    let t = toks.get(i)?;
+    if cx.text.get(q.end..t.span.start)?.contains('\n') {
+        return None;
+    }
+    let comma_outside = matches!(cx.word(i), "," | "\u{2014}" | "\u{2013}");
+    if comma_outside {
+        i += 1;
+    }
+    (breaks_off || comma_outside).then_some(i)
+}
+
+/// True for words that may stand between a speaker and the cue: `the
+/// column later noted`, `the ad has said`, `the senator Monday said`.
+fn is_filler(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "also"
+                | "then"
+                | "later"
+                | "again"
+                | "once"
+                | "has"
+                | "had"
+                | "have"
+                | "would"
+                | "will"
+                | "previously"
+                | "earlier"
+                | "further"
+                | "still"
+                | "just"
+                | "now"
+                | "recently"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+        )
+}
+
+/// Words that end a noun phrase after an inverted cue, or that a speaker
+/// phrase cannot hold: a relative pronoun, a conjunction, a preposition
+/// opening an adverbial (`in a statement`, `on Sunday`).
+fn is_phrase_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "when"
+            | "while"
+            | "as"
+            | "but"
+            | "because"
+            | "if"
+            | "to"
+            | "not"
+            | "in"
+            | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "about"
+            | "than"
+            | "since"
+            | "until"
+            | "via"
+            | "through"
+    )
+}
+
+/// Nouns of time and of manner that follow a cue without being a speaker:
+/// `said the next day`, `said the statement`.
+fn is_not_speaker_head(w: &str) -> bool {
+    matches!(
+        w,
+        "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "time"
+            | "times"
+            | "way"
+            | "thing"
+            | "things"
+            | "same"
+            | "other"
+            | "most"
+            | "least"
+    )
+}
+
+/// `“…,” the column noted.`: the phrase from token `i` up to the next cue.
+fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
+    let t = cx.tok(i)?;
+    let first = cx.word(i);
+    let opens = is_determiner(first) || t.is_capitalized() || t.kind == TokKind::Number;
+    if !opens || cx.lex.pronoun(first).is_some() {
+        return None;
+    }
+    let limit = (i + MAX_WORDS + 2).min(cx.seg.tokens.len());
+    let mut k = i;
+    while k < limit && !cx.cue_starts_at(k) {
+        let t = cx.tok(k)?;
+        let w = cx.word(k);
+        let ok = match t.kind {
+            TokKind::Punct => match w {
+                // (`bespectacled, 71-year-old`: a comma between adjectives.)
+                "," => k > i && cx.tok(k + 1).is_some_and(|n| n.shape == Shape::Lower || n.kind == TokKind::Number),
+                "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}" => true,
+                _ => false,
+            },
+            _ => {
+                // (`a voice-over in the ad`: a complement may follow.)
+                let stop = is_phrase_stop(w) && !matches!(w, "in" | "at" | "on");
+                t.shape != Shape::Lower || !stop && cx.lex.pronoun(w).is_none() && !cx.lex.is_irregular_past(w)
+            }
+        };
+        if !ok {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= limit || k == i {
+        return None;
+    }
+    // The cue's own fillers are no part of the speaker.
+    let mut end = k;
+    while end > i + 1 && is_filler(cx.word(end - 1)) {
+        end -= 1;
+    }
+    slot_mention(cx, i, end, out)
+}
+
+/// `“…,” said the designer.`: the noun phrase after the inverted cue at
+/// token `i`, up to the end of its clause.
+fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
+    let lower = cx.word(i).to_ascii_lowercase();
+    // (Only verbs that invert; after `told` or `asked` stands the person
+    // spoken to.)
+    let inverts = matches!(
+        lower.as_str(),
+        "said"
+            | "says"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "noted"
+            | "notes"
+            | "explained"
+            | "continued"
+            | "recalled"
+            | "observed"
+            | "remarked"
+            | "replied"
+            | "responded"
+            | "argued"
+            | "insisted"
+            | "stated"
+            | "states"
+            | "declared"
+            | "concluded"
+            | "acknowledged"
+            | "admitted"
+            | "agreed"
+            | "complained"
+            | "quipped"
+            | "joked"
+            | "exclaimed"
+            | "cried"
+            | "shouted"
+            | "whispered"
+            | "muttered"
+            | "murmured"
+            | "answered"
+            | "read"
+            | "reads"
+    );
+    if !inverts {
+        return None;
+    }
+    let j = i + 1;
+    let t = cx.tok(j)?;
+    let first = cx.word(j);
+    if !(is_determiner(first) || t.is_capitalized() && possessive_len(first).is_some()) {
+        return None;
+    }
+    let limit = (j + MAX_WORDS + 1).min(cx.seg.tokens.len());
+    let mut k = j;
+    while k < limit {
+        let t = cx.tok(k)?;
+        let w = cx.word(k);
+        let stop = match t.kind {
+            TokKind::Punct => !matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}"),
+            _ => {
+                t.shape == Shape::Lower && (is_phrase_stop(w) || cx.lex.pronoun(w).is_some())
+                    || k > j
+                        && matches!(
+                            w,
+                            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+                        )
+                    || k > j && cx.cue_starts_at(k)
+            }
+        };
+        if stop || t.para != cx.tok(j)?.para {
+            break;
+        }
+        k += 1;
+    }
+    if k >= limit || k == j + 1 && is_determiner(first) {
+        return None;
+    }
+    // `said Clinton’s communications director, Jennifer Palmieri.`: the
+    // name in apposition closes the phrase and names the speaker.
+    let at = out.partition_point(|m| (m.first as usize) < k + 1);
+    if let Some(n) = out.get(at).filter(|n| {
+        cx.word(k) == ","
+            && n.first as usize == k + 1
+            && n.kind == MentionKind::Name
+            && !n.possessive
+            && cx
+                .tok(n.end as usize)
+                .is_none_or(|t| t.kind == TokKind::Punct || t.para != cx.tok(j).map_or(0, |t| t.para))
+    }) {
+        k = n.end as usize;
+    }
+    slot_mention(cx, j, k, out)
+}
+
+/// The mention for the speaker phrase `first..end`: the mention of the
+/// finders ending there, widened to the whole phrase, or a new nominal.
+fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Option<Mention> {
+    // Already found whole: nothing to do.
+    if end <= first || out.iter().any(|m| m.first as usize == first && m.end as usize == end) {
+        return None;
+    }
+    // A mention of the finders closing the phrase is its head (`Fight for
+    // $15 organizing director Kendall Fells`); else the head is the last
+    // word before a complement (`a voice-over in the ad`, `the head of the
+    // agency`), else the last word.
+    let complement =
+        (first + 1..end).find(|&k| matches!(cx.word(k), "of" | "for" | "in" | "at" | "on" | "from" | "with"));
+    let closing = out.iter().any(|m| {
+        m.end as usize == end
+            && m.first as usize > first
+            && !m.possessive
+            && (m.kind == MentionKind::Name || complement.is_none_or(|p| p > m.first as usize))
+    });
+    let head_end = if closing { end } else { complement.unwrap_or(end) };
+    let head_tok = cx.tok(head_end - 1)?;
+    let head_word = cx.word(head_end - 1);
+    if head_tok.kind != TokKind::Word
+        || is_not_speaker_head(&head_word.to_ascii_lowercase())
+        || head_tok.shape == Shape::Lower && cx.lex.is_function_word(head_word)
+        || head_word.ends_with("ly")
+        || possessive_len(head_word).is_some()
+    {
+        return None;
+    }
+    let found = out.iter().find(|m| m.end as usize == head_end && m.first as usize >= first && !m.possessive);
+    let mut m = match found {
+        Some(m) => *m,
+        None => {
+            let mut m = cx.mention(first, end, head_tok.span, MentionKind::Nominal);
+            let singular = matches!(cx.word(first).to_ascii_lowercase().as_str(), "a" | "an" | "one" | "another");
+            m.plural = !singular && head_word.ends_with('s') && !head_word.ends_with("ss");
+            m.gender = Gender::Unknown;
+            m
+        }
+    };
+    m.first = first as u32;
+    m.end = end as u32;
+    m.span = cx.span(first, end);
+    m.sentence = cx.seg.sentence_of_token(first) as u32;
+    m.in_quote = false;
+    Some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::genre::Genre;
+    use crate::lexicon::Lexicons;
+    use crate::mention::find_mentions;
+    use crate::quote::QuoteScanner;
+    use crate::segment::Segmentation;
+
+    /// The speaker mention in the tag after the first quotation of `text`.
+    fn slot(text: &str) -> Option<String> {
+        let lex = Lexicons::english();
+        let seg = Segmentation::new(text, &lex);
+        let cue = crate::cue::CueMatcher::english().ok()?;
+        let raw = QuoteScanner::new(0xFF).scan(text, &seg.paragraphs, &lex);
+        let quotes: Vec<_> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+        let cues: Vec<_> = cue.find_all(text).iter().map(|h| h.span).collect();
+        let end = quotes.first()?.end;
+        let ms = find_mentions(text, &seg, &quotes, &cues, &lex, Genre::News);
+        // The mention that opens the tag (or follows its inverted cue).
+        let rest = &text[end..];
+        let mut at = end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
+        if let Some(c) = cues.iter().find(|c| c.start == at) {
+            at = c.end + 1;
+        }
+        ms.iter().find(|m| m.span.start == at).map(|m| text[m.span].to_string())
+    }
+
+    #[test]
+    fn the_phrase_in_the_tag_is_the_speaker() {
+        for (text, speaker) in [
+            ("\u{201c}It was unprecedented,\u{201d} the column noted.", "the column"),
+            (
+                "\u{201c}It is hard,\u{201d} the bespectacled, 71-year-old diplomat said.",
+                "the bespectacled, 71-year-old diplomat",
+            ),
+            ("\"We know,\" a voice-over in the ad states.", "a voice-over in the ad"),
+            (
+                "\"We know,\" the Zionist Union Party's Nachman Shai told the AP.",
+                "the Zionist Union Party's Nachman Shai",
+            ),
+            ("\"It is hard,\" said the designer, who works for another brand.", "the designer"),
+            (
+                "\"It is hard,\" said Clinton's communications director, Jennifer Palmieri.",
+                "Clinton's communications director, Jennifer Palmieri",
+            ),
+        ] {
+            assert_eq!(slot(text).as_deref(), Some(speaker), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_slot_without_a_tag() {
+        for text in [
+            // A sentence ends: what follows is narration.
+            "\u{201c}It was over.\u{201d} The column ran on Sunday.",
+            // No cue within reach.
+            "He called it \u{201c}dead,\u{201d} the strongest word the agency has used in years.",
+            // Time after an inverted cue.
+            "\"We know,\" said this week.",
+        ] {
+            assert_eq!(slot(text), None, "{text}");
+        }
+    }
+}
