@@ -472,7 +472,8 @@ impl Cx<'_> {
     /// A subject pronoun.
     fn pronoun(&self, i: usize) -> Option<Mention> {
         let t = self.tok(i)?;
-        if t.span.len() > 4 || !t.may_be_pronoun() {
+        // (`they’ve`: nine bytes at most.)
+        if t.span.len() > 9 || !t.may_be_pronoun() {
             return None;
         }
         let p = self.lex.pronoun(self.word(i)).filter(|p| p.subject)?;

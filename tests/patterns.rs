@@ -164,6 +164,17 @@ fn tags_with_long_speakers_and_their_continuations() {
             "Ines Varga",
         ),
         ("“Welcome, all of you,” said master of ceremonies Pablo Ruiz, a retired engineer.", "Pablo Ruiz"),
+        // A speaker phrase no lexicon knows, and the quote after it.
+        ("“The tolls are too high,” the weekly column noted. “They must come down.”", "the weekly column"),
+        ("“The tolls are too high,” said the port's chief of staff, Ines Varga. “They must come down.”", "Ines Varga"),
+        // A participle or a relative clause of the speaker's own between
+        // the quotes.
+        ("“The tolls are too high,” Varga said, referring to the bridge fees. “They must come down.”", "Varga"),
+        ("“The tolls are too high,” said Varga, who has published a study of them. “They must come down.”", "Varga"),
+        // Reflexive, progressive and contracted subjects before a mixed report.
+        ("Varga herself said Tuesday that the tolls were “far too high.”", "Varga"),
+        ("Ines Varga is telling drivers at every stop that “the tolls must come down.”", "Ines Varga"),
+        ("Ines Varga spoke. She’s claiming that the tolls are “far too high.”", "Ines Varga"),
     ];
     let at = Attributor::new();
     for (text, speaker) in cases {

@@ -71,7 +71,16 @@ fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, s
     (k..d.cues.len()).take_while(|&c| d.cues[c].span.start < end).all(|c| {
         Some(c) == own || {
             let after = d.cue_end_token(c);
-            d.speaker_before(c).is_none_or(|m| m == speaker) && d.mention_at(after).is_none()
+            // (After a participle stands its object, not a speaker: `he
+            // said, referring to Republicans.`)
+            let word = d.word(d.token_at(d.cues[c].span.start));
+            let participle = word.ends_with("ing") && word != "according";
+            // (A cue whose subject is this speaker is one of theirs: what
+            // follows it is its object, `Aida, who published a book`.)
+            match d.speaker_before(c) {
+                Some(m) => m == speaker,
+                None => participle || d.mention_at(after).is_none(),
+            }
         }
     })
 }

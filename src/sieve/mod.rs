@@ -396,6 +396,10 @@ impl<'a> Draft<'a> {
                     | "today"
                     | "yesterday"
                     | "tonight"
+                    | "himself"
+                    | "herself"
+                    | "itself"
+                    | "themselves"
             )
     }
 
@@ -727,8 +731,10 @@ impl<'a> Draft<'a> {
         // A passive (`people were charged`, `he was told that`) has its
         // subject as the one spoken to or about, not the speaker; `is
         // quoted as saying` is the exception.
+        // (`is claiming`, `was telling`: a progressive is active.)
         let passive = (b..cue_tok).any(|k| matches!(self.word(k), "is" | "was" | "are" | "were"))
-            && !self.text[self.cues[c].span].contains("saying");
+            && !self.text[self.cues[c].span].contains("saying")
+            && !self.word(cue_tok).ends_with("ing");
         if passive {
             return None;
         }
