@@ -175,6 +175,9 @@ fn tags_with_long_speakers_and_their_continuations() {
         ("Varga herself said Tuesday that the tolls were “far too high.”", "Varga"),
         ("Ines Varga is telling drivers at every stop that “the tolls must come down.”", "Ines Varga"),
         ("Ines Varga spoke. She’s claiming that the tolls are “far too high.”", "Ines Varga"),
+        // A participle or a relative clause between the speaker and the cue.
+        ("Drivers queuing at the bridge chanted “Lower the tolls!” for an hour.", "Drivers"),
+        ("The envoy, who represents the port towns, said “the tolls are far too high.”", "The envoy"),
     ];
     let at = Attributor::new();
     for (text, speaker) in cases {

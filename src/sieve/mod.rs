@@ -655,9 +655,12 @@ impl<'a> Draft<'a> {
         let mut j = self.mentions[m].end as usize;
         // An apposition or age between commas: `Clinton, 35, the daughter
         // of …, said`.
+        // (Any speaker may take a relative clause: `The lawmaker, who
+        // represents a district in Albay, said`.)
         if self.word(j) == ","
             && (matches!(self.mentions[m].kind, MentionKind::Name | MentionKind::Organization)
-                || self.seg.tokens.get(j + 1).is_some_and(|t| t.is_capitalized()))
+                || self.seg.tokens.get(j + 1).is_some_and(|t| t.is_capitalized())
+                || matches!(self.word(j + 1), "who" | "which"))
             && self.opens_apposition(j + 1)
         {
             let limit = (j + 40).min(self.seg.tokens.len());
@@ -684,8 +687,13 @@ impl<'a> Draft<'a> {
         // A short phrase after the speaker: `a spokesman for the agency
         // said`, `a staffer in the room wondered`, `a source familiar with
         // the talks said`.
+        // (Or a participle: `protesters marching through the streets
+        // chanted`.)
+        let participle = self.word(j).ends_with("ing")
+            && self.seg.tokens.get(j).is_some_and(|t| t.shape == crate::segment::Shape::Lower);
         if self.cue_at(j).is_none()
-            && matches!(self.word(j), "for" | "of" | "at" | "in" | "from" | "with" | "on" | "familiar" | "close")
+            && (participle
+                || matches!(self.word(j), "for" | "of" | "at" | "in" | "from" | "with" | "on" | "familiar" | "close"))
         {
             let limit = (j + 7).min(self.seg.tokens.len());
             if let Some(k) = (j + 1..limit)
