@@ -148,6 +148,24 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Ines Varga",
         "said",
     ),
+    // The clause's verb is an irregular past, a plain plural present, or
+    // stands after an adverb or a bare noun.
+    ("Ines Varga says she met the mayor.", "she met the mayor", QuoteKind::Indirect, "Ines Varga", "says"),
+    (
+        "About half of voters said they want a change.",
+        "they want a change",
+        QuoteKind::Indirect,
+        "About half of voters",
+        "said",
+    ),
+    ("Aides say Varga also helps her father.", "Varga also helps her father", QuoteKind::Indirect, "Aides", "say"),
+    (
+        "Varga said contractors built a cushion into their bids.",
+        "contractors built a cushion into their bids",
+        QuoteKind::Indirect,
+        "Varga",
+        "said",
+    ),
 ];
 
 #[test]

@@ -590,22 +590,40 @@ fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool {
                 .iter()
                 .any(|c| lower.ends_with(c))
                 && subject(lower.split(['\'', '\u{2019}']).next().unwrap_or(""));
-        let after_subject = k > start && subject(d.word(k - 1)) && (lower.ends_with('s') || lower.ends_with("ed"));
+        // (An adverb may stand between subject and verb: `Trump also
+        // helps`, `he never met`.)
+        let mut p = k.saturating_sub(1);
+        if p > start && is_adverb(d.word(p)) {
+            p -= 1;
+        }
+        let irregular = d.seg.tokens[k].shape == crate::segment::Shape::Lower && d.lex.is_irregular_past(w);
+        // (After a plural or first-person subject any plain word is the
+        // verb: `they want`, `we need`.)
+        let plain_after_plural = crate::lexicon::with_lower(d.word(p), |w| matches!(w, "they" | "we" | "i" | "you"))
+            && d.seg.tokens[k].shape == crate::segment::Shape::Lower
+            && !d.lex.is_function_word(w)
+            && !is_adverb(w);
+        let after_subject = k > start
+            && subject(d.word(p))
+            && (lower.ends_with('s') || lower.ends_with("ed") || irregular || plain_after_plural);
         // A name or noun phrase followed by a past or present verb: `Clinton
         // won`, `the talks failed`.
         // A verb right after its subject, near the clause's start: a name
         // (`Clinton won`, `Clinton wants`) or a noun after a determiner
         // (`the talks failed`); not an adjective inside a phrase (`into
         // advanced age`).
-        let verb_form = lower.len() > 3
-            && d.seg.tokens[k].shape == crate::segment::Shape::Lower
-            && (lower.ends_with("ed") || lower.ends_with('s') && !lower.ends_with("ss"));
-        let after_noun = k > start && k - start <= 5 && {
-            let prev = d.seg.tokens[k - 1];
+        let verb_form = irregular
+            || lower.len() > 3
+                && d.seg.tokens[k].shape == crate::segment::Shape::Lower
+                && (lower.ends_with("ed") || lower.ends_with('s') && !lower.ends_with("ss"));
+        // (Or a bare noun opening the clause: `said contractors built`.)
+        let after_noun = k > start && p >= start && p - start < 5 && {
+            let prev = d.seg.tokens[p];
             prev.shape == crate::segment::Shape::Capitalized
+                || p == start && prev.shape == crate::segment::Shape::Lower && !d.lex.is_function_word(d.word(p))
                 || prev.shape == crate::segment::Shape::Lower
-                    && k >= start + 2
-                    && matches!(d.word(k - 2), "the" | "The" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
+                    && p > start
+                    && matches!(d.word(p - 1), "the" | "The" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
         };
         let past = k > start
             && lower.ends_with("ed")
@@ -617,4 +635,13 @@ fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool {
             );
         contraction || after_subject || verb_form && after_noun || past
     })
+}
+
+/// Adverbs that may stand between a subject and its verb.
+fn is_adverb(w: &str) -> bool {
+    w.len() > 3 && w.ends_with("ly")
+        || matches!(
+            w,
+            "also" | "never" | "still" | "just" | "already" | "now" | "often" | "only" | "then" | "later" | "even"
+        )
 }
