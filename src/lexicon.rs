@@ -457,6 +457,15 @@ impl Lexicons {
             if kind == OrgKind::Suffix {
                 m.org_suffixes.insert(key.into(), ());
             } else {
+                // A document noun speaks in the plural too: `polls show`,
+                // `records show`, `analyses found`.
+                if kind == OrgKind::Document && !key.contains(' ') && !key.ends_with('s') {
+                    let plural = match key.strip_suffix("is") {
+                        Some(stem) => format!("{stem}es"),
+                        None => format!("{key}s"),
+                    };
+                    m.orgs.entry(plural.into()).or_insert(kind);
+                }
                 m.orgs.insert(key.into(), kind);
             }
         }

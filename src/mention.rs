@@ -630,7 +630,20 @@ impl Cx<'_> {
         if t.shape != Shape::Lower && !(t.shape == Shape::Capitalized && self.sentence_initial(i)) {
             return None;
         }
-        self.nominal(i, i).filter(|m| m.plural)
+        if let Some(m) = self.nominal(i, i).filter(|m| m.plural) {
+            return Some(m);
+        }
+        // `polls show`, `public records show`: a plural document.
+        let w = self.word(i);
+        if let Some((end, OrgKind::Document)) = self.org_at(i).filter(|&(end, _)| end == i + 1) {
+            if w.ends_with('s') && !w.ends_with("ss") && !self.lex.is_function_word(w) {
+                let mut m = self.mention(i, end, t.span, MentionKind::Organization);
+                m.document = true;
+                m.plural = true;
+                return Some(m);
+            }
+        }
+        None
     }
 
     /// A quantifier standing for a person next to a cue: `said another`,

@@ -79,6 +79,10 @@ pub enum CueClass {
     Thought,
     /// Beliefs and attitudes: believes, feels.
     Belief,
+    /// What a document or an institution shows: a poll shows, a study
+    /// found, records revealed. Attributed only to documents and
+    /// organisations (`Mr. Romney found it difficult` reports nothing).
+    Evidence,
     /// A punctuation cue: a colon that introduces a quotation.
     Punctuation,
 }
@@ -95,6 +99,7 @@ impl CueClass {
             CueClass::Writing => "writing",
             CueClass::Thought => "thought",
             CueClass::Belief => "belief",
+            CueClass::Evidence => "evidence",
             CueClass::Punctuation => "punctuation",
         }
     }

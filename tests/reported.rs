@@ -166,6 +166,28 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Varga",
         "said",
     ),
+    // Evidence: what a poll, a study or records show.
+    (
+        "A new poll shows that Varga leads by four points.",
+        "that Varga leads by four points",
+        QuoteKind::Indirect,
+        "A new poll",
+        "shows",
+    ),
+    (
+        "Polls show a close contest in the port towns.",
+        "a close contest in the port towns",
+        QuoteKind::Indirect,
+        "Polls",
+        "show",
+    ),
+    (
+        "Most voters back the ferry plan, the survey found.",
+        "Most voters back the ferry plan",
+        QuoteKind::Indirect,
+        "the survey",
+        "found",
+    ),
 ];
 
 #[test]
@@ -212,6 +234,9 @@ fn a_relative_pronoun_resolves_to_its_antecedent() {
 
 /// Reporting verbs that report nothing here.
 const NOT_REPORTS: &[&str] = &[
+    // Evidence verbs with a person as subject report nothing.
+    "Mayor Varga found it difficult to overcome the defeat in the port towns.",
+    "She showed the visitors the new ferry terminal on Friday.",
     // `said` as an adjective.
     "The said property was sold to the harbour authority last year.",
     // An order, not a report: the addressee is followed by an infinitive.

@@ -215,7 +215,8 @@ fn parse_class(s: &str) -> Result<CueClass, String> {
         "writing" => Ok(CueClass::Writing),
         "thought" => Ok(CueClass::Thought),
         "belief" => Ok(CueClass::Belief),
-        other => Err(format!("unknown class {other:?} (use speech, writing, thought or belief)")),
+        "evidence" => Ok(CueClass::Evidence),
+        other => Err(format!("unknown class {other:?} (use speech, writing, thought, belief or evidence)")),
     }
 }
 

@@ -32,6 +32,7 @@ fn lexicon_size_and_classes() {
     for class in [CueClass::Speech, CueClass::Writing, CueClass::Thought, CueClass::Belief] {
         assert!(verbs.iter().filter(|e| e.class == class).count() >= 10, "{class:?}");
     }
+    assert!(verbs.iter().any(|e| e.class == CueClass::Evidence && &*e.lemma == "show"));
     // Lemmas are unique, so a later entry cannot silently shadow one.
     let mut lemmas: Vec<&str> = m.entries.iter().map(|e| &*e.lemma).collect();
     lemmas.sort_unstable();

@@ -617,6 +617,20 @@ impl<'a> Draft<'a> {
     /// `SPEAKER [, apposition ,] [filler] CUE`. Returns (mention, cue, end
     /// token).
     pub fn tag_at(&self, i: usize) -> Option<(usize, usize, usize)> {
+        self.any_tag_at(i).filter(|&(m, c, _)| self.fits_cue(c, m))
+    }
+
+    /// True when mention `m` may be the source of cue `c`: evidence (`a
+    /// poll shows`, `the study found`) comes only from a document or an
+    /// organisation.
+    pub fn fits_cue(&self, c: usize, m: usize) -> bool {
+        let class = self.cues.get(c).and_then(|h| self.matcher.entries.get(h.entry as usize)).map(|e| e.class);
+        class != Some(crate::output::CueClass::Evidence)
+            || self.mentions.get(m).is_some_and(|m| m.document || m.kind == MentionKind::Organization)
+    }
+
+    /// [`tag_at`](Self::tag_at), for any cue class.
+    fn any_tag_at(&self, i: usize) -> Option<(usize, usize, usize)> {
         let para = self.seg.tokens.get(i)?.para;
         // CUE SPEAKER: `said Havel`, `said the diplomat`, `said he` (not
         // `told POLITICO`: after `tell` stands the addressee).
@@ -693,7 +707,10 @@ impl<'a> Draft<'a> {
             && self.seg.tokens.get(j).is_some_and(|t| t.shape == crate::segment::Shape::Lower);
         if self.cue_at(j).is_none()
             && (participle
-                || matches!(self.word(j), "for" | "of" | "at" | "in" | "from" | "with" | "on" | "familiar" | "close"))
+                || matches!(
+                    self.word(j),
+                    "for" | "of" | "at" | "in" | "from" | "with" | "on" | "by" | "familiar" | "close"
+                ))
         {
             let limit = (j + 7).min(self.seg.tokens.len());
             if let Some(k) = (j + 1..limit)
@@ -727,6 +744,11 @@ impl<'a> Draft<'a> {
     /// the daughter of …, said`, and, for a participle or a coordinated
     /// verb (`…, saying`, `… and said`), the sentence's subject.
     pub fn speaker_before(&self, c: usize) -> Option<usize> {
+        self.any_speaker_before(c).filter(|&m| self.fits_cue(c, m))
+    }
+
+    /// [`speaker_before`](Self::speaker_before), for any cue class.
+    fn any_speaker_before(&self, c: usize) -> Option<usize> {
         let cue_tok = self.token_at(self.cues[c].span.start);
         let sentence = self.seg.sentence_of_token(cue_tok);
         let first = self.seg.sentences.get(sentence).map_or(0, |s| s.first as usize);
