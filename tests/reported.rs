@@ -166,6 +166,21 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Varga",
         "said",
     ),
+    // The person spoken to after the cue.
+    (
+        "The ferry was safe and on time, an official told Reuters.",
+        "The ferry was safe and on time",
+        QuoteKind::Indirect,
+        "an official",
+        "told",
+    ),
+    (
+        "Varga told reporters this was the only chance.",
+        "this was the only chance",
+        QuoteKind::Indirect,
+        "Varga",
+        "told reporters",
+    ),
     // Evidence: what a poll, a study or records show.
     (
         "A new poll shows that Varga leads by four points.",
@@ -301,6 +316,11 @@ fn reports_without_a_source_keep_their_cue() {
             "Asked whether the talks would resume soon, the minister demurred.",
             "whether the talks would resume soon",
             "Asked",
+        ),
+        (
+            "The minister smiled when asked whether the talks would resume soon.",
+            "whether the talks would resume soon",
+            "asked",
         ),
     ] {
         let doc = at.attribute(text);

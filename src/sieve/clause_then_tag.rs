@@ -44,6 +44,8 @@ impl Pass for ClauseThenTag {
             let found =
                 (lo..end.saturating_sub(1)).rev().take(MAX_TAG_TOKENS).filter(|&k| d.word(k) == ",").find_map(|k| {
                     let (m, c, tag_end) = d.tag_at(k + 1)?;
+                    // (`…, an official told Reuters.`)
+                    let tag_end = d.past_addressee(c, tag_end);
                     (tag_end <= end && d.ends_tag(tag_end, sent.para)).then_some((k, m, c))
                 });
             let Some((comma, m, c)) = found else { continue };

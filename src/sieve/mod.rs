@@ -422,6 +422,20 @@ impl<'a> Draft<'a> {
         self.seg.token_at_or_after(pos)
     }
 
+    /// The end of the tag of cue `c` ending at token `end`, past the person
+    /// spoken to when the cue takes one: `told Reuters`, `told her`.
+    pub fn past_addressee(&self, c: usize, end: usize) -> usize {
+        if !takes_addressee(self.lemma(c)) {
+            return end;
+        }
+        match self.mention_at(end) {
+            Some(a) if !self.mentions[a].possessive => self.mentions[a].end as usize,
+            Some(_) => end,
+            None if matches!(self.word(end), "her" | "him" | "them" | "me" | "us" | "you") => end + 1,
+            None => end,
+        }
+    }
+
     /// True when the tag ending at token `end` closes its clause: the
     /// paragraph or sentence ends, or only circumstances follow (`said on
     /// Friday`, `said as he left`, `told reporters in Geneva`), not a

@@ -308,6 +308,12 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
         let before = k;
         if let Some(a) = d.mention_at(k) {
             k = d.mentions[a].end as usize;
+            // `told MSNBC's “Morning Joe” that`: a programme's title.
+            if d.mentions[a].possessive {
+                if let Some(q) = d.seg.tokens.get(k).and_then(|t| d.top_starting_at(t.span.start)) {
+                    k = d.token_at(d.quotes[q].outer.end);
+                }
+            }
         } else if matches!(d.word(k), "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists") {
             k += 1;
         }
@@ -337,6 +343,10 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
     }
     if matches!(w, "of" | "about") {
         return takes_of(lemma).then_some(k + 1).filter(|&s| s < end);
+    }
+    // `told reporters this was …`: a demonstrative subject.
+    if matches!(w, "this" | "these" | "those") && is_auxiliary(d.word(k + 1)) {
+        return Some(k);
     }
     // Circumstances first, then `that`: `said in a statement that …`,
     // `said on Thursday he …`.

@@ -35,6 +35,7 @@ impl Pass for TrailingTag {
                 i += 1;
             }
             let Some((m, c, end)) = d.tag_at(i) else { continue };
+            let end = d.past_addressee(c, end);
             let content = &d.text[quote.inner];
             let ends_sentence = content.ends_with(['.', '\u{2026}']) && !comma_outside;
             if ends_sentence && !d.ends_tag(end, quote.para) {

@@ -63,7 +63,13 @@ impl Pass for Unsourced {
             let sentence = d.seg.sentences[d.seg.sentence_of_token(cue_tok)];
             let (first, end) = (sentence.first as usize, sentence.end as usize);
             let lemma = d.lemma(c);
-            let start = if lemma == "ask" && (first..cue_tok).all(|k| d.seg.tokens[k].kind == TokKind::Punct) {
+            // `Asked whether …,` opening the sentence, or `when asked what
+            // …` / `after being asked how …` inside it.
+            let opens = (first..cue_tok).all(|k| d.seg.tokens[k].kind == TokKind::Punct)
+                || cue_tok > first
+                    && d.word(cue_tok) == "asked"
+                    && crate::lexicon::with_lower(d.word(cue_tok - 1), |w| matches!(w, "when" | "if" | "being"));
+            let start = if lemma == "ask" && opens {
                 // `Asked whether …, X said`: the question runs to the comma.
                 match d.word(cue_end) {
                     "whether" | "if" | "about" | "what" | "how" | "why" | "when" | "to" => cue_end,
@@ -88,7 +94,11 @@ impl Pass for Unsourced {
                 continue;
             };
             let stop = if lemma == "ask" {
-                (start..end).find(|&k| d.word(k) == ",").unwrap_or(end)
+                let mut stop = (start..end).find(|&k| d.word(k) == ",").unwrap_or(end);
+                while stop > start && matches!(d.word(stop - 1), "." | "?" | "!" | ";") {
+                    stop -= 1;
+                }
+                stop
             } else {
                 match clause_end(d, start, end) {
                     Some(s) => s,
