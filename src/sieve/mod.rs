@@ -16,24 +16,26 @@
 //!    paragraph's speech: `… said to Darcy,` ¶ `“…”`.
 //! 5. [`LeadingTag`](leading::LeadingTag): `Havel said: “…”` / `She added,
 //!    “…”`, and a colon at the end of the previous paragraph.
-//! 6. [`Unsourced`](unsourced::Unsourced): a report that names no source
+//! 6. [`Headline`](headline::Headline) (news): `Clinton: Trump's view is
+//!    wrong`, a speaker and a colon opening a paragraph.
+//! 7. [`Unsourced`](unsourced::Unsourced): a report that names no source
 //!    (`is expected to …`, `it is believed that …`) keeps its cue and has
 //!    no attribution.
-//! 7. [`TagThenClause`](tag_then_clause::TagThenClause) (news): reported
+//! 8. [`TagThenClause`](tag_then_clause::TagThenClause) (news): reported
 //!    speech after its tag (`Havel said (that) …`, `According to X, …`),
 //!    indirect, or mixed when it holds a quoted fragment.
-//! 8. [`ClauseThenTag`](clause_then_tag::ClauseThenTag) (news): a clause
+//! 9. [`ClauseThenTag`](clause_then_tag::ClauseThenTag) (news): a clause
 //!    closed by a tag (`…, the diplomat noted.`).
-//! 9. [`Continuation`](continuation::Continuation): a quote with no tag
+//! 10. [`Continuation`](continuation::Continuation): a quote with no tag
 //!    continues the speaker of the quote just before it.
-//! 10. [`NestedReport`](nested::NestedReport): a report inside a quotation
+//! 11. [`NestedReport`](nested::NestedReport): a report inside a quotation
 //!     (`“…, as President Putin said, …”`) is nested in it, with its own
 //!     speaker.
-//! 11. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
+//! 12. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
 //!     from a vocative (`“…, Margaret?”`); recorded, never a speaker.
-//! 12. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
+//! 13. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
 //!     paragraph names the speaker (`Tom shrugged. “…”`).
-//! 13. [`Conversation`](conversation::Conversation) (fiction): follows the
+//! 14. [`Conversation`](conversation::Conversation) (fiction): follows the
 //!     turns of each conversation, resolves pronoun tags and gives untagged
 //!     turns their speaker.
 //!
@@ -49,6 +51,7 @@ mod clause_then_tag;
 mod continuation;
 mod conversation;
 mod fiction_tag;
+mod headline;
 mod interrupted;
 mod intro;
 mod leading;
@@ -63,6 +66,7 @@ pub(crate) use clause_then_tag::ClauseThenTag;
 pub(crate) use continuation::Continuation;
 pub(crate) use conversation::Conversation;
 pub(crate) use fiction_tag::FictionTag;
+pub(crate) use headline::Headline;
 pub(crate) use interrupted::Interrupted;
 pub(crate) use intro::Intro;
 pub(crate) use leading::LeadingTag;
@@ -131,6 +135,7 @@ pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
         Box::new(FictionTag),
         Box::new(Intro),
         Box::new(LeadingTag),
+        Box::new(Headline),
         Box::new(Unsourced),
         Box::new(TagThenClause),
         Box::new(ClauseThenTag),

@@ -583,7 +583,7 @@ fn is_auxiliary(w: &str) -> bool {
 /// verb: an auxiliary, a contraction (`it's`, `they'll`), or a past or
 /// third-person form right after a subject pronoun (`he wants`, `they
 /// failed`).
-fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool {
+pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool {
     let subject = |w: &str| {
         crate::lexicon::with_lower(w, |w| {
             matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "that")
