@@ -27,7 +27,7 @@
 //! 9. [`ClauseThenTag`](clause_then_tag::ClauseThenTag) (news): a clause
 //!    closed by a tag (`…, the diplomat noted.`).
 //! 10. [`Continuation`](continuation::Continuation): a quote with no tag
-//!    continues the speaker of the quote just before it.
+//!     continues the speaker of the quote just before it.
 //! 11. [`NestedReport`](nested::NestedReport): a report inside a quotation
 //!     (`“…, as President Putin said, …”`) is nested in it, with its own
 //!     speaker.
