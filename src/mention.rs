@@ -709,10 +709,14 @@ impl Cx<'_> {
     /// News poll`, `according to exit polling data`), whether or not a
     /// shorter mention starts there.
     fn according_source(&self, i: usize, found: Option<Mention>) -> Option<Mention> {
-        if i < 2 || !self.cue_ends_at(i) || !self.word(i - 1).eq_ignore_ascii_case("to") {
-            return found;
-        }
-        if !self.word(i - 2).eq_ignore_ascii_case("according") {
+        // The word tests first: they rule out nearly every token, and the
+        // cue look-up is a binary search (a fifth of this stage's time when
+        // it came first).
+        if i < 2
+            || !self.word(i - 1).eq_ignore_ascii_case("to")
+            || !self.word(i - 2).eq_ignore_ascii_case("according")
+            || !self.cue_ends_at(i)
+        {
             return found;
         }
         let para = self.tok(i)?.para;
