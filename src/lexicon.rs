@@ -299,6 +299,8 @@ pub(crate) mod flags {
     /// The first word of an organisation name or head (`ministry`,
     /// `white`).
     pub const ORG_START: u8 = 8;
+    /// A function word (`however`, `the`).
+    pub const FUNCTION: u8 = 16;
 }
 
 /// All word lists but the cues.
@@ -573,11 +575,17 @@ impl Lexicons {
         for k in m.orgs.keys() {
             mark(k, flags::ORG_START);
         }
+        for k in m.function_words.keys() {
+            mark(k, flags::FUNCTION);
+        }
         self.starts = CiMap::new(&starts);
     }
 
     /// What `word` may start ([`flags`]), without regard to case; 0 for
-    /// most words.
+    /// most words. Pronouns, honorifics and function words are single
+    /// words, so for them the flag is exact: `PRONOUN` is set exactly when
+    /// [`pronoun`](Self::pronoun) finds the word, and so on (a test checks
+    /// it).
     pub fn word_flags(&self, word: &str) -> u8 {
         self.starts.get(word).copied().unwrap_or(0)
     }
@@ -592,7 +600,8 @@ impl Lexicons {
         self.irregular_past.contains(word)
     }
 
-    /// True when `word` is a function word, never a name by itself.
+    /// True when `word` is a function word, never a name by itself. (For a
+    /// token, its [`flags::FUNCTION`] says the same without a look-up.)
     pub fn is_function_word(&self, word: &str) -> bool {
         self.function_words.contains(word)
     }
@@ -720,6 +729,21 @@ mod tests {
         assert!(lex.is_place("Syria") && lex.is_place("new york") && !lex.is_place("Havel"));
         assert_eq!(lex.character_word("Countess"), Some((CharacterWord::Title, Gender::Female)));
         assert_eq!(lex.character_word("stranger"), Some((CharacterWord::Person, Gender::Unknown)));
+    }
+
+    /// Token flags stand for these look-ups (see `Lexicons::word_flags`):
+    /// each entry must be one word that starts like a word token.
+    #[test]
+    fn flagged_lists_hold_single_words() {
+        for (name, text) in [("honorifics", HONORIFICS), ("pronouns", PRONOUNS), ("function_words", FUNCTION_WORDS)] {
+            for (line, f) in rows(text) {
+                let w = f.first().copied().unwrap_or("");
+                assert!(
+                    !w.contains(char::is_whitespace) && w.starts_with(char::is_alphanumeric),
+                    "{name}:{line}: {w:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -339,8 +339,8 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
             // `former`, `senior`, or any plain word just before the role
             // (`election lawyer`, `assistant athletic director`).
             let plain = t.shape == Shape::Lower
-                && !cx.lex.is_function_word(w)
-                && cx.lex.pronoun(w).is_none()
+                && !t.is_function_word()
+                && !t.may_be_pronoun()
                 && !cx.cue_ends_at(k + 1)
                 && !w.ends_with("ly");
             // (Before a title, a plain word that looks like a verb, `met`,
@@ -434,6 +434,14 @@ impl Cx<'_> {
         Span::new(toks[first].span.start, toks[end - 1].span.end)
     }
 
+    /// The honorific entry of token `i`, looked up only when the token's
+    /// flag says there is one.
+    #[inline]
+    fn honorific_at(&self, i: usize) -> Option<&crate::lexicon::Honorific> {
+        let t = self.tok(i)?;
+        if t.is_honorific() { self.lex.honorific(&self.text[t.span]) } else { None }
+    }
+
     /// True when token `i` is directly followed by a dot (`Mr.`).
     fn dot_after(&self, i: usize) -> bool {
         match (self.tok(i), self.tok(i + 1)) {
@@ -484,12 +492,18 @@ impl Cx<'_> {
     }
 
     /// The longest role phrase starting at token `i`: (end, role).
+    #[inline]
     fn role_at(&self, i: usize, capitalized_only: bool) -> Option<(usize, u16, Gender, bool)> {
+        // Most words start no role: decided by the token's flag, inline.
         if !self.tok(i)?.may_start_role() {
             return None;
         }
+        self.role_phrase(i, capitalized_only)
+    }
+
+    fn role_phrase(&self, i: usize, capitalized_only: bool) -> Option<(usize, u16, Gender, bool)> {
         let mut best = None;
-        let mut phrase = String::new();
+        let mut buf = String::new();
         for k in 0..self.lex.max_phrase_words.min(4) {
             let t = self.tok(i + k)?;
             if t.kind != TokKind::Word || t.para != self.tok(i)?.para {
@@ -498,14 +512,11 @@ impl Cx<'_> {
             if capitalized_only && !t.is_capitalized() && !matches!(self.word(i + k), "of" | "for") {
                 break;
             }
-            if k > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(self.word(i + k));
-            if let Some(r) = self.lex.role(&phrase) {
+            let phrase = self.phrase(i, i + k + 1, &mut buf);
+            if let Some(r) = self.lex.role(phrase) {
                 best = Some((i + k + 1, r.class, r.gender, r.plural));
             }
-            if !self.lex.is_phrase_prefix(&phrase) {
+            if !self.lex.is_phrase_prefix(phrase) {
                 break;
             }
         }
@@ -513,29 +524,51 @@ impl Cx<'_> {
     }
 
     /// The longest organisation phrase starting at token `i`.
+    #[inline]
     fn org_at(&self, i: usize) -> Option<(usize, OrgKind)> {
         if !self.tok(i)?.may_start_org() {
             return None;
         }
+        self.org_phrase(i)
+    }
+
+    fn org_phrase(&self, i: usize) -> Option<(usize, OrgKind)> {
         let mut best = None;
-        let mut phrase = String::new();
+        let mut buf = String::new();
         for k in 0..self.lex.max_phrase_words.min(5) {
             let Some(t) = self.tok(i + k) else { break };
             if t.kind == TokKind::Punct {
                 break;
             }
-            if k > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(self.word(i + k));
-            if let Some(kind) = self.lex.org(&phrase) {
+            let phrase = self.phrase(i, i + k + 1, &mut buf);
+            if let Some(kind) = self.lex.org(phrase) {
                 best = Some((i + k + 1, kind));
             }
-            if !self.lex.is_phrase_prefix(&phrase) {
+            if !self.lex.is_phrase_prefix(phrase) {
                 break;
             }
         }
         best
+    }
+
+    /// The words of tokens `first..end` joined by single spaces, the form
+    /// of the lexicons' phrase keys: the text itself when it is written so
+    /// (nearly always), otherwise a copy in `buf`.
+    fn phrase<'s>(&'s self, first: usize, end: usize, buf: &'s mut String) -> &'s str {
+        let toks = self.seg.tokens.get(first..end).unwrap_or(&[]);
+        let (Some(a), Some(z)) = (toks.first(), toks.last()) else { return "" };
+        let b = self.text.as_bytes();
+        if toks.windows(2).all(|w| w[1].span.start == w[0].span.end + 1 && b.get(w[0].span.end) == Some(&b' ')) {
+            return &self.text[a.span.start..z.span.end];
+        }
+        buf.clear();
+        for (n, t) in toks.iter().enumerate() {
+            if n > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(&self.text[t.span]);
+        }
+        buf
     }
 
     /// A mention led by a determiner: `the Kremlin`, `the ministry`, `a
@@ -575,9 +608,7 @@ impl Cx<'_> {
                 // `the presumptive Republican presidential nominee`: a role
                 // word used as a modifier gives way to the noun after it.
                 for k in m.end as usize..(m.end as usize + 2) {
-                    if self.tok(k).is_none_or(|t| t.kind != TokKind::Word || t.para != para)
-                        || self.lex.is_function_word(self.word(k))
-                    {
+                    if self.tok(k).is_none_or(|t| t.kind != TokKind::Word || t.para != para || t.is_function_word()) {
                         break;
                     }
                     if let Some(longer) = self.nominal(i, k) {
@@ -602,8 +633,7 @@ impl Cx<'_> {
                 return Some(m);
             }
             // Only plain words may stand between the determiner and the noun.
-            let w = self.word(j);
-            if t.kind != TokKind::Word || self.lex.is_function_word(w) || self.lex.pronoun(w).is_some() {
+            if t.kind != TokKind::Word || t.is_function_word() || t.may_be_pronoun() {
                 return None;
             }
         }
@@ -762,16 +792,14 @@ impl Cx<'_> {
     /// Darcy`, `Staffan de Mistura`, `TASS`, `Acme Inc.`.
     fn name(&self, i: usize) -> Option<Mention> {
         let first_tok = self.tok(i)?;
-        if !first_tok.is_capitalized() && self.lex.honorific(self.word(i)).is_none() {
+        if !first_tok.is_capitalized() && !first_tok.is_honorific() {
             return None;
         }
         let para = first_tok.para;
         // `the State Department`, `Fox News`: a known organisation name.
         // (Unless more of the name follows: `CBS News`.)
         if let Some((end, OrgKind::Name)) = self.org_at(i) {
-            let more = self
-                .tok(end)
-                .is_some_and(|n| n.is_capitalized() && n.para == para && !self.lex.is_function_word(self.word(end)));
+            let more = self.tok(end).is_some_and(|n| n.is_capitalized() && n.para == para && !n.is_function_word());
             if !more {
                 let head = self.span(i, end);
                 return Some(self.mention(i, end, head, MentionKind::Organization));
@@ -786,8 +814,7 @@ impl Cx<'_> {
             if t.para != para || t.kind != TokKind::Word {
                 break;
             }
-            let w = self.word(j);
-            if let Some(h) = self.lex.honorific(w) {
+            if let Some(h) = self.honorific_at(j) {
                 let dotted = self.dot_after(j);
                 let next = j + 1 + usize::from(dotted);
                 // (`Mr. van der Luyden`: a particle may open the name.)
@@ -835,9 +862,8 @@ impl Cx<'_> {
                     // `Theresa May`, `Will`: function words that are names
                     // after a first name.
                     let homonym = j > name_start && matches!(w, "May" | "Will" | "June" | "April" | "August" | "March");
-                    let function = !acronym && !homonym && self.lex.is_function_word(w);
-                    j == name_start && !function && (acronym || self.lex.pronoun(w).is_none())
-                        || j > name_start && !function
+                    let function = !acronym && !homonym && t.is_function_word();
+                    j == name_start && !function && (acronym || !t.may_be_pronoun()) || j > name_start && !function
                 }
                 // A particle, when a capitalised word (or another particle)
                 // follows; after a title it may open the name.
@@ -855,7 +881,7 @@ impl Cx<'_> {
             }
             // `Nevada Sen. Harry Reid`: an honorific inside the run.
             if j > name_start && t.is_capitalized() {
-                if let Some(h) = self.lex.honorific(w) {
+                if let Some(h) = self.honorific_at(j) {
                     let next = j + 1 + usize::from(self.dot_after(j));
                     if next > j + 1 && self.tok(next).is_some_and(|n| n.is_capitalized() && n.para == para) {
                         gender = h.gender;

@@ -81,10 +81,23 @@ impl Token {
         self.lex & flags::ORG_START != 0
     }
 
-    /// False when the word is no pronoun.
+    /// False when the word is no pronoun (true exactly when
+    /// [`Lexicons::pronoun`] finds it).
     #[inline]
     pub fn may_be_pronoun(&self) -> bool {
         self.lex & flags::PRONOUN != 0
+    }
+
+    /// True exactly when [`Lexicons::honorific`] finds the word.
+    #[inline]
+    pub fn is_honorific(&self) -> bool {
+        self.lex & flags::HONORIFIC != 0
+    }
+
+    /// True exactly when [`Lexicons::is_function_word`] holds for the word.
+    #[inline]
+    pub fn is_function_word(&self) -> bool {
+        self.lex & flags::FUNCTION != 0
     }
 }
 
@@ -606,23 +619,23 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token], i: usize, lex: &Lexicons) -
         return true;
     }
     // A title never ends a sentence: `Mr. Havel`, `Gen. Petraeus`.
-    if lex.honorific(w).is_some() || matches!(w, "St" | "Mt" | "Ft" | "Messrs" | "vs") {
+    if prev.is_honorific() || matches!(w, "St" | "Mt" | "Ft" | "Messrs" | "vs") {
         return true;
     }
     // Other abbreviations (`a.m.`, `Inc.`, `Oct.`, `U.S.`) end a sentence
     // when a word that usually starts one follows (as sentencex does with
     // its starter words): `at 10 a.m. The talks resume`.
-    lex.is_abbreviation(w) && !next.is_some_and(|n| starts_new_sentence_after_abbreviation(text, *n, lex))
+    lex.is_abbreviation(w) && !next.is_some_and(|n| starts_new_sentence_after_abbreviation(text, *n))
 }
 
 /// True for a token that, after an abbreviation's dot, marks a new
 /// sentence: a capitalised function word (`The`, `He`, `But`), a title
 /// (`Mrs.`), or an opening quotation mark.
-fn starts_new_sentence_after_abbreviation(text: &str, t: Token, lex: &Lexicons) -> bool {
+fn starts_new_sentence_after_abbreviation(text: &str, t: Token) -> bool {
     let w = &text[t.span];
     match t.kind {
         TokKind::Punct => matches!(w, "\u{201C}" | "\"" | "\u{2018}"),
-        TokKind::Word => t.shape == Shape::Capitalized && (lex.is_function_word(w) || lex.honorific(w).is_some()),
+        TokKind::Word => t.shape == Shape::Capitalized && (t.is_function_word() || t.is_honorific()),
         TokKind::Number => false,
     }
 }
@@ -738,6 +751,21 @@ mod tests {
     fn ascii_shape_matches_the_general_one() {
         for w in ["said", "Said", "SAID", "U.S", "X", "x", "9am", "McCain", "A1", "_a", "I", "IBM's", "al-Assad", ""] {
             assert_eq!(shape_of_ascii(w.as_bytes()), shape_of(w), "{w}");
+        }
+    }
+
+    /// The token flags equal the look-ups they stand for.
+    #[test]
+    fn token_flags_equal_lexicon_look_ups() {
+        let lex = Lexicons::english();
+        let text = "However, Mr. HE said she, THE Sen. and the spokesman, \u{e9}lan \u{201c}They\u{201d} mrs it's -- \
+                    We; Dr Ms. whom Its of AND 42 I i. Among ABOUT \u{212a} them";
+        let s = Segmentation::new(text, &lex);
+        for t in &s.tokens {
+            let w = &text[t.span];
+            assert_eq!(t.may_be_pronoun(), lex.pronoun(w).is_some(), "{w:?}");
+            assert_eq!(t.is_honorific(), lex.honorific(w).is_some(), "{w:?}");
+            assert_eq!(t.is_function_word(), lex.is_function_word(w), "{w:?}");
         }
     }
 
