@@ -28,6 +28,19 @@ pub(crate) fn ascii_word_mask(x: u64) -> u64 {
     (letters | digits | under) & !x & HI
 }
 
+/// `x` with each byte that is an ASCII capital lower-cased; other bytes,
+/// those of 0x80 and above too, unchanged.
+#[inline]
+pub(crate) fn lower8(x: u64) -> u64 {
+    let rep = |b: u8| u64::from_le_bytes([b; 8]);
+    let x7 = x & LO7;
+    // Bit 7 set for a byte of 'A' and above, and for one above 'Z'.
+    let ge_a = x7 + rep(0x80 - b'A');
+    let gt_z = x7 + rep(0x7F - b'Z');
+    let upper = ge_a & !gt_z & !x & HI;
+    x | upper >> 2
+}
+
 /// True for an ASCII letter, digit or `_`.
 #[inline]
 pub(crate) fn is_ascii_word(c: u8) -> bool {
@@ -72,6 +85,15 @@ mod tests {
             for (k, &c) in x.to_le_bytes().iter().enumerate() {
                 assert_eq!(m >> (8 * k + 7) & 1 == 1, is_ascii_word(c), "byte {c:#x}");
             }
+        }
+    }
+
+    #[test]
+    fn lower8_matches_to_ascii_lowercase() {
+        for b in 0..=255u8 {
+            let bytes = [b, b'A', b'z', b, b'@', b'[', 0xC3, b];
+            let got = lower8(u64::from_le_bytes(bytes)).to_le_bytes();
+            assert_eq!(got, bytes.map(|c| c.to_ascii_lowercase()), "byte {b:#x}");
         }
     }
 
