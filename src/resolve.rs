@@ -20,12 +20,17 @@
 //! The canonical name of an entity is its fullest name (most words,
 //! earliest on ties), without titles.
 
+use crate::lexicon::WordHasher;
 use crate::output::{
     Attribution, Cue, CueClass, Gender, MentionKind, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind, Stance,
 };
 use crate::sieve::Draft;
 use crate::span::Span;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A map keyed by [`lower_hash`] values.
+type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<WordHasher>>;
 
 /// Confidence factor for a mention that names the speaker outright.
 const NAMED: f32 = 1.0;
@@ -50,7 +55,7 @@ const ROLE_WINDOW: u32 = 40;
 const SALIENT_WINDOW: u32 = 3;
 
 #[derive(Clone, Debug)]
-struct Entity {
+struct Entity<'a> {
     kind: SpeakerKind,
     /// Gender stated by the text (honorific, role, resolved pronoun).
     gender: Gender,
@@ -63,8 +68,9 @@ struct Entity {
     /// The mention whose head is the canonical name; `None` for an entity
     /// known only by a pronoun or nominal.
     canonical: Option<usize>,
-    /// The lower-case words of the canonical name.
-    words: Vec<String>,
+    /// The words of the canonical name, as written (see [`words_of`]);
+    /// compared without regard to case.
+    words: Vec<&'a str>,
     /// Start of the latest mention outside quotations.
     last_pos: usize,
     /// True once the entity has been attributed a quote.
@@ -86,7 +92,7 @@ struct Resolution {
 /// The resolver's state during the walk.
 struct Resolver<'d, 'a> {
     d: &'d Draft<'a>,
-    entities: Vec<Entity>,
+    entities: Vec<Entity<'a>>,
     /// For each mention, its resolution (when it has one).
     resolved: Vec<Option<Resolution>>,
     /// For each quote, whether it is attributed and to which mention,
@@ -98,10 +104,18 @@ struct Resolver<'d, 'a> {
     /// quotations, in text order: the window that pronouns and nominals
     /// search backwards, so each look-up costs what its window holds.
     recent: Vec<(usize, u32, usize)>,
-    /// Person entities by each word of their name (first and last).
-    by_word: HashMap<String, Vec<usize>>,
-    /// Organisation entities by their full name.
-    orgs: HashMap<Vec<String>, usize>,
+    /// Person entities by each word of their name (first and last), under
+    /// the word's [`lower_hash`]. A list may hold entities filed under
+    /// another word with the same hash: every candidate is checked with
+    /// [`name_matches`], and an entity that passes is filed under its own
+    /// words too, so the outcome does not depend on collisions.
+    by_word: HashKeyed<Vec<usize>>,
+    /// Organisation entities by the [`lower_hash`] of their name's words;
+    /// the words themselves are compared on a hit.
+    orgs: HashKeyed<Vec<usize>>,
+    /// The words of the name being resolved (reused: no allocation per
+    /// mention).
+    scratch: Vec<&'a str>,
     /// Fiction: (cast character, entity) pairs.
     char_entities: Vec<(usize, usize)>,
 }
@@ -119,15 +133,16 @@ pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
         speaker_mentions,
         recent_speakers: Vec::new(),
         recent: Vec::new(),
-        by_word: HashMap::new(),
-        orgs: HashMap::new(),
+        by_word: HashKeyed::default(),
+        orgs: HashKeyed::default(),
+        scratch: Vec::new(),
         char_entities: Vec::new(),
     };
     r.walk();
     r.build()
 }
 
-impl Resolver<'_, '_> {
+impl<'a> Resolver<'_, 'a> {
     fn para_of(&self, m: usize) -> u32 {
         let first = self.d.mentions[m].first as usize;
         self.d.seg.tokens.get(first).map_or(0, |t| t.para)
@@ -189,7 +204,10 @@ impl Resolver<'_, '_> {
 
     fn new_entity(&mut self, m: usize, kind: SpeakerKind, canonical: bool) -> Resolution {
         let mention = self.d.mentions[m];
-        let words = if canonical { words_of(&self.d.text[mention.head]) } else { Vec::new() };
+        let mut words = Vec::new();
+        if canonical {
+            words_of(&self.d.text[mention.head], &mut words);
+        }
         self.entities.push(Entity {
             kind,
             gender: mention.gender,
@@ -208,23 +226,32 @@ impl Resolver<'_, '_> {
 
     fn name(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
-        let words = words_of(&self.d.text[mention.head]);
+        let mut words = core::mem::take(&mut self.scratch);
+        words_of(&self.d.text[mention.head], &mut words);
+        let r = self.name_with(m, &words);
+        self.scratch = words;
+        r
+    }
+
+    /// [`name`](Self::name) for mention `m`, whose name has `words`.
+    fn name_with(&mut self, m: usize, words: &[&'a str]) -> Resolution {
+        let mention = self.d.mentions[m];
         // Candidates share the first or the last word. Among the compatible
         // ones: a given name that agrees with a stated gender (`Mrs.
         // Clinton` is not Bill), then a shared surname rather than a shared
         // first name, then the most mentioned (`Sanders` is Bernie even
         // after Jane Sanders speaks), then the most recent.
-        let rank = |ent: &Entity| {
+        let rank = |ent: &Entity<'_>| {
             let given_ok = mention.gender == Gender::Unknown || ent.name_gender.compatible(mention.gender);
-            let surname = ent.words.last() == words.last();
+            let surname = same(ent.words.last(), words.last());
             (given_ok, surname, ent.mentions.len(), ent.last_pos)
         };
         let mut best: Option<usize> = None;
         for key in [words.first(), words.last()].into_iter().flatten() {
-            for &e in self.by_word.get(key).map_or(&[][..], |v| v) {
+            for &e in self.by_word.get(&lower_hash(key)).map_or(&[][..], |v| v) {
                 let ent = &self.entities[e];
                 if ent.gender.compatible(mention.gender)
-                    && name_matches(&words, &ent.words)
+                    && name_matches(words, &ent.words)
                     && best.is_none_or(|b| rank(&self.entities[b]) < rank(ent))
                 {
                     best = Some(e);
@@ -236,23 +263,24 @@ impl Resolver<'_, '_> {
                 let via = self.entities[e].canonical;
                 if words.len() > self.entities[e].words.len() {
                     self.entities[e].canonical = Some(m);
-                    self.index_words(e, &words);
-                    self.entities[e].words = words;
+                    self.index_words(e, words);
+                    self.entities[e].words.clear();
+                    self.entities[e].words.extend_from_slice(words);
                 }
                 Resolution { entity: e, factor: NAMED, via }
             }
             None => {
                 let r = self.new_entity(m, SpeakerKind::Person, true);
-                self.index_words(r.entity, &words);
+                self.index_words(r.entity, words);
                 r
             }
         }
     }
 
     /// Files person entity `e` under the first and last of `words`.
-    fn index_words(&mut self, e: usize, words: &[String]) {
+    fn index_words(&mut self, e: usize, words: &[&str]) {
         for w in [words.first(), words.last()].into_iter().flatten() {
-            let list = self.by_word.entry(w.clone()).or_default();
+            let list = self.by_word.entry(lower_hash(w)).or_default();
             if !list.contains(&e) {
                 list.push(e);
             }
@@ -294,13 +322,25 @@ impl Resolver<'_, '_> {
 
     fn org(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
-        let words = words_of(&self.d.text[mention.head]);
-        match self.orgs.get(&words) {
-            Some(&e) => Resolution { entity: e, factor: ORGANIZATION, via: self.entities[e].canonical },
+        let mut words = core::mem::take(&mut self.scratch);
+        words_of(&self.d.text[mention.head], &mut words);
+        let key = words.iter().fold(0u64, |h, w| h.rotate_left(23) ^ lower_hash(w));
+        self.scratch = words;
+        let words = &self.scratch;
+        let known = self.orgs.get(&key).and_then(|list| {
+            list.iter().copied().find(|&e| {
+                let ent = &self.entities[e].words;
+                ent.len() == words.len() && ent.iter().zip(words).all(|(a, b)| same_word(a, b))
+            })
+        });
+        match known {
+            Some(e) => Resolution { entity: e, factor: ORGANIZATION, via: self.entities[e].canonical },
             None => {
+                // (An organisation entity's words are those it was created
+                // with: only person entities are renamed.)
                 let mut r = self.new_entity(m, SpeakerKind::Organization, true);
                 r.factor = ORGANIZATION;
-                self.orgs.insert(words, r.entity);
+                self.orgs.entry(key).or_default().push(r.entity);
                 r
             }
         }
@@ -597,33 +637,97 @@ impl Resolver<'_, '_> {
     }
 }
 
-/// The lower-case words of a name, without possessive endings.
-fn words_of(name: &str) -> Vec<String> {
-    name.split_whitespace()
-        .map(|w| {
-            let w = w.trim_end_matches(['.', ',']);
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
-            w.to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+/// The words of a name, without possessive endings or trailing dots and
+/// commas, as written: `words` is cleared and filled. They stand for
+/// their lower case: compare them with [`same_word`], hash them with
+/// [`lower_hash`].
+fn words_of<'t>(name: &'t str, words: &mut Vec<&'t str>) {
+    words.clear();
+    words.extend(
+        name.split_whitespace()
+            .map(|w| {
+                let w = w.trim_end_matches(['.', ',']);
+                w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+            })
+            .filter(|w| !w.is_empty()),
+    );
+}
+
+/// True when two words have the same lower case (`str::to_lowercase`);
+/// without allocating when both are ASCII.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
+}
+
+/// A hash of the lower case of `w` (`str::to_lowercase`): words for which
+/// [`same_word`] holds have the same hash. Short ASCII words are
+/// lower-cased on the stack.
+fn lower_hash(w: &str) -> u64 {
+    let mut h = WordHasher::default();
+    let b = w.as_bytes();
+    if b.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        h.write(&buf[..b.len()]);
+    } else {
+        h.write(w.to_lowercase().as_bytes());
+    }
+    h.finish()
+}
+
+/// True when `a` and `b` are both absent or the same word.
+fn same(a: Option<&&str>, b: Option<&&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_word(a, b),
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 /// True when a name of `words` can refer to an entity named `known`: the
 /// same name; a single word equal to the known first or last word (`Havel`,
 /// `Marisol`); a fuller name with the known single word as its last (`Ana
-/// Ruiz` after `Ruiz`); or the same first and last words.
-fn name_matches(words: &[String], known: &[String]) -> bool {
+/// Ruiz` after `Ruiz`); or the same first and last words. Words compare
+/// without regard to case.
+fn name_matches(words: &[&str], known: &[&str]) -> bool {
     if known.is_empty() {
         return false;
     }
-    if words == known {
+    if words.len() == known.len() && words.iter().zip(known).all(|(a, b)| same_word(a, b)) {
         true
     } else if words.len() == 1 {
-        known.last() == words.first() || known.first() == words.first()
+        same(known.last(), words.first()) || same(known.first(), words.first())
     } else if known.len() == 1 {
-        words.last() == known.last()
+        same(words.last(), known.last())
     } else {
-        words.last() == known.last() && words.first() == known.first()
+        same(words.last(), known.last()) && same(words.first(), known.first())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_compare_and_hash_as_their_lower_case() {
+        let pairs = [("Havel", "HAVEL"), ("Ruiz's", "ruiz"), ("José", "JOSÉ"), ("ΣΟΦΙΑ", "σοφια"), ("K", "\u{212a}")];
+        for (a, b) in pairs {
+            let (mut x, mut y) = (Vec::new(), Vec::new());
+            words_of(a, &mut x);
+            words_of(b, &mut y);
+            let same_lower = x[0].to_lowercase() == y[0].to_lowercase();
+            assert_eq!(same_word(x[0], y[0]), same_lower, "{a} {b}");
+            if same_lower {
+                assert_eq!(lower_hash(x[0]), lower_hash(y[0]), "{a} {b}");
+            }
+        }
+        let mut w = Vec::new();
+        words_of("Dr. Ana  Ruiz\u{2019}s,", &mut w);
+        assert_eq!(w, ["Dr", "Ana", "Ruiz"]);
+        assert!(name_matches(&["ruiz"], &["Ana", "RUIZ"]));
+        assert!(name_matches(&["Ana", "Maria", "Ruiz"], &["ana", "ruiz"]));
+        assert!(!name_matches(&["Ana", "Ruiz"], &["Eva", "Ruiz"]));
     }
 }
