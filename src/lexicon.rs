@@ -345,6 +345,9 @@ pub(crate) mod flags {
     pub const ORG_START: u8 = 8;
     /// A function word (`however`, `the`).
     pub const FUNCTION: u8 = 16;
+    /// A word that may open a determined, share or quantifier mention
+    /// ([`OPENERS`](crate::mention::OPENERS)).
+    pub const OPENER: u8 = 32;
 }
 
 /// All word lists but the cues.
@@ -621,6 +624,9 @@ impl Lexicons {
         }
         for k in m.function_words.keys() {
             mark(k, flags::FUNCTION);
+        }
+        for w in crate::mention::OPENERS.iter().copied().flatten() {
+            mark(&w.to_lowercase(), flags::OPENER);
         }
         self.starts = CiMap::new(&starts);
     }

@@ -24,7 +24,7 @@
 //! lets the resolver send `the diplomat` to the right person.
 
 use crate::genre::Genre;
-use crate::lexicon::{Lexicons, OrgKind, with_lower};
+use crate::lexicon::{Lexicons, OrgKind, flags, with_lower};
 use crate::output::{Gender, MentionKind};
 use crate::segment::{Segmentation, Shape, TokKind, Token};
 use crate::span::Span;
@@ -69,33 +69,38 @@ pub(crate) struct Mention {
     pub sentence: u32,
 }
 
+/// Words that introduce a nominal, in lower case; each is also accepted
+/// with a capital first letter (`The`), not in capitals.
+const DETERMINERS: &[&str] = &["the", "a", "an", "another", "this", "that", "one", "its", "their", "his", "her"];
+
+/// Words that stand for a person next to a cue (`said another`), in any
+/// case.
+const QUANTIFIERS: &[&str] = &["another", "one", "some", "others", "many", "several", "most", "few", "both"];
+
+/// Words that may open a share (`almost half said`), in any case.
+const SHARE_ADVERBS: &[&str] = &["almost", "nearly", "about", "roughly", "some", "over", "just", "only", "around"];
+
+/// Number words that may open a share (`nine out of 10 economists`), in
+/// any case.
+const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "one"];
+
+/// Words that head a share (`half said`), in any case.
+const SHARE_HEADS: &[&str] = &["half", "majority", "third", "quarter", "two-thirds", "three-quarters", "most", "many"];
+
+/// Every word that can begin a mention found by [`Cx::determined`],
+/// [`Cx::share`] or [`Cx::quantifier`] (`a` of `a majority` is a
+/// determiner). The lexicon flags them
+/// ([`flags::OPENER`](crate::lexicon::flags::OPENER)), so those three are
+/// tried only where one stands.
+pub(crate) const OPENERS: [&[&str]; 5] = [DETERMINERS, QUANTIFIERS, SHARE_ADVERBS, NUMBER_WORDS, SHARE_HEADS];
+
 /// Words that introduce a nominal.
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "The"
-            | "a"
-            | "A"
-            | "an"
-            | "An"
-            | "another"
-            | "Another"
-            | "this"
-            | "This"
-            | "that"
-            | "That"
-            | "one"
-            | "One"
-            | "its"
-            | "Its"
-            | "their"
-            | "Their"
-            | "his"
-            | "His"
-            | "her"
-            | "Her"
-    )
+    let b = w.as_bytes();
+    DETERMINERS.iter().any(|d| {
+        let d = d.as_bytes();
+        b.len() == d.len() && b[1..] == d[1..] && (b[0] == d[0] || b[0] == d[0].to_ascii_uppercase())
+    })
 }
 
 /// Lower-case particles inside names.
@@ -173,14 +178,24 @@ pub(crate) fn find_mentions(
             }
             continue;
         }
-        let found = cx
-            .pronoun(i)
-            .or_else(|| cx.determined(i))
-            .or_else(|| cx.share(i))
-            .or_else(|| cx.quantifier(i))
-            .or_else(|| cx.bare_plural(i))
-            .or_else(|| cx.the_name(i))
-            .or_else(|| cx.name(i));
+        // Each finder needs one of these of its first word (a pronoun; an
+        // opener for the determined, share, quantifier and `the` + name
+        // finders; a capital or an honorific for a name; a role's or an
+        // organisation's first word for a bare plural, `officials`,
+        // `polls`): most words have none and are skipped here.
+        let may_open = t.is_capitalized()
+            || t.lex & (flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) != 0;
+        let found = if may_open {
+            cx.pronoun(i)
+                .or_else(|| cx.determined(i))
+                .or_else(|| cx.share(i))
+                .or_else(|| cx.quantifier(i))
+                .or_else(|| cx.bare_plural(i))
+                .or_else(|| cx.the_name(i))
+                .or_else(|| cx.name(i))
+        } else {
+            None
+        };
         let found = cx.according_source(i, found);
         match found {
             Some(mut m) => {
@@ -680,9 +695,7 @@ impl Cx<'_> {
     /// `one said`, `Some chanted`.
     fn quantifier(&self, i: usize) -> Option<Mention> {
         let w = self.word(i);
-        let is_quantifier = with_lower(w, |w| {
-            matches!(w, "another" | "one" | "some" | "others" | "many" | "several" | "most" | "few" | "both")
-        });
+        let is_quantifier = with_lower(w, |w| QUANTIFIERS.contains(&w));
         if !is_quantifier || !(self.cue_starts_at(i + 1) || i > 0 && self.cue_ends_at(i)) {
             return None;
         }
@@ -697,24 +710,18 @@ impl Cx<'_> {
     fn share(&self, i: usize) -> Option<Mention> {
         let t = self.tok(i)?;
         let mut j = i;
-        if with_lower(self.word(j), |w| {
-            matches!(w, "almost" | "nearly" | "about" | "roughly" | "some" | "over" | "just" | "only" | "around")
-        }) {
+        if with_lower(self.word(j), |w| SHARE_ADVERBS.contains(&w)) {
             j += 1;
         }
         let w = self.word(j);
-        let number = self.tok(j).is_some_and(|t| t.kind == TokKind::Number)
-            || with_lower(w, |w| {
-                matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "one")
-            });
+        let number =
+            self.tok(j).is_some_and(|t| t.kind == TokKind::Number) || with_lower(w, |w| NUMBER_WORDS.contains(&w));
         if number && matches!(self.word(j + 1), "out") && self.word(j + 2) == "of" && self.tok(j + 3).is_some() {
             // `nine out of 10`
             j += 4;
         } else if number && matches!(self.word(j + 1), "percent" | "%" | "in") {
             j += if self.word(j + 1) == "in" && self.tok(j + 2).is_some() { 3 } else { 2 };
-        } else if with_lower(w, |w| {
-            matches!(w, "half" | "majority" | "third" | "quarter" | "two-thirds" | "three-quarters" | "most" | "many")
-        }) {
+        } else if with_lower(w, |w| SHARE_HEADS.contains(&w)) {
             j += 1;
         } else if matches!(w, "a" | "A") && matches!(self.word(j + 1), "majority" | "third" | "quarter" | "minority") {
             j += 2;
@@ -1280,6 +1287,24 @@ mod tests {
         let m = find_mentions(text, &seg, &[], &[], &lex, Genre::News);
         let got: Vec<(&str, &str)> = m.iter().map(|x| (&text[x.span], &text[x.head])).collect();
         assert_eq!(got, vec![("US Senator Jeff Sessions", "Jeff Sessions"), ("Rep. John Mica (R-Fla.)", "John Mica")]);
+    }
+
+    /// The finder skips words without an opener flag: every form the
+    /// determined, share and quantifier finders accept must carry it.
+    #[test]
+    fn openers_are_flagged_in_every_case() {
+        let lex = Lexicons::english();
+        let mut text = String::new();
+        for w in OPENERS.iter().copied().flatten() {
+            let mut cap = w.to_string();
+            cap[..1].make_ascii_uppercase();
+            text.push_str(&format!("{w} {cap} {} ", w.to_uppercase()));
+        }
+        let seg = Segmentation::new(&text, &lex);
+        for t in &seg.tokens {
+            assert!(t.lex & flags::OPENER != 0, "{:?}", &text.as_str()[t.span]);
+        }
+        assert!(is_determiner("The") && is_determiner("her") && !is_determiner("THE") && !is_determiner("tHe"));
     }
 
     #[test]
