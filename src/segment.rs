@@ -351,9 +351,21 @@ fn tokenize(text: &str, para: Span, para_idx: u32, out: &mut Vec<Token>) {
         match CLASS[b as usize] {
             C_SPACE => i += 1,
             C_ALNUM => {
-                let e = word_end(text, i, end);
-                push_word(text, Span::new(i, e), para_idx, out);
-                i = e;
+                let e = ascii_word_end(bytes, i, end);
+                if e != 0 {
+                    out.push(Token {
+                        span: Span::new(i, e),
+                        kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
+                        shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
+                        para: para_idx,
+                        lex: 0,
+                    });
+                    i = e;
+                } else {
+                    let e = word_end(text, i, end);
+                    push_word(text, Span::new(i, e), para_idx, out);
+                    i = e;
+                }
             }
             C_PUNCT | C_JOIN => {
                 out.push(Token {
@@ -393,6 +405,35 @@ fn tokenize(text: &str, para: Span, para_idx: u32, out: &mut Vec<Token>) {
 #[inline]
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
+}
+
+/// [`word_end`] for the common word, a run of ASCII letters and digits
+/// ended by ASCII that joins nothing: a space or a mark (`said.`,
+/// `Havel,`), not a joiner with a letter, a digit or non-ASCII after it
+/// (`U.S`, `don't`, `76,981`). Returns its end, or 0 when the word needs
+/// the full rule.
+#[inline]
+fn ascii_word_end(bytes: &[u8], start: usize, limit: usize) -> usize {
+    let i = crate::ascii::ascii_word_run(bytes, start, limit);
+    if i >= limit {
+        return i;
+    }
+    let Some(&b) = bytes.get(i) else { return i };
+    let joiner = match b {
+        b'-' | b'.' | b'\'' => true,
+        b',' | b':' => i > start && bytes[i - 1].is_ascii_digit(),
+        _ => b >= 0x80,
+    };
+    if !joiner {
+        return i;
+    }
+    // A joiner continues the word only before an alphanumeric.
+    match bytes.get(i + 1) {
+        _ if b >= 0x80 => 0,
+        _ if i + 1 >= limit => i,
+        Some(&n) if n < 0x80 && !n.is_ascii_alphanumeric() => i,
+        _ => 0,
+    }
 }
 
 /// The end of the word starting at `start`: alphanumerics, joined across a
@@ -461,6 +502,7 @@ fn is_unspaced_script(c: char) -> bool {
         | '\u{20000}'..='\u{2FFFF}') // CJK Extensions B+
 }
 
+#[cold]
 fn push_word(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
     let word = &text[span];
     if word.is_ascii() {
@@ -480,6 +522,7 @@ fn push_word(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
     out.push(Token { span, kind: kind_of(word), shape: shape_of(word), para, lex: 0 });
 }
 
+#[cold]
 fn kind_of(word: &str) -> TokKind {
     if word.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) { TokKind::Number } else { TokKind::Word }
 }
@@ -766,6 +809,29 @@ mod tests {
             assert_eq!(t.may_be_pronoun(), lex.pronoun(w).is_some(), "{w:?}");
             assert_eq!(t.is_honorific(), lex.honorific(w).is_some(), "{w:?}");
             assert_eq!(t.is_function_word(), lex.is_function_word(w), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path of the tokenizer ends every word where the
+        /// full rule does.
+        #[test]
+        fn ascii_word_end_equals_word_end(text in "[aZ09 .,:'\\-\u{2019}\u{e9}\u{301}_]{0,24}") {
+            let b = text.as_bytes();
+            for start in 0..b.len() {
+                if CLASS[b[start] as usize] != C_ALNUM {
+                    continue;
+                }
+                for limit in start + 1..=b.len() {
+                    if !text.is_char_boundary(limit) {
+                        continue;
+                    }
+                    let fast = ascii_word_end(b, start, limit);
+                    if fast != 0 {
+                        proptest::prop_assert_eq!(fast, word_end(&text, start, limit), "{:?} {}..{}", text, start, limit);
+                    }
+                }
+            }
         }
     }
 
