@@ -155,7 +155,7 @@ pub(crate) fn find_mentions(
     genre: Genre,
 ) -> Vec<Mention> {
     let toks = &seg.tokens;
-    let in_quote = quote_mask(toks, quotes);
+    let mut in_quote = QuoteCursor { quotes, next: 0 };
     let cx = Cx { text, seg, lex, cues, news: genre == Genre::News };
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0usize;
@@ -169,7 +169,7 @@ pub(crate) fn find_mentions(
         if t.kind == TokKind::Number {
             match cx.share(i) {
                 Some(mut m) => {
-                    m.in_quote = in_quote[i];
+                    m.in_quote = in_quote.holds(&toks[i]);
                     m.sentence = seg.sentence_of_token(i) as u32;
                     i = (m.end as usize).max(i + 1);
                     out.push(m);
@@ -199,7 +199,7 @@ pub(crate) fn find_mentions(
         let found = cx.according_source(i, found);
         match found {
             Some(mut m) => {
-                m.in_quote = in_quote[i];
+                m.in_quote = in_quote.holds(&toks[i]);
                 m.sentence = seg.sentence_of_token(i) as u32;
                 i = (m.end as usize).max(i + 1);
                 out.push(m);
@@ -408,19 +408,23 @@ fn lower_evidence(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Lower
     found
 }
 
-/// For each token, whether it lies inside a quotation.
-fn quote_mask(toks: &[Token], quotes: &[Span]) -> Vec<bool> {
-    let mut mask = vec![false; toks.len()];
-    let mut q = 0usize;
-    for (i, t) in toks.iter().enumerate() {
-        while q < quotes.len() && quotes[q].end <= t.span.start {
-            q += 1;
+/// Tells whether tokens, taken in text order, lie inside a quotation.
+struct QuoteCursor<'q> {
+    /// The outer spans of the top-level quotations, sorted by start.
+    quotes: &'q [Span],
+    /// The first quotation that does not end before the last token asked.
+    next: usize,
+}
+
+impl QuoteCursor<'_> {
+    /// True when token `t` lies strictly inside a quotation. Tokens must
+    /// come in text order.
+    fn holds(&mut self, t: &Token) -> bool {
+        while self.quotes.get(self.next).is_some_and(|q| q.end <= t.span.start) {
+            self.next += 1;
         }
-        if let Some(s) = quotes.get(q) {
-            mask[i] = s.start < t.span.start && t.span.end < s.end;
-        }
+        self.quotes.get(self.next).is_some_and(|s| s.start < t.span.start && t.span.end < s.end)
     }
-    mask
 }
 
 /// Shared context of the mention finders.
@@ -589,8 +593,7 @@ impl Cx<'_> {
     /// A mention led by a determiner: `the Kremlin`, `the ministry`, `a
     /// senior diplomat`, `the White House`.
     fn determined(&self, i: usize) -> Option<Mention> {
-        let w = self.word(i);
-        if !is_determiner(w) {
+        if !self.tok(i)?.may_open() || !is_determiner(self.word(i)) {
             return None;
         }
         // `The White House`, `the Kremlin`: a known organisation name.
@@ -694,6 +697,9 @@ impl Cx<'_> {
     /// A quantifier standing for a person next to a cue: `said another`,
     /// `one said`, `Some chanted`.
     fn quantifier(&self, i: usize) -> Option<Mention> {
+        if !self.tok(i)?.may_open() {
+            return None;
+        }
         let w = self.word(i);
         let is_quantifier = with_lower(w, |w| QUANTIFIERS.contains(&w));
         if !is_quantifier || !(self.cue_starts_at(i + 1) || i > 0 && self.cue_ends_at(i)) {
@@ -709,6 +715,10 @@ impl Cx<'_> {
     /// `almost half of respondents said`, `nearly three in five said`.
     fn share(&self, i: usize) -> Option<Mention> {
         let t = self.tok(i)?;
+        // A share opens with a number or an opener word.
+        if t.kind != TokKind::Number && !t.may_open() {
+            return None;
+        }
         let mut j = i;
         if with_lower(self.word(j), |w| SHARE_ADVERBS.contains(&w)) {
             j += 1;
