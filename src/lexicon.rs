@@ -636,6 +636,7 @@ impl Lexicons {
     /// words, so for them the flag is exact: `PRONOUN` is set exactly when
     /// [`pronoun`](Self::pronoun) finds the word, and so on (a test checks
     /// it).
+    #[inline]
     pub fn word_flags(&self, word: &str) -> u8 {
         self.starts.get(word).copied().unwrap_or(0)
     }

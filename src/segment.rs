@@ -148,10 +148,7 @@ impl Segmentation {
         let paragraphs = paragraphs(text, mode);
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         for (i, p) in paragraphs.iter().enumerate() {
-            tokenize(text, *p, i as u32, &mut tokens);
-        }
-        for t in tokens.iter_mut().filter(|t| t.kind != TokKind::Punct) {
-            t.lex = lex.word_flags(&text[t.span]);
+            tokenize(text, *p, i as u32, lex, &mut tokens);
         }
         let sentences = sentences(text, &tokens, lex);
         let mut tok_sentence = vec![0u32; tokens.len()];
@@ -348,8 +345,9 @@ const fn byte_classes() -> [u8; 256] {
 
 static CLASS: [u8; 256] = byte_classes();
 
-/// Appends the tokens of one paragraph.
-fn tokenize(text: &str, para: Span, para_idx: u32, out: &mut Vec<Token>) {
+/// Appends the tokens of one paragraph, each word or number with its
+/// lexicon flags (looked up here, while the word is at hand).
+fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = para.start;
     let end = para.end;
@@ -365,12 +363,12 @@ fn tokenize(text: &str, para: Span, para_idx: u32, out: &mut Vec<Token>) {
                         kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
                         shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
                         para: para_idx,
-                        lex: 0,
+                        lex: lex.word_flags(&text[i..e]),
                     });
                     i = e;
                 } else {
                     let e = word_end(text, i, end);
-                    push_word(text, Span::new(i, e), para_idx, out);
+                    push_word(text, Span::new(i, e), para_idx, lex, out);
                     i = e;
                 }
             }
@@ -389,7 +387,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, out: &mut Vec<Token>) {
                 let n = c.len_utf8();
                 if c.is_alphanumeric() {
                     let e = word_end(text, i, end);
-                    push_word(text, Span::new(i, e), para_idx, out);
+                    push_word(text, Span::new(i, e), para_idx, lex, out);
                     i = e;
                 } else if c.is_whitespace() {
                     i += n;
@@ -510,7 +508,16 @@ fn is_unspaced_script(c: char) -> bool {
 }
 
 #[cold]
-fn push_word(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
+fn push_word(text: &str, span: Span, para: u32, lex: &Lexicons, out: &mut Vec<Token>) {
+    let first = out.len();
+    push_word_tokens(text, span, para, out);
+    for t in out.iter_mut().skip(first) {
+        t.lex = lex.word_flags(&text[t.span]);
+    }
+}
+
+/// The tokens of [`push_word`], without their flags.
+fn push_word_tokens(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
     let word = &text[span];
     if word.is_ascii() {
         out.push(Token { span, kind: kind_of(word), shape: shape_of_ascii(word.as_bytes()), para, lex: 0 });
