@@ -55,7 +55,7 @@ const ROLE_WINDOW: u32 = 40;
 const SALIENT_WINDOW: u32 = 3;
 
 #[derive(Clone, Debug)]
-struct Entity<'a> {
+struct Entity {
     kind: SpeakerKind,
     /// Gender stated by the text (honorific, role, resolved pronoun).
     gender: Gender,
@@ -63,14 +63,20 @@ struct Entity<'a> {
     name_gender: Gender,
     /// Role classes tied to the entity.
     roles: Vec<u16>,
-    /// Mention indices, in text order.
-    mentions: Vec<usize>,
+    /// Its first and last mentions (the others are linked through
+    /// [`Resolver::next_mention`]), and its last one outside quotations.
+    first_mention: Option<usize>,
+    last_mention: Option<usize>,
+    last_outside: Option<usize>,
+    /// How many mentions it has.
+    mention_count: usize,
     /// The mention whose head is the canonical name; `None` for an entity
     /// known only by a pronoun or nominal.
     canonical: Option<usize>,
-    /// The words of the canonical name, as written (see [`words_of`]);
-    /// compared without regard to case.
-    words: Vec<&'a str>,
+    /// The words of the canonical name, as written (see [`words_of`]), as
+    /// a range of [`Resolver::word_arena`]; compared without regard to
+    /// case.
+    words: (usize, usize),
     /// Start of the latest mention outside quotations.
     last_pos: usize,
     /// True once the entity has been attributed a quote.
@@ -92,7 +98,12 @@ struct Resolution {
 /// The resolver's state during the walk.
 struct Resolver<'d, 'a> {
     d: &'d Draft<'a>,
-    entities: Vec<Entity<'a>>,
+    entities: Vec<Entity>,
+    /// For each mention, the next mention of its entity ([`NONE`] for the
+    /// last): the entities' mention lists, without a `Vec` each.
+    next_mention: Vec<usize>,
+    /// The words of the entities' names, each entity's a range.
+    word_arena: Vec<&'a str>,
     /// For each mention, its resolution (when it has one).
     resolved: Vec<Option<Resolution>>,
     /// For each quote, whether it is attributed and to which mention,
@@ -109,16 +120,23 @@ struct Resolver<'d, 'a> {
     /// another word with the same hash: every candidate is checked with
     /// [`name_matches`], and an entity that passes is filed under its own
     /// words too, so the outcome does not depend on collisions.
-    by_word: HashKeyed<Vec<usize>>,
+    by_word: HashKeyed<(usize, usize)>,
     /// Organisation entities by the [`lower_hash`] of their name's words;
     /// the words themselves are compared on a hit.
-    orgs: HashKeyed<Vec<usize>>,
+    orgs: HashKeyed<(usize, usize)>,
+    /// The lists of `by_word` and `orgs`, each the (first, last) node of a
+    /// chain of (entity, next node) in this arena, in insertion order.
+    nodes: Vec<(usize, usize)>,
     /// The words of the name being resolved (reused: no allocation per
     /// mention).
     scratch: Vec<&'a str>,
     /// Fiction: (cast character, entity) pairs.
     char_entities: Vec<(usize, usize)>,
 }
+
+/// The end of a chain in [`Resolver::next_mention`] and
+/// [`Resolver::nodes`].
+const NONE: usize = usize::MAX;
 
 /// Resolves the draft's attributions and builds the output records.
 pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
@@ -129,12 +147,15 @@ pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
     let mut r = Resolver {
         d,
         entities: Vec::new(),
+        next_mention: vec![NONE; d.mentions.len()],
+        word_arena: Vec::new(),
         resolved: vec![None; d.mentions.len()],
         speaker_mentions,
-        recent_speakers: Vec::new(),
-        recent: Vec::new(),
+        recent_speakers: Vec::with_capacity(d.quotes.len()),
+        recent: Vec::with_capacity(d.mentions.len()),
         by_word: HashKeyed::default(),
         orgs: HashKeyed::default(),
+        nodes: Vec::new(),
         scratch: Vec::new(),
         char_entities: Vec::new(),
     };
@@ -174,8 +195,14 @@ impl<'a> Resolver<'_, 'a> {
             if let Some(res) = res {
                 let para = self.para_of(m);
                 let e = &mut self.entities[res.entity];
-                e.mentions.push(m);
+                match e.last_mention {
+                    Some(last) => self.next_mention[last] = m,
+                    None => e.first_mention = Some(m),
+                }
+                e.last_mention = Some(m);
+                e.mention_count += 1;
                 if !mention.in_quote {
+                    e.last_outside = Some(m);
                     e.last_pos = mention.span.start;
                     e.last_para = para;
                     self.recent.push((mention.span.start, para, res.entity));
@@ -202,26 +229,70 @@ impl<'a> Resolver<'_, 'a> {
         }
     }
 
-    fn new_entity(&mut self, m: usize, kind: SpeakerKind, canonical: bool) -> Resolution {
+    /// A new entity for mention `m`; `name` holds the words of its head
+    /// (see [`words_of`]) when that head is the entity's canonical name.
+    fn new_entity(&mut self, m: usize, kind: SpeakerKind, name: Option<&[&'a str]>) -> Resolution {
         let mention = self.d.mentions[m];
-        let mut words = Vec::new();
-        if canonical {
-            words_of(&self.d.text[mention.head], &mut words);
-        }
+        let canonical = name.is_some();
+        let start = self.word_arena.len();
+        self.word_arena.extend_from_slice(name.unwrap_or(&[]));
         self.entities.push(Entity {
             kind,
             gender: mention.gender,
             name_gender: mention.name_gender,
             roles: Vec::new(),
-            mentions: Vec::new(),
+            first_mention: None,
+            last_mention: None,
+            last_outside: None,
+            mention_count: 0,
             canonical: canonical.then_some(m),
-            words,
+            words: (start, self.word_arena.len()),
             last_pos: mention.span.start,
             last_para: self.para_of(m),
             spoke: false,
             plural: mention.plural,
         });
         Resolution { entity: self.entities.len() - 1, factor: NAMED, via: None }
+    }
+
+    /// The words of entity `e`'s name.
+    fn words(&self, e: usize) -> &[&'a str] {
+        let (start, end) = self.entities[e].words;
+        self.word_arena.get(start..end).unwrap_or(&[])
+    }
+
+    /// The entities on the chain that starts at node `head`, in order.
+    fn chain_of(&self, head: Option<&(usize, usize)>) -> impl Iterator<Item = usize> + '_ {
+        let mut node = head.map_or(NONE, |&(first, _)| first);
+        core::iter::from_fn(move || {
+            let &(e, next) = self.nodes.get(node)?;
+            node = next;
+            Some(e)
+        })
+    }
+
+    /// Appends entity `e` to the chain of `key` in `map` (`by_word` when
+    /// `orgs` is false), unless it is on it.
+    fn file(&mut self, key: u64, e: usize, orgs: bool) {
+        let map = if orgs { &self.orgs } else { &self.by_word };
+        let head = map.get(&key).copied();
+        if self.chain_of(head.as_ref()).any(|x| x == e) {
+            return;
+        }
+        let node = self.nodes.len();
+        self.nodes.push((e, NONE));
+        let map = if orgs { &mut self.orgs } else { &mut self.by_word };
+        match head {
+            Some((first, last)) => {
+                map.insert(key, (first, node));
+                if let Some(n) = self.nodes.get_mut(last) {
+                    n.1 = node;
+                }
+            }
+            None => {
+                map.insert(key, (node, node));
+            }
+        }
     }
 
     fn name(&mut self, m: usize) -> Resolution {
@@ -241,18 +312,19 @@ impl<'a> Resolver<'_, 'a> {
         // Clinton` is not Bill), then a shared surname rather than a shared
         // first name, then the most mentioned (`Sanders` is Bernie even
         // after Jane Sanders speaks), then the most recent.
-        let rank = |ent: &Entity<'_>| {
+        let rank = |e: usize| {
+            let ent = &self.entities[e];
             let given_ok = mention.gender == Gender::Unknown || ent.name_gender.compatible(mention.gender);
-            let surname = same(ent.words.last(), words.last());
-            (given_ok, surname, ent.mentions.len(), ent.last_pos)
+            let surname = same(self.words(e).last(), words.last());
+            (given_ok, surname, ent.mention_count, ent.last_pos)
         };
         let mut best: Option<usize> = None;
         for key in [words.first(), words.last()].into_iter().flatten() {
-            for &e in self.by_word.get(&lower_hash(key)).map_or(&[][..], |v| v) {
+            for e in self.chain_of(self.by_word.get(&lower_hash(key))) {
                 let ent = &self.entities[e];
                 if ent.gender.compatible(mention.gender)
-                    && name_matches(words, &ent.words)
-                    && best.is_none_or(|b| rank(&self.entities[b]) < rank(ent))
+                    && name_matches(words, self.words(e))
+                    && best.is_none_or(|b| rank(b) < rank(e))
                 {
                     best = Some(e);
                 }
@@ -261,16 +333,17 @@ impl<'a> Resolver<'_, 'a> {
         match best {
             Some(e) => {
                 let via = self.entities[e].canonical;
-                if words.len() > self.entities[e].words.len() {
+                if words.len() > self.words(e).len() {
                     self.entities[e].canonical = Some(m);
                     self.index_words(e, words);
-                    self.entities[e].words.clear();
-                    self.entities[e].words.extend_from_slice(words);
+                    let start = self.word_arena.len();
+                    self.word_arena.extend_from_slice(words);
+                    self.entities[e].words = (start, self.word_arena.len());
                 }
                 Resolution { entity: e, factor: NAMED, via }
             }
             None => {
-                let r = self.new_entity(m, SpeakerKind::Person, true);
+                let r = self.new_entity(m, SpeakerKind::Person, Some(words));
                 self.index_words(r.entity, words);
                 r
             }
@@ -280,10 +353,7 @@ impl<'a> Resolver<'_, 'a> {
     /// Files person entity `e` under the first and last of `words`.
     fn index_words(&mut self, e: usize, words: &[&str]) {
         for w in [words.first(), words.last()].into_iter().flatten() {
-            let list = self.by_word.entry(lower_hash(w)).or_default();
-            if !list.contains(&e) {
-                list.push(e);
-            }
+            self.file(lower_hash(w), e, false);
         }
     }
 
@@ -291,7 +361,7 @@ impl<'a> Resolver<'_, 'a> {
     /// mention, named by the character's fullest name.
     fn character(&mut self, m: usize, c: usize) -> Resolution {
         let cast = &self.d.cast;
-        let Some(ch) = cast.characters.get(c) else { return self.new_entity(m, SpeakerKind::Person, false) };
+        let Some(ch) = cast.characters.get(c) else { return self.new_entity(m, SpeakerKind::Person, None) };
         let canonical = ch.canonical;
         let e = match self.char_entities.iter().find(|&&(x, _)| x == c) {
             Some(&(_, e)) => e,
@@ -299,7 +369,15 @@ impl<'a> Resolver<'_, 'a> {
                 let kind = if ch.narrator { SpeakerKind::Narrator } else { SpeakerKind::Person };
                 let named = self.d.mentions[canonical].kind == MentionKind::Name;
                 let (gender, name_gender) = (ch.gender, ch.name_gender);
-                let e = self.new_entity(canonical, kind, named).entity;
+                let e = if named {
+                    let mut words = core::mem::take(&mut self.scratch);
+                    words_of(&self.d.text[self.d.mentions[canonical].head], &mut words);
+                    let e = self.new_entity(canonical, kind, Some(&words)).entity;
+                    self.scratch = words;
+                    e
+                } else {
+                    self.new_entity(canonical, kind, None).entity
+                };
                 let ent = &mut self.entities[e];
                 // A description (`the convict`) names the character as
                 // written; the narrator has no name unless others call it
@@ -325,22 +403,26 @@ impl<'a> Resolver<'_, 'a> {
         let mut words = core::mem::take(&mut self.scratch);
         words_of(&self.d.text[mention.head], &mut words);
         let key = words.iter().fold(0u64, |h, w| h.rotate_left(23) ^ lower_hash(w));
+        let r = self.org_with(m, key, &words);
         self.scratch = words;
-        let words = &self.scratch;
-        let known = self.orgs.get(&key).and_then(|list| {
-            list.iter().copied().find(|&e| {
-                let ent = &self.entities[e].words;
-                ent.len() == words.len() && ent.iter().zip(words).all(|(a, b)| same_word(a, b))
-            })
+        r
+    }
+
+    /// [`org`](Self::org) for mention `m`, whose name has `words`, of hash
+    /// `key`.
+    fn org_with(&mut self, m: usize, key: u64, words: &[&'a str]) -> Resolution {
+        let known = self.chain_of(self.orgs.get(&key)).find(|&e| {
+            let ent = self.words(e);
+            ent.len() == words.len() && ent.iter().zip(words).all(|(a, b)| same_word(a, b))
         });
         match known {
             Some(e) => Resolution { entity: e, factor: ORGANIZATION, via: self.entities[e].canonical },
             None => {
                 // (An organisation entity's words are those it was created
                 // with: only person entities are renamed.)
-                let mut r = self.new_entity(m, SpeakerKind::Organization, true);
+                let mut r = self.new_entity(m, SpeakerKind::Organization, Some(words));
                 r.factor = ORGANIZATION;
-                self.orgs.entry(key).or_default().push(r.entity);
+                self.file(key, r.entity, true);
                 r
             }
         }
@@ -348,7 +430,7 @@ impl<'a> Resolver<'_, 'a> {
 
     fn standalone(&mut self, m: usize, kind: MentionKind) -> Resolution {
         let kind = if kind == MentionKind::Narrator { SpeakerKind::Narrator } else { SpeakerKind::Anonymous };
-        let mut r = self.new_entity(m, kind, false);
+        let mut r = self.new_entity(m, kind, None);
         r.factor = ANONYMOUS;
         r
     }
@@ -378,7 +460,7 @@ impl<'a> Resolver<'_, 'a> {
                 if !fits {
                     continue;
                 }
-                let Some(&last) = ent.mentions.iter().rev().find(|&&x| !self.d.mentions[x].in_quote) else {
+                let Some(last) = ent.last_outside else {
                     continue;
                 };
                 let score = self.antecedent_score(ent, last, sentence, mention.gender);
@@ -387,11 +469,11 @@ impl<'a> Resolver<'_, 'a> {
                 }
             }
             if let Some((_, e)) = best {
-                let via = self.entities[e].mentions.iter().rev().find(|&&x| !self.d.mentions[x].in_quote).copied();
+                let via = self.entities[e].last_outside;
                 return Resolution { entity: e, factor: PRONOUN, via };
             }
         }
-        let mut r = self.new_entity(m, SpeakerKind::Person, false);
+        let mut r = self.new_entity(m, SpeakerKind::Person, None);
         r.factor = UNRESOLVED;
         r
     }
@@ -408,7 +490,8 @@ impl<'a> Resolver<'_, 'a> {
         // A given name only suggests: it weighs, but does not exclude.
         let name_agrees = gender != Gender::Unknown && ent.name_gender == gender;
         let name_disagrees = gender != Gender::Unknown && !ent.name_gender.compatible(gender);
-        let evidence = ent.gender != Gender::Unknown || !ent.roles.is_empty() || ent.spoke || ent.words.len() >= 2;
+        let evidence =
+            ent.gender != Gender::Unknown || !ent.roles.is_empty() || ent.spoke || ent.words.1 - ent.words.0 >= 2;
         let b = |x: bool| f32::from(u8::from(x));
         -distance + 1.5 * b(subject) + 1.5 * b(ent.spoke) + 1.0 * b(gender_agrees) + 1.0 * b(name_agrees)
             - 2.5 * b(name_disagrees)
@@ -453,7 +536,7 @@ impl<'a> Resolver<'_, 'a> {
                         ent.roles.contains(&role) && ent.gender.compatible(mention.gender)
                     });
                 if let Some(e) = found {
-                    let via = self.entities[e].mentions.last().copied();
+                    let via = self.entities[e].last_mention;
                     return Resolution { entity: e, factor: NOMINAL_ROLE, via };
                 }
             }
@@ -475,19 +558,21 @@ impl<'a> Resolver<'_, 'a> {
             }
             if let (Some(e), false) = (only, many) {
                 if self.entities[e].gender.compatible(mention.gender) {
-                    let via = self.entities[e].mentions.last().copied();
+                    let via = self.entities[e].last_mention;
                     return Resolution { entity: e, factor: NOMINAL_SALIENT, via };
                 }
             }
         }
-        let mut r = self.new_entity(m, SpeakerKind::Person, false);
+        let mut r = self.new_entity(m, SpeakerKind::Person, None);
         r.factor = if definite { UNRESOLVED } else { NAMED * 0.9 };
         r
     }
 
     /// The chain of spans from mention `m` to its entity's canonical name.
     fn chain(&self, m: usize) -> Vec<Span> {
-        let mut out = vec![self.d.mentions[m].span];
+        // (At most six spans: one allocation.)
+        let mut out = Vec::with_capacity(6);
+        out.push(self.d.mentions[m].span);
         let mut cur = m;
         for _ in 0..4 {
             let Some(res) = &self.resolved[cur] else { break };
@@ -518,9 +603,16 @@ impl<'a> Resolver<'_, 'a> {
             Some(c) if self.d.mentions[c].kind == MentionKind::Nominal => self.d.mentions[c].span,
             Some(c) => self.d.mentions[c].head,
             None if ent.kind == SpeakerKind::Narrator => return "the narrator".to_string(),
-            None => ent.mentions.first().map_or(Span::default(), |&m| self.d.mentions[m].span),
+            None => ent.first_mention.map_or(Span::default(), |m| self.d.mentions[m].span),
         };
-        self.d.text[span].split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut name = String::with_capacity(span.len());
+        for (i, w) in self.d.text[span].split_whitespace().enumerate() {
+            if i > 0 {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        name
     }
 
     fn build(self) -> (Vec<Quote>, Vec<Speaker>) {
@@ -590,7 +682,12 @@ impl<'a> Resolver<'_, 'a> {
                     let id = *speaker_ids[res.entity].get_or_insert_with(|| {
                         let id = speakers.len() as u32;
                         let ent = &self.entities[res.entity];
-                        let mut mentions: Vec<Span> = ent.mentions.iter().map(|&m| d.mentions[m].span).collect();
+                        let mut mentions: Vec<Span> = Vec::new();
+                        let mut next = ent.first_mention.unwrap_or(NONE);
+                        while let Some(m) = d.mentions.get(next) {
+                            mentions.push(m.span);
+                            next = self.next_mention.get(next).copied().unwrap_or(NONE);
+                        }
                         mentions.sort_unstable();
                         speakers.push(Speaker {
                             id: SpeakerId(id),
