@@ -42,7 +42,7 @@ impl Pass for ClauseThenTag {
             // `, TAG [circumstances] .`: the last comma that starts a tag.
             let lo = first + 1;
             let found =
-                (lo..end.saturating_sub(1)).rev().take(MAX_TAG_TOKENS).filter(|&k| d.word(k) == ",").find_map(|k| {
+                (lo..end.saturating_sub(1)).rev().take(MAX_TAG_TOKENS).filter(|&k| d.is_mark(k, b',')).find_map(|k| {
                     let (m, c, tag_end) = d.tag_at(k + 1)?;
                     // (`…, an official told Reuters.`)
                     let tag_end = d.past_addressee(c, tag_end);
@@ -103,7 +103,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     if d.top_starting_at(sent.span.start).is_some() {
         return;
     }
-    let found = (first + 1..end.saturating_sub(3)).filter(|&k| d.word(k) == ",").find_map(|k| {
+    let found = (first + 1..end.saturating_sub(3)).filter(|&k| d.is_mark(k, b',')).find_map(|k| {
         let (m, c, tag_end) = d.tag_at(k + 1)?;
         (d.word(tag_end) == "," && tag_end + 3 < end && !d.cue_used[c]).then_some((k, m, c, tag_end))
     });

@@ -287,6 +287,16 @@ impl<'a> Draft<'a> {
         self.seg.tokens.get(i).map_or("", |t| &self.text[t.span])
     }
 
+    /// True when token `i` is the one-byte mark `mark` (`b','`): the same
+    /// as `word(i) == ","`, without slicing the text.
+    #[inline]
+    pub fn is_mark(&self, i: usize, mark: u8) -> bool {
+        self.seg
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.span.end == t.span.start + 1 && self.text.as_bytes().get(t.span.start) == Some(&mark))
+    }
+
     /// The index of the cue hit starting at token `i`.
     pub fn cue_at(&self, i: usize) -> Option<usize> {
         let start = self.seg.tokens.get(i)?.span.start;

@@ -150,7 +150,7 @@ fn end_of_relative(d: &Draft<'_>, m: usize, c: usize, start: usize, stop: usize)
                         || d.lex.is_irregular_past(w)
                         || d.cue_at(k).is_some()))
     };
-    (start + 1..stop).find(|&k| d.word(k) == "," && resumes(k + 1)).unwrap_or(stop)
+    (start + 1..stop).find(|&k| d.is_mark(k, b',') && resumes(k + 1)).unwrap_or(stop)
 }
 
 /// Cues that take `of` or `about` before what was said.
@@ -322,7 +322,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
             return None;
         }
         // `told The Washington Post, Fiorina would …`
-        if k > before && d.word(k) == "," && k + 1 < end {
+        if k > before && d.is_mark(k, b',') && k + 1 < end {
             return clause_start(d, k + 1, end, "");
         }
     }
@@ -594,12 +594,16 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
         if is_auxiliary(w) {
             return true;
         }
-        let lower = w.to_ascii_lowercase();
+        // (The tests below read the word in ASCII lower case, without a
+        // copy: `ends` compares a lower-case suffix.)
+        let ends = |suffix: &str| {
+            w.len() >= suffix.len() && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+        };
         let contraction =
             ["'s", "'re", "'ll", "'ve", "'d", "\u{2019}s", "\u{2019}re", "\u{2019}ll", "\u{2019}ve", "\u{2019}d"]
                 .iter()
-                .any(|c| lower.ends_with(c))
-                && subject(lower.split(['\'', '\u{2019}']).next().unwrap_or(""));
+                .any(|c| ends(c))
+                && subject(w.split(['\'', '\u{2019}']).next().unwrap_or(""));
         // (An adverb may stand between subject and verb: `Trump also
         // helps`, `he never met`.)
         let mut p = k.saturating_sub(1);
@@ -613,9 +617,8 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
             && d.seg.tokens[k].shape == crate::segment::Shape::Lower
             && !d.lex.is_function_word(w)
             && !is_adverb(w);
-        let after_subject = k > start
-            && subject(d.word(p))
-            && (lower.ends_with('s') || lower.ends_with("ed") || irregular || plain_after_plural);
+        let after_subject =
+            k > start && subject(d.word(p)) && (ends("s") || ends("ed") || irregular || plain_after_plural);
         // A name or noun phrase followed by a past or present verb: `Clinton
         // won`, `the talks failed`.
         // A verb right after its subject, near the clause's start: a name
@@ -623,9 +626,9 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
         // (`the talks failed`); not an adjective inside a phrase (`into
         // advanced age`).
         let verb_form = irregular
-            || lower.len() > 3
+            || w.len() > 3
                 && d.seg.tokens[k].shape == crate::segment::Shape::Lower
-                && (lower.ends_with("ed") || lower.ends_with('s') && !lower.ends_with("ss"));
+                && (ends("ed") || ends("s") && !ends("ss"));
         // (Or a bare noun opening the clause: `said contractors built`.)
         let after_noun = k > start && p >= start && p - start < 5 && {
             let prev = d.seg.tokens[p];
@@ -636,8 +639,8 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
                     && matches!(d.word(p - 1), "the" | "The" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
         };
         let past = k > start
-            && lower.ends_with("ed")
-            && lower.len() > 4
+            && ends("ed")
+            && w.len() > 4
             && d.seg.tokens[k].shape == crate::segment::Shape::Lower
             && !matches!(
                 d.word(k - 1),

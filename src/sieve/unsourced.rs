@@ -94,7 +94,7 @@ impl Pass for Unsourced {
                 continue;
             };
             let stop = if lemma == "ask" {
-                let mut stop = (start..end).find(|&k| d.word(k) == ",").unwrap_or(end);
+                let mut stop = (start..end).find(|&k| d.is_mark(k, b',')).unwrap_or(end);
                 while stop > start && matches!(d.word(stop - 1), "." | "?" | "!" | ";") {
                     stop -= 1;
                 }
