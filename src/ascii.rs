@@ -41,6 +41,48 @@ pub(crate) fn lower8(x: u64) -> u64 {
     x | upper >> 2
 }
 
+/// Up to eight bytes as a little-endian word, padded with zeros.
+#[inline]
+fn padded(b: &[u8]) -> u64 {
+    b.iter().enumerate().fold(0u64, |x, (i, &c)| x | u64::from(c) << (8 * i))
+}
+
+/// A little-endian word of exactly eight bytes.
+#[inline]
+fn word8(c: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(c);
+    u64::from_le_bytes(w)
+}
+
+/// The bytes of `b` as little-endian words of eight (the last padded with
+/// zeros), each passed to `f` with its ASCII capitals lower-cased.
+#[inline]
+pub(crate) fn for_each_lower8(b: &[u8], mut f: impl FnMut(u64)) {
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        f(lower8(word8(c)));
+    }
+    if !chunks.remainder().is_empty() {
+        f(lower8(padded(chunks.remainder())));
+    }
+}
+
+/// `a.eq_ignore_ascii_case(b)`, eight bytes at a time.
+#[inline]
+pub(crate) fn eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut ca, mut cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        if lower8(word8(x)) != lower8(word8(y)) {
+            return false;
+        }
+    }
+    lower8(padded(ca.remainder())) == lower8(padded(cb.remainder()))
+}
+
 /// True for an ASCII letter, digit or `_`.
 #[inline]
 pub(crate) fn is_ascii_word(c: u8) -> bool {

@@ -27,7 +27,7 @@ use crate::output::{
 use crate::sieve::Draft;
 use crate::span::Span;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// A map keyed by [`lower_hash`] values.
 type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<WordHasher>>;
@@ -753,25 +753,30 @@ fn words_of<'t>(name: &'t str, words: &mut Vec<&'t str>) {
 /// True when two words have the same lower case (`str::to_lowercase`);
 /// without allocating when both are ASCII.
 fn same_word(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
+    // Equal but for ASCII case means the same lower case (the other bytes
+    // are the same characters in the same context); the common case, and
+    // for two ASCII words the only way.
+    crate::ascii::eq_ignore_ascii_case(a.as_bytes(), b.as_bytes())
+        || !(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase()
 }
 
 /// A hash of the lower case of `w` (`str::to_lowercase`): words for which
-/// [`same_word`] holds have the same hash. Short ASCII words are
-/// lower-cased on the stack.
+/// [`same_word`] holds have the same hash. ASCII words are lower-cased
+/// eight bytes at a time as they are hashed, without a copy.
 fn lower_hash(w: &str) -> u64 {
-    let mut h = WordHasher::default();
-    let b = w.as_bytes();
-    if b.len() <= 32 && w.is_ascii() {
-        let mut buf = [0u8; 32];
-        for (d, s) in buf.iter_mut().zip(b) {
-            *d = s.to_ascii_lowercase();
-        }
-        h.write(&buf[..b.len()]);
-    } else {
-        h.write(w.to_lowercase().as_bytes());
-    }
-    h.finish()
+    if w.is_ascii() { hash_lower_ascii(w.as_bytes()) } else { hash_lower_ascii(w.to_lowercase().as_bytes()) }
+}
+
+/// The hash of `b` with its ASCII capitals lower-cased: read eight bytes
+/// at a time (the last read padded with zeros), each lower-cased with
+/// [`lower8`](crate::ascii::lower8), mixed with the length. (A lower-case
+/// string is its own ASCII lower case, so both paths of [`lower_hash`]
+/// agree.)
+fn hash_lower_ascii(b: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    crate::ascii::for_each_lower8(b, |w| h = (h.rotate_left(5) ^ w).wrapping_mul(K));
+    h ^ h >> 29
 }
 
 /// True when `a` and `b` are both absent or the same word.
