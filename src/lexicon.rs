@@ -348,6 +348,12 @@ pub(crate) mod flags {
     /// A word that may open a determined, share or quantifier mention
     /// ([`OPENERS`](crate::mention::OPENERS)).
     pub const OPENER: u8 = 32;
+    /// A determiner ([`DETERMINERS`](crate::mention::DETERMINERS)): the
+    /// openers that [`Cx::determined`](crate::mention) reads.
+    pub const DETERMINER: u8 = 64;
+    /// A word that may open a share or stand as a quantifier
+    /// ([`SHARE_OR_QUANTIFIER`](crate::mention::SHARE_OR_QUANTIFIER)).
+    pub const SHARE_OR_QUANTIFIER: u8 = 128;
 }
 
 /// All word lists but the cues.
@@ -627,6 +633,12 @@ impl Lexicons {
         }
         for w in crate::mention::OPENERS.iter().copied().flatten() {
             mark(&w.to_lowercase(), flags::OPENER);
+        }
+        for w in crate::mention::DETERMINERS {
+            mark(&w.to_lowercase(), flags::DETERMINER);
+        }
+        for w in crate::mention::SHARE_OR_QUANTIFIER.iter().copied().flatten() {
+            mark(&w.to_lowercase(), flags::SHARE_OR_QUANTIFIER);
         }
         self.starts = CiMap::new(&starts);
     }

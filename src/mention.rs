@@ -71,7 +71,8 @@ pub(crate) struct Mention {
 
 /// Words that introduce a nominal, in lower case; each is also accepted
 /// with a capital first letter (`The`), not in capitals.
-const DETERMINERS: &[&str] = &["the", "a", "an", "another", "this", "that", "one", "its", "their", "his", "her"];
+pub(crate) const DETERMINERS: &[&str] =
+    &["the", "a", "an", "another", "this", "that", "one", "its", "their", "his", "her"];
 
 /// Words that stand for a person next to a cue (`said another`), in any
 /// case.
@@ -93,6 +94,13 @@ const SHARE_HEADS: &[&str] = &["half", "majority", "third", "quarter", "two-thir
 /// ([`flags::OPENER`](crate::lexicon::flags::OPENER)), so those three are
 /// tried only where one stands.
 pub(crate) const OPENERS: [&[&str]; 5] = [DETERMINERS, QUANTIFIERS, SHARE_ADVERBS, NUMBER_WORDS, SHARE_HEADS];
+
+/// Every word that can begin a share or a quantifier mention, but for a
+/// number token: the words [`Cx::share`] and [`Cx::quantifier`] test
+/// first (`a` of `a majority`). The lexicon flags them
+/// ([`flags::SHARE_OR_QUANTIFIER`](crate::lexicon::flags::SHARE_OR_QUANTIFIER)),
+/// so those two are tried only where one stands.
+pub(crate) const SHARE_OR_QUANTIFIER: [&[&str]; 5] = [QUANTIFIERS, SHARE_ADVERBS, NUMBER_WORDS, SHARE_HEADS, &["a"]];
 
 /// Words that introduce a nominal.
 fn is_determiner(w: &str) -> bool {
@@ -593,7 +601,7 @@ impl Cx<'_> {
     /// A mention led by a determiner: `the Kremlin`, `the ministry`, `a
     /// senior diplomat`, `the White House`.
     fn determined(&self, i: usize) -> Option<Mention> {
-        if !self.tok(i)?.may_open() || !is_determiner(self.word(i)) {
+        if self.tok(i)?.lex & flags::DETERMINER == 0 || !is_determiner(self.word(i)) {
             return None;
         }
         // `The White House`, `the Kremlin`: a known organisation name.
@@ -697,7 +705,7 @@ impl Cx<'_> {
     /// A quantifier standing for a person next to a cue: `said another`,
     /// `one said`, `Some chanted`.
     fn quantifier(&self, i: usize) -> Option<Mention> {
-        if !self.tok(i)?.may_open() {
+        if self.tok(i)?.lex & flags::SHARE_OR_QUANTIFIER == 0 {
             return None;
         }
         let w = self.word(i);
@@ -715,8 +723,8 @@ impl Cx<'_> {
     /// `almost half of respondents said`, `nearly three in five said`.
     fn share(&self, i: usize) -> Option<Mention> {
         let t = self.tok(i)?;
-        // A share opens with a number or an opener word.
-        if t.kind != TokKind::Number && !t.may_open() {
+        // A share opens with a number or one of its words.
+        if t.kind != TokKind::Number && t.lex & flags::SHARE_OR_QUANTIFIER == 0 {
             return None;
         }
         let mut j = i;
@@ -1313,6 +1321,22 @@ mod tests {
         let seg = Segmentation::new(&text, &lex);
         for t in &seg.tokens {
             assert!(t.lex & flags::OPENER != 0, "{:?}", &text.as_str()[t.span]);
+        }
+        // The narrower flags, the same way.
+        for (flag, lists) in
+            [(flags::DETERMINER, &[DETERMINERS][..]), (flags::SHARE_OR_QUANTIFIER, &SHARE_OR_QUANTIFIER[..])]
+        {
+            let mut text = String::new();
+            for w in lists.iter().copied().flatten() {
+                let mut cap = w.to_string();
+                cap[..1].make_ascii_uppercase();
+                text.push_str(&format!("{w} {cap} {} ", w.to_uppercase()));
+            }
+            let seg = Segmentation::new(&text, &lex);
+            for t in &seg.tokens {
+                assert!(t.lex & flag != 0, "{flag}: {:?}", &text.as_str()[t.span]);
+            }
+            assert!(!seg.tokens.is_empty());
         }
         assert!(is_determiner("The") && is_determiner("her") && !is_determiner("THE") && !is_determiner("tHe"));
     }

@@ -94,13 +94,6 @@ impl Token {
         self.lex & flags::HONORIFIC != 0
     }
 
-    /// False when the word opens no determined, share or quantifier
-    /// mention ([`flags::OPENER`]).
-    #[inline]
-    pub fn may_open(&self) -> bool {
-        self.lex & flags::OPENER != 0
-    }
-
     /// True exactly when [`Lexicons::is_function_word`] holds for the word.
     #[inline]
     pub fn is_function_word(&self) -> bool {
