@@ -618,7 +618,7 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
             && !d.lex.is_function_word(w)
             && !is_adverb(w);
         let after_subject =
-            k > start && subject(d.word(p)) && (ends("s") || ends("ed") || irregular || plain_after_plural);
+            k > start && (ends("s") || ends("ed") || irregular || plain_after_plural) && subject(d.word(p));
         // A name or noun phrase followed by a past or present verb: `Clinton
         // won`, `the talks failed`.
         // A verb right after its subject, near the clause's start: a name
