@@ -127,6 +127,30 @@ impl<V> CiMap<V> {
         self.find(folded.hash(), |f, _| *f == folded)
     }
 
+    /// [`get`](Self::get) for the word at `start..end` of `text`, read
+    /// straight from the text: a word of up to 16 bytes with eight bytes
+    /// of text from its start (and, past eight, eight up to its end) is
+    /// loaded whole and masked to its length, which is its
+    /// [`Folded::read`] form.
+    #[inline]
+    pub fn get_in(&self, text: &str, start: usize, end: usize) -> Option<&V> {
+        let b = text.as_bytes();
+        let n = end.wrapping_sub(start);
+        let raw = match crate::ascii::load8(b, start) {
+            Some(x) if n <= 8 => Folded { head: x & low_bytes(n), tail: 0, len: n },
+            Some(x) if n <= 16 => match crate::ascii::load8(b, end - 8) {
+                Some(y) => Folded { head: x, tail: y, len: n },
+                None => return self.get(text.get(start..end)?),
+            },
+            _ => return self.get(text.get(start..end)?),
+        };
+        if (raw.head | raw.tail) & crate::ascii::HI != 0 {
+            return self.get(text.get(start..end)?);
+        }
+        let folded = raw.lower();
+        self.find(folded.hash(), |f, _| *f == folded)
+    }
+
     /// True when `word` is a key, compared without regard to case.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
@@ -229,6 +253,12 @@ impl Folded {
         let k = (self.head ^ self.tail.rotate_left(29) ^ (self.len as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (k ^ (k >> 29)) | 1
     }
+}
+
+/// A mask of the low `n` bytes of a `u64` (all of it from eight).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 }
 }
 
 /// Calls `f` with `word` in lower case, without allocating for short ASCII
@@ -653,6 +683,13 @@ impl Lexicons {
         self.starts.get(word).copied().unwrap_or(0)
     }
 
+    /// [`word_flags`](Self::word_flags) of the word at `start..end` of
+    /// `text`, read without slicing it out (see [`CiMap::get_in`]).
+    #[inline]
+    pub fn word_flags_in(&self, text: &str, start: usize, end: usize) -> u8 {
+        self.starts.get_in(text, start, end).copied().unwrap_or(0)
+    }
+
     /// True when `word` (without its dot) is an abbreviation, as written.
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains_key(word)
@@ -849,6 +886,28 @@ mod tests {
         {
             assert_eq!(map.get(w), None, "{w}");
         }
+    }
+
+    /// `get_in` reads the word from the text around it: it must agree with
+    /// `get` on the word sliced out, wherever the word stands (at the very
+    /// end, where fewer than eight bytes follow), at every length.
+    #[test]
+    fn ci_map_get_in_agrees_with_get() {
+        let mut m: WordMap<usize> = WordMap::default();
+        let keys = ["i", "he", "she", "they", "mister", "spokesman", "spokeswoman", "chief of staff", "élan"];
+        for (i, w) in keys.iter().enumerate() {
+            m.insert((*w).into(), i);
+        }
+        let map = CiMap::new(&m);
+        let text = "I he SHE they Mister spokesman SpokesWoman chief of staff élan x spokesmen \
+                    vice-president-elect über they";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let (Some(word), true) = (text.get(start..end), end - start <= 24) else { continue };
+                assert_eq!(map.get_in(text, start, end), map.get(word), "{word:?} at {start}");
+            }
+        }
+        assert_eq!(map.get_in(text, text.len() - 4, text.len()), Some(&3));
     }
 
     #[test]

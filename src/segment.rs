@@ -356,7 +356,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, out: &mut Vec
                         kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
                         shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
                         para: para_idx,
-                        lex: lex.word_flags(&text[i..e]),
+                        lex: lex.word_flags_in(text, i, e),
                     });
                     i = e;
                 } else {
