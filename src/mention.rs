@@ -690,7 +690,11 @@ impl Cx<'_> {
     fn bare_plural(&self, i: usize) -> Option<Mention> {
         // (Capitalised only at the start of a sentence: `Experts said`.)
         let t = self.tok(i)?;
-        if t.shape != Shape::Lower && !(t.shape == Shape::Capitalized && self.sentence_initial(i)) {
+        // (A role noun or a document noun must start here: the token's
+        // flags say so at once, before the sentence is looked at.)
+        if !(t.may_start_role() || t.may_start_org())
+            || t.shape != Shape::Lower && !(t.shape == Shape::Capitalized && self.sentence_initial(i))
+        {
             return None;
         }
         if let Some(m) = self.nominal(i, i).filter(|m| m.plural) {
@@ -951,7 +955,12 @@ impl Cx<'_> {
                 break;
             }
             // An initial: `W.` inside a name.
-            if w.chars().count() == 1 && self.dot_after(j) && self.tok(j + 2).is_some_and(|n| n.is_capitalized()) {
+            // (One char is at most four bytes: longer words are not counted.)
+            if w.len() <= 4
+                && w.chars().count() == 1
+                && self.dot_after(j)
+                && self.tok(j + 2).is_some_and(|n| n.is_capitalized())
+            {
                 j += 2;
                 continue;
             }
@@ -1036,16 +1045,19 @@ impl Cx<'_> {
         let head_text = &self.text[head];
         let multi_word = head_text.contains(char::is_whitespace);
         // `Fort Russ reports:` is an outlet.
-        if kind == MentionKind::Name && self.cue_starts_at(end) && self.word(end).starts_with("report") {
+        if kind == MentionKind::Name && self.word(end).starts_with("report") && self.cue_starts_at(end) {
             kind = MentionKind::Organization;
         }
         // A place (`Syria`, `New York`) speaks only as its government.
-        let place = if head_text.contains(['\n', '\t', '\r']) || head_text.contains("  ") {
-            self.lex.is_place(&head_text.split_whitespace().collect::<Vec<_>>().join(" "))
-        } else {
-            self.lex.is_place(head_text)
+        // (Looked up only for an untitled name, the one case it decides.)
+        let place = || {
+            if head_text.contains(['\n', '\t', '\r']) || head_text.contains("  ") {
+                self.lex.is_place(&head_text.split_whitespace().collect::<Vec<_>>().join(" "))
+            } else {
+                self.lex.is_place(head_text)
+            }
         };
-        if kind == MentionKind::Name && !titled && place {
+        if kind == MentionKind::Name && !titled && place() {
             kind = MentionKind::Organization;
         }
         // `Hillary Clinton`: the first name suggests a gender (a lone
@@ -1071,7 +1083,9 @@ impl Cx<'_> {
     /// name that ends the noun phrase name an organisation. (`the Bernie
     /// Sanders campaign` is a nominal, found before this.)
     fn the_name(&self, i: usize) -> Option<Mention> {
-        if !self.news || !with_lower(self.word(i), |w| w == "the") {
+        // (`the` in any case carries the determiner flag: most words are
+        // turned away by it.)
+        if !self.news || self.tok(i)?.lex & flags::DETERMINER == 0 || !with_lower(self.word(i), |w| w == "the") {
             return None;
         }
         let mut m = self.name(i + 1)?;
@@ -1128,10 +1142,9 @@ impl Cx<'_> {
         if end - first >= 2 && self.lex.is_org_suffix(last) {
             return MentionKind::Organization;
         }
-        if end - first == 1 {
-            let t = self.seg.tokens[first];
+        if end - first == 1 && self.seg.tokens[first].shape == Shape::AllCaps {
             let letters = last.chars().filter(|c| c.is_alphabetic()).count();
-            if t.shape == Shape::AllCaps && (2..=5).contains(&letters) {
+            if (2..=5).contains(&letters) {
                 return MentionKind::Organization;
             }
         }
