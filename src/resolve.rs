@@ -756,8 +756,19 @@ fn same_word(a: &str, b: &str) -> bool {
     // Equal but for ASCII case means the same lower case (the other bytes
     // are the same characters in the same context); the common case, and
     // for two ASCII words the only way.
-    crate::ascii::eq_ignore_ascii_case(a.as_bytes(), b.as_bytes())
-        || !(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase()
+    if crate::ascii::eq_ignore_ascii_case(a.as_bytes(), b.as_bytes()) {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    // `str::to_lowercase` is the lower case of each char but for a capital
+    // sigma, whose lower case depends on its place in the word: only then
+    // are the strings built.
+    if a.contains('\u{3A3}') || b.contains('\u{3A3}') {
+        return a.to_lowercase() == b.to_lowercase();
+    }
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// A hash of the lower case of `w` (`str::to_lowercase`): words for which
