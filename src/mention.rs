@@ -194,7 +194,7 @@ pub(crate) fn find_mentions(
         // `polls`): most words have none and are skipped here.
         let may_open = t.is_capitalized()
             || t.lex & (flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) != 0;
-        let found = if may_open {
+        let finders = |i: usize| {
             cx.pronoun(i)
                 .or_else(|| cx.determined(i))
                 .or_else(|| cx.share(i))
@@ -202,7 +202,13 @@ pub(crate) fn find_mentions(
                 .or_else(|| cx.bare_plural(i))
                 .or_else(|| cx.the_name(i))
                 .or_else(|| cx.name(i))
+        };
+        let found = if may_open {
+            finders(i)
         } else {
+            // (Debug builds check the skip: a finder added or widened
+            // without its first word's flag fails the tests here.)
+            debug_assert!(finders(i).is_none(), "a mention starts at {:?}, which has none of the flags", cx.word(i));
             None
         };
         let found = cx.according_source(i, found);
