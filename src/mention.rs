@@ -707,9 +707,14 @@ impl Cx<'_> {
             return Some(m);
         }
         // `polls show`, `public records show`: a plural document.
+        // (The plural ending first: the organisation look-up is the costly
+        // test, and most words fail the cheap one.)
         let w = self.word(i);
+        if !w.ends_with('s') || w.ends_with("ss") {
+            return None;
+        }
         if let Some((end, OrgKind::Document)) = self.org_at(i).filter(|&(end, _)| end == i + 1) {
-            if w.ends_with('s') && !w.ends_with("ss") && !self.lex.is_function_word(w) {
+            if !self.lex.is_function_word(w) {
                 let mut m = self.mention(i, end, t.span, MentionKind::Organization);
                 m.document = true;
                 m.plural = true;
