@@ -604,33 +604,56 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
                 .iter()
                 .any(|c| ends(c))
                 && subject(w.split(['\'', '\u{2019}']).next().unwrap_or(""));
+        // (Each test below is pure: they are taken cheapest first, and
+        // each stops the word's tests once it holds.)
+        if contraction {
+            return true;
+        }
+        // The other forms need a word before this one in the clause.
+        if k == start {
+            return false;
+        }
+        let lower_case = d.seg.tokens[k].shape == crate::segment::Shape::Lower;
+        let past = ends("ed")
+            && w.len() > 4
+            && lower_case
+            && !matches!(
+                d.word(k - 1),
+                "into" | "in" | "of" | "for" | "with" | "an" | "a" | "the" | "to" | "on" | "at" | "by" | "from"
+            );
+        if past {
+            return true;
+        }
         // (An adverb may stand between subject and verb: `Trump also
         // helps`, `he never met`.)
-        let mut p = k.saturating_sub(1);
+        let mut p = k - 1;
         if p > start && is_adverb(d.word(p)) {
             p -= 1;
         }
-        let irregular = d.seg.tokens[k].shape == crate::segment::Shape::Lower && d.lex.is_irregular_past(w);
-        // (After a plural or first-person subject any plain word is the
-        // verb: `they want`, `we need`.)
-        let plain_after_plural = crate::lexicon::with_lower(d.word(p), |w| matches!(w, "they" | "we" | "i" | "you"))
-            && d.seg.tokens[k].shape == crate::segment::Shape::Lower
-            && !d.lex.is_function_word(w)
-            && !is_adverb(w);
-        let after_subject =
-            k > start && (ends("s") || ends("ed") || irregular || plain_after_plural) && subject(d.word(p));
+        let irregular = std::cell::OnceCell::new();
+        let irregular = || *irregular.get_or_init(|| lower_case && d.lex.is_irregular_past(w));
+        // After a subject pronoun: a verb form, or, after a plural or
+        // first-person subject, any plain word (`they want`, `we need`).
+        let before = d.word(p);
+        let after_subject = subject(before)
+            && (ends("s")
+                || ends("ed")
+                || irregular()
+                || crate::lexicon::with_lower(before, |w| matches!(w, "they" | "we" | "i" | "you"))
+                    && lower_case
+                    && !d.lex.is_function_word(w)
+                    && !is_adverb(w));
+        if after_subject {
+            return true;
+        }
         // A name or noun phrase followed by a past or present verb: `Clinton
         // won`, `the talks failed`.
         // A verb right after its subject, near the clause's start: a name
         // (`Clinton won`, `Clinton wants`) or a noun after a determiner
         // (`the talks failed`); not an adjective inside a phrase (`into
         // advanced age`).
-        let verb_form = irregular
-            || w.len() > 3
-                && d.seg.tokens[k].shape == crate::segment::Shape::Lower
-                && (ends("ed") || ends("s") && !ends("ss"));
         // (Or a bare noun opening the clause: `said contractors built`.)
-        let after_noun = k > start && p >= start && p - start < 5 && {
+        let after_noun = p - start < 5 && {
             let prev = d.seg.tokens[p];
             prev.shape == crate::segment::Shape::Capitalized
                 || p == start && prev.shape == crate::segment::Shape::Lower && !d.lex.is_function_word(d.word(p))
@@ -638,15 +661,7 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
                     && p > start
                     && matches!(d.word(p - 1), "the" | "The" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
         };
-        let past = k > start
-            && ends("ed")
-            && w.len() > 4
-            && d.seg.tokens[k].shape == crate::segment::Shape::Lower
-            && !matches!(
-                d.word(k - 1),
-                "into" | "in" | "of" | "for" | "with" | "an" | "a" | "the" | "to" | "on" | "at" | "by" | "from"
-            );
-        contraction || after_subject || verb_form && after_noun || past
+        after_noun && (irregular() || w.len() > 3 && lower_case && (ends("ed") || ends("s") && !ends("ss")))
     })
 }
 
