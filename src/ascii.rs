@@ -41,10 +41,25 @@ pub(crate) fn lower8(x: u64) -> u64 {
     x | upper >> 2
 }
 
-/// Up to eight bytes as a little-endian word, padded with zeros.
+/// Up to eight bytes as a little-endian word, padded with zeros: from two
+/// overlapping reads of four bytes, or for fewer than four, of the first,
+/// middle and last bytes (no loop over the bytes).
 #[inline]
 fn padded(b: &[u8]) -> u64 {
-    b.iter().enumerate().fold(0u64, |x, (i, &c)| x | u64::from(c) << (8 * i))
+    let n = b.len();
+    let read4 = |i: usize| {
+        b.get(i..i + 4).and_then(|s| <[u8; 4]>::try_from(s).ok()).map_or(0, |a| u64::from(u32::from_le_bytes(a)))
+    };
+    let byte = |i: usize| b.get(i).map_or(0, |&c| u64::from(c));
+    if n >= 8 {
+        b.get(..8).map_or(0, word8)
+    } else if n >= 4 {
+        read4(0) | read4(n - 4) << (8 * (n - 4))
+    } else if n > 0 {
+        byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1))
+    } else {
+        0
+    }
 }
 
 /// A little-endian word of exactly eight bytes.
@@ -136,6 +151,26 @@ mod tests {
             let bytes = [b, b'A', b'z', b, b'@', b'[', 0xC3, b];
             let got = lower8(u64::from_le_bytes(bytes)).to_le_bytes();
             assert_eq!(got, bytes.map(|c| c.to_ascii_lowercase()), "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn padded_words_and_case_blind_equality() {
+        let text = "Spokes-WOMAN said: \u{e9}l\u{c9}an ABCDEFGHIJKLMNOPQRSTU";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            for end in start..=b.len().min(start + 8) {
+                let mut want = [0u8; 8];
+                want[..end - start].copy_from_slice(&b[start..end]);
+                assert_eq!(padded(&b[start..end]), u64::from_le_bytes(want), "{start}..{end}");
+            }
+        }
+        let words = ["", "a", "A", "ab", "aB", "said", "SAID", "sai", "spokeswoman", "SpokesWoman", "spokeswomen"];
+        for x in words {
+            for y in words {
+                let want = x.as_bytes().eq_ignore_ascii_case(y.as_bytes());
+                assert_eq!(eq_ignore_ascii_case(x.as_bytes(), y.as_bytes()), want, "{x} {y}");
+            }
         }
     }
 
