@@ -153,6 +153,19 @@ impl Segmentation {
         Segmentation { mode, paragraphs, tokens, sentences, tok_sentence }
     }
 
+    /// The tokens at which one of `spans` starts: those whose start is a
+    /// span's start.
+    pub fn tokens_starting(&self, spans: impl IntoIterator<Item = Span>) -> TokenSet {
+        let mut set = TokenSet::new(self.tokens.len());
+        for s in spans {
+            let i = self.token_at_or_after(s.start);
+            if self.tokens.get(i).is_some_and(|t| t.span.start == s.start) {
+                set.insert(i);
+            }
+        }
+        set
+    }
+
     /// The index of the first token starting at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < pos)
@@ -161,6 +174,33 @@ impl Segmentation {
     /// The index of the sentence containing the token `tok`.
     pub fn sentence_of_token(&self, tok: usize) -> usize {
         self.tok_sentence.get(tok).copied().unwrap_or(0) as usize
+    }
+}
+
+/// A set of token indices, a bit each: a membership test in constant
+/// time where a binary search over a list of spans would be needed.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TokenSet {
+    bits: Vec<u64>,
+}
+
+impl TokenSet {
+    /// An empty set for `len` tokens.
+    pub fn new(len: usize) -> TokenSet {
+        TokenSet { bits: vec![0; len.div_ceil(64)] }
+    }
+
+    /// Adds token `i` (ignored past the set's length).
+    pub fn insert(&mut self, i: usize) {
+        if let Some(w) = self.bits.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    /// True when token `i` is in the set.
+    #[inline]
+    pub fn contains(&self, i: usize) -> bool {
+        self.bits.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0)
     }
 }
 
@@ -693,6 +733,22 @@ fn starts_new_sentence_after_abbreviation(text: &str, t: Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_sets() {
+        let text = "He said, then she told them.";
+        let seg = Segmentation::new(text, &Lexicons::english());
+        // `said` starts at a token; the span at 4 (inside `said`) does not.
+        let set = seg.tokens_starting([Span::new(3, 7), Span::new(4, 7), Span::new(23, 27)]);
+        let starting: Vec<usize> = (0..seg.tokens.len() + 70).filter(|&i| set.contains(i)).collect();
+        assert_eq!(starting, vec![1, 6]);
+        let mut big = TokenSet::new(130);
+        big.insert(0);
+        big.insert(64);
+        big.insert(129);
+        big.insert(500);
+        assert_eq!((0..600).filter(|&i| big.contains(i)).collect::<Vec<_>>(), vec![0, 64, 129]);
+    }
 
     fn seg(text: &str) -> Segmentation {
         Segmentation::new(text, &Lexicons::english())

@@ -80,7 +80,7 @@ use crate::lexicon::Lexicons;
 use crate::mention::Mention;
 use crate::output::{MentionKind, QuoteKind, Rule};
 use crate::quote::{Closure, RawQuote};
-use crate::segment::{Segmentation, TokKind};
+use crate::segment::{Segmentation, TokKind, TokenSet};
 use crate::span::Span;
 
 /// Cues whose object is the addressee (`told reporters`), never the
@@ -203,6 +203,9 @@ pub(crate) struct Draft<'a> {
     pub quotes: Vec<QDraft>,
     /// Cue hits outside top-level quotations, in text order.
     pub cues: Vec<CueHit>,
+    /// The tokens at which a hit of `cues` starts (the cue hits do not
+    /// change after [`Draft::new`]).
+    cue_starts: TokenSet,
     /// Cue hits inside top-level quotations (`“As Putin said, …”`), for
     /// the nested-report pass.
     pub inner_cues: Vec<CueHit>,
@@ -262,6 +265,7 @@ impl<'a> Draft<'a> {
             lex,
             matcher,
             quotes,
+            cue_starts: seg.tokens_starting(cues.iter().map(|c| c.span)),
             cues,
             inner_cues: Vec::new(),
             cue_used,
@@ -299,6 +303,10 @@ impl<'a> Draft<'a> {
 
     /// The index of the cue hit starting at token `i`.
     pub fn cue_at(&self, i: usize) -> Option<usize> {
+        // (Most tokens start no cue: a bit says so before the search.)
+        if !self.cue_starts.contains(i) {
+            return None;
+        }
         let start = self.seg.tokens.get(i)?.span.start;
         let k = self.cues.partition_point(|c| c.span.start < start);
         (self.cues.get(k)?.span.start == start).then_some(k)
