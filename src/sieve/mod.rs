@@ -213,6 +213,9 @@ pub(crate) struct Draft<'a> {
     pub cue_used: Vec<bool>,
     /// Mentions, in text order.
     pub mentions: Vec<Mention>,
+    /// The tokens at which a mention starts (the mentions do not change
+    /// after [`Draft::new`]).
+    mention_starts: TokenSet,
     /// The top-level quotes by start: start → index. Kept up to date by
     /// [`Draft::add_report`] (a tree, so adding a report costs a logarithm,
     /// not a shift of every later entry); passes that add quotes otherwise
@@ -259,6 +262,10 @@ impl<'a> Draft<'a> {
         let top: std::collections::BTreeMap<usize, usize> =
             (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)).collect();
         let cast = crate::character::Cast::default();
+        let mut mention_starts = TokenSet::new(seg.tokens.len());
+        for m in &mentions {
+            mention_starts.insert(m.first as usize);
+        }
         let mut d = Draft {
             text,
             seg,
@@ -270,6 +277,7 @@ impl<'a> Draft<'a> {
             inner_cues: Vec::new(),
             cue_used,
             mentions,
+            mention_starts,
             top,
             genre,
             cast,
@@ -320,6 +328,10 @@ impl<'a> Draft<'a> {
 
     /// The index of the mention starting at token `i` (outside quotes).
     pub fn mention_at(&self, i: usize) -> Option<usize> {
+        // (Most tokens start no mention: a bit says so before the search.)
+        if !self.mention_starts.contains(i) {
+            return None;
+        }
         let k = self.mentions.partition_point(|m| (m.first as usize) < i);
         let m = self.mentions.get(k)?;
         (m.first as usize == i && !m.in_quote).then_some(k)
