@@ -10,7 +10,8 @@
 //! finders before this one know names and role nouns; this one widens or
 //! adds the mention in that slot, so the tag passes find it whole.
 
-use super::{Cx, Gender, Mention, MentionKind, is_determiner, possessive_len};
+use super::{Cx, Mention, MentionKind, is_determiner, possessive_len};
+use crate::lexicon::{is_weekday, with_lower};
 use crate::segment::{Shape, TokKind};
 use crate::span::Span;
 
@@ -68,6 +69,7 @@ fn slot_start(cx: &Cx<'_>, q: Span) -> Option<usize> {
 /// column later noted`, `the ad has said`, `the senator Monday said`.
 fn is_filler(w: &str) -> bool {
     w.ends_with("ly")
+        || is_weekday(w)
         || matches!(
             w,
             "also"
@@ -87,13 +89,6 @@ fn is_filler(w: &str) -> bool {
                 | "just"
                 | "now"
                 | "recently"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
         )
 }
 
@@ -206,48 +201,49 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
 /// `“…,” said the designer.`: the noun phrase after the inverted cue at
 /// token `i`, up to the end of its clause.
 fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
-    let lower = cx.word(i).to_ascii_lowercase();
     // (Only verbs that invert; after `told` or `asked` stands the person
     // spoken to.)
-    let inverts = matches!(
-        lower.as_str(),
-        "said"
-            | "says"
-            | "added"
-            | "adds"
-            | "wrote"
-            | "writes"
-            | "noted"
-            | "notes"
-            | "explained"
-            | "continued"
-            | "recalled"
-            | "observed"
-            | "remarked"
-            | "replied"
-            | "responded"
-            | "argued"
-            | "insisted"
-            | "stated"
-            | "states"
-            | "declared"
-            | "concluded"
-            | "acknowledged"
-            | "admitted"
-            | "agreed"
-            | "complained"
-            | "quipped"
-            | "joked"
-            | "exclaimed"
-            | "cried"
-            | "shouted"
-            | "whispered"
-            | "muttered"
-            | "murmured"
-            | "answered"
-            | "read"
-            | "reads"
-    );
+    let inverts = with_lower(cx.word(i), |w| {
+        matches!(
+            w,
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "wrote"
+                | "writes"
+                | "noted"
+                | "notes"
+                | "explained"
+                | "continued"
+                | "recalled"
+                | "observed"
+                | "remarked"
+                | "replied"
+                | "responded"
+                | "argued"
+                | "insisted"
+                | "stated"
+                | "states"
+                | "declared"
+                | "concluded"
+                | "acknowledged"
+                | "admitted"
+                | "agreed"
+                | "complained"
+                | "quipped"
+                | "joked"
+                | "exclaimed"
+                | "cried"
+                | "shouted"
+                | "whispered"
+                | "muttered"
+                | "murmured"
+                | "answered"
+                | "read"
+                | "reads"
+        )
+    });
     if !inverts {
         return None;
     }
@@ -266,12 +262,7 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
             TokKind::Punct => !matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}"),
             _ => {
                 t.shape == Shape::Lower && (is_phrase_stop(w) || cx.lex.pronoun(w).is_some())
-                    || k > j
-                        && matches!(
-                            w,
-                            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-                        )
-                    || k > j && cx.cue_starts_at(k)
+                    || k > j && (is_weekday(w) || cx.cue_starts_at(k))
             }
         };
         if stop || t.para != cx.tok(j)?.para {
@@ -322,7 +313,7 @@ fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Optio
     let head_tok = cx.tok(head_end - 1)?;
     let head_word = cx.word(head_end - 1);
     if head_tok.kind != TokKind::Word
-        || is_not_speaker_head(&head_word.to_ascii_lowercase())
+        || with_lower(head_word, is_not_speaker_head)
         || head_tok.shape == Shape::Lower && cx.lex.is_function_word(head_word)
         || head_word.ends_with("ly")
         || possessive_len(head_word).is_some()
@@ -334,9 +325,8 @@ fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Optio
         Some(m) => *m,
         None => {
             let mut m = cx.mention(first, end, head_tok.span, MentionKind::Nominal);
-            let singular = matches!(cx.word(first).to_ascii_lowercase().as_str(), "a" | "an" | "one" | "another");
+            let singular = with_lower(cx.word(first), |w| matches!(w, "a" | "an" | "one" | "another"));
             m.plural = !singular && head_word.ends_with('s') && !head_word.ends_with("ss");
-            m.gender = Gender::Unknown;
             m
         }
     };

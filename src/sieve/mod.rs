@@ -193,6 +193,25 @@ pub(crate) struct QDraft {
     pub addressee: Option<usize>,
 }
 
+/// True for a pronoun that names the person spoken to (`told her`).
+pub(crate) fn is_object_pronoun(w: &str) -> bool {
+    matches!(w, "him" | "her" | "them" | "me" | "us" | "you")
+}
+
+/// Where a free cue stands (see [`Draft::free_cue`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CueSite {
+    /// The cue's first token.
+    pub tok: usize,
+    /// The token just past the cue.
+    pub end: usize,
+    /// Token range `first..sentence_end` of the cue's sentence.
+    pub first: usize,
+    pub sentence_end: usize,
+    /// The sentence's paragraph.
+    pub para: u32,
+}
+
 /// Everything the passes read and write.
 #[derive(Debug)]
 pub(crate) struct Draft<'a> {
@@ -320,6 +339,27 @@ impl<'a> Draft<'a> {
         (self.cues.get(k)?.span.start == start).then_some(k)
     }
 
+    /// Where cue `c` stands, when no attribution uses it yet and it is no
+    /// part of a mention (`a creative writing professor`): the passes that
+    /// build reports from bare cues start from here.
+    pub fn free_cue(&self, c: usize) -> Option<CueSite> {
+        if self.cue_used[c] {
+            return None;
+        }
+        let tok = self.token_at(self.cues[c].span.start);
+        if self.in_mention(tok) {
+            return None;
+        }
+        let s = self.seg.sentences[self.seg.sentence_of_token(tok)];
+        Some(CueSite {
+            tok,
+            end: self.cue_end_token(c),
+            first: s.first as usize,
+            sentence_end: s.end as usize,
+            para: s.para,
+        })
+    }
+
     /// The token index just past cue `c`.
     pub fn cue_end_token(&self, c: usize) -> usize {
         let end = self.cues[c].span.end;
@@ -393,7 +433,7 @@ impl<'a> Draft<'a> {
         let w = self.word(i);
         if t.is_capitalized() {
             // `Priebus later Thursday told Fox News`
-            return matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday");
+            return crate::lexicon::is_weekday(w);
         }
         w.ends_with("ly")
             || matches!(
@@ -466,7 +506,7 @@ impl<'a> Draft<'a> {
         match self.mention_at(end) {
             Some(a) if !self.mentions[a].possessive => self.mentions[a].end as usize,
             Some(_) => end,
-            None if matches!(self.word(end), "her" | "him" | "them" | "me" | "us" | "you") => end + 1,
+            None if is_object_pronoun(self.word(end)) => end + 1,
             None => end,
         }
     }

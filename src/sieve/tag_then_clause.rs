@@ -41,16 +41,8 @@ impl Pass for TagThenClause {
             return;
         }
         for c in 0..d.cues.len() {
-            if d.cue_used[c] {
-                continue;
-            }
-            let cue_tok = d.token_at(d.cues[c].span.start);
-            if d.in_mention(cue_tok) {
-                continue;
-            }
-            let cue_end = d.cue_end_token(c);
-            let s = d.seg.sentences[d.seg.sentence_of_token(cue_tok)];
-            let (first, end) = (s.first as usize, s.end as usize);
+            let Some(site) = d.free_cue(c) else { continue };
+            let (cue_tok, cue_end, first, end) = (site.tok, site.end, site.first, site.sentence_end);
             if cue_end >= end {
                 continue;
             }
@@ -73,7 +65,7 @@ impl Pass for TagThenClause {
                 let after_comma = cue_tok > first && d.word(cue_tok - 1) == ",";
                 if let Some(after) = d.mention_at(cue_end).filter(|_| after_comma && !takes_addressee(lemma)) {
                     let end_m = d.mentions[after].end as usize;
-                    if d.ends_tag(end_m, s.para) || matches!(d.word(end_m), "who" | "which" | "whose") {
+                    if d.ends_tag(end_m, site.para) || matches!(d.word(end_m), "who" | "which" | "whose") {
                         continue;
                     }
                 }
@@ -314,7 +306,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
                     k = d.token_at(d.quotes[q].outer.end);
                 }
             }
-        } else if matches!(d.word(k), "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists") {
+        } else if super::is_object_pronoun(d.word(k)) || matches!(d.word(k), "reporters" | "journalists") {
             k += 1;
         }
         // `told him to leave`: an order, not a report.

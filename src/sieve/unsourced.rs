@@ -52,16 +52,8 @@ impl Pass for Unsourced {
             return;
         }
         for c in 0..d.cues.len() {
-            if d.cue_used[c] {
-                continue;
-            }
-            let cue_tok = d.token_at(d.cues[c].span.start);
-            if d.in_mention(cue_tok) {
-                continue;
-            }
-            let cue_end = d.cue_end_token(c);
-            let sentence = d.seg.sentences[d.seg.sentence_of_token(cue_tok)];
-            let (first, end) = (sentence.first as usize, sentence.end as usize);
+            let Some(site) = d.free_cue(c) else { continue };
+            let (cue_tok, cue_end, first, end) = (site.tok, site.end, site.first, site.sentence_end);
             let lemma = d.lemma(c);
             // `Asked whether …,` opening the sentence, or `when asked what
             // …` / `after being asked how …` inside it.
