@@ -244,22 +244,10 @@ fn fiction_mention(
     gender: Gender,
 ) -> Mention {
     let span = Span::new(seg.tokens[first].span.start, seg.tokens[end - 1].span.end);
-    Mention {
-        span,
-        head,
-        kind,
-        first: first as u32,
-        end: end as u32,
-        gender,
-        name_gender: Gender::Unknown,
-        plural: false,
-        role: None,
-        possessive: false,
-        document: false,
-        in_quote: false,
-        unsure: false,
-        sentence: seg.sentence_of_token(first) as u32,
-    }
+    let mut m = Mention::plain(span, head, kind, first, end);
+    m.gender = gender;
+    m.sentence = seg.sentence_of_token(first) as u32;
+    m
 }
 
 /// Possessive determiners.

@@ -102,6 +102,29 @@ pub(crate) const OPENERS: [&[&str]; 5] = [DETERMINERS, QUANTIFIERS, SHARE_ADVERB
 /// so those two are tried only where one stands.
 pub(crate) const SHARE_OR_QUANTIFIER: [&[&str]; 5] = [QUANTIFIERS, SHARE_ADVERBS, NUMBER_WORDS, SHARE_HEADS, &["a"]];
 
+impl Mention {
+    /// A mention of tokens `first..end` with nothing known beyond its kind:
+    /// no gender, role or flags, sentence 0.
+    pub(crate) fn plain(span: Span, head: Span, kind: MentionKind, first: usize, end: usize) -> Mention {
+        Mention {
+            span,
+            head,
+            kind,
+            first: first as u32,
+            end: end as u32,
+            gender: Gender::Unknown,
+            name_gender: Gender::Unknown,
+            plural: false,
+            role: None,
+            possessive: false,
+            document: false,
+            in_quote: false,
+            unsure: false,
+            sentence: 0,
+        }
+    }
+}
+
 /// Words that introduce a nominal.
 fn is_determiner(w: &str) -> bool {
     let b = w.as_bytes();
@@ -499,22 +522,7 @@ impl Cx<'_> {
     }
 
     fn mention(&self, first: usize, end: usize, head: Span, kind: MentionKind) -> Mention {
-        Mention {
-            span: self.span(first, end),
-            head,
-            kind,
-            first: first as u32,
-            end: end as u32,
-            gender: Gender::Unknown,
-            name_gender: Gender::Unknown,
-            plural: false,
-            role: None,
-            possessive: false,
-            document: false,
-            in_quote: false,
-            unsure: false,
-            sentence: 0,
-        }
+        Mention::plain(self.span(first, end), head, kind, first, end)
     }
 
     /// A subject pronoun.
