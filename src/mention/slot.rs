@@ -29,6 +29,18 @@ pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
             added.push(m);
         }
     }
+    if cx.news {
+        for &c in cx.cues {
+            // (Not inside a quotation: its words are someone else's.)
+            let k = quotes.partition_point(|q| q.end <= c.start);
+            if quotes.get(k).is_some_and(|q| q.start <= c.start) {
+                continue;
+            }
+            if let Some(m) = subject(cx, c, out) {
+                added.push(m);
+            }
+        }
+    }
     if added.is_empty() {
         return;
     }
@@ -196,6 +208,139 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
         end -= 1;
     }
     slot_mention(cx, i, end, out)
+}
+
+/// `Abortion rights advocates said …`: in news, the noun phrase that opens
+/// a sentence (or a clause after a comma or colon) and runs up to a
+/// reporting verb is that verb's subject, whatever its head. Only where
+/// the finders found no mention ending before the verb.
+fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
+    let toks = &cx.seg.tokens;
+    let c = toks.partition_point(|t| t.span.start < cue.start);
+    if toks.get(c)?.span.start != cue.start || c == 0 || !is_subject_verb(cx.word(c)) {
+        return None;
+    }
+    // A noun cue is followed by its sentence's verb: `The October report
+    // exceeded …`, `The statement was …`.
+    let next = cx.word(c + 1);
+    if cx.tok(c + 1).is_some_and(|t| t.shape == Shape::Lower)
+        && (next.ends_with("ed")
+            || matches!(next, "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would" | "could"))
+    {
+        return None;
+    }
+    let sentence = cx.seg.sentences.get(cx.seg.sentence_of_token(c))?;
+    let first = sentence.first as usize;
+    // The cue's fillers (`has`, `also`) stand outside the phrase.
+    let mut b = c;
+    while b > first + 1 && is_filler(cx.word(b - 1)) {
+        b -= 1;
+    }
+    // A mention of the finders already ends here: the tag passes use it.
+    let at = out.partition_point(|m| (m.end as usize) < b);
+    if out[at..].iter().any(|m| m.end as usize == b) {
+        return None;
+    }
+    // The phrase opens the sentence, or follows its last comma or colon
+    // (`On Friday, abortion rights advocates said`).
+    let mut s = b;
+    while s > first && s + MAX_WORDS > b {
+        let w = cx.word(s - 1);
+        if matches!(w, "," | ":" | ";") {
+            break;
+        }
+        let t = toks[s - 1];
+        let fits = match t.kind {
+            TokKind::Punct => matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}"),
+            _ => {
+                t.shape != Shape::Lower
+                    || !(is_phrase_stop(w)
+                        || matches!(w, "and" | "or" | "nor")
+                        || cx.lex.pronoun(w).is_some()
+                        || cx.lex.is_irregular_past(w)
+                        || w.ends_with("ed") && !w.contains('-')
+                        || is_filler(w))
+            }
+        };
+        if !fits {
+            return None;
+        }
+        s -= 1;
+    }
+    // (Opening conjunctions are no part of it: `But critics said`.)
+    if s < b && matches!(cx.word(s), "But" | "And" | "Yet" | "So" | "Still" | "Now") {
+        s += 1;
+    }
+    if s >= b || s + MAX_WORDS <= b && s > first {
+        return None;
+    }
+    let t = cx.tok(s)?;
+    let opener = cx.word(s);
+    // (A bare plural may open it in lower case: `But neighbors of the
+    // plant say`, `On Friday, abortion rights advocates said`.)
+    let head_end = (s + 1..b).find(|&k| matches!(cx.word(k), "of" | "in" | "at" | "from" | "with")).unwrap_or(b);
+    let bare_plural = t.shape == Shape::Lower && !cx.lex.is_function_word(opener) && {
+        let h = cx.word(head_end - 1);
+        h.ends_with('s') && !h.ends_with("ss")
+    };
+    if !(is_determiner(opener) || t.is_capitalized() || t.kind == TokKind::Number || bare_plural)
+        || cx.lex.pronoun(opener).is_some()
+        || with_lower(opener, |w| {
+            is_phrase_stop(w)
+                || w.ends_with("ly")
+                || w.ends_with("ing")
+                || matches!(w, "with" | "for" | "of" | "by" | "from" | "perhaps" | "maybe" | "or" | "you")
+        })
+    {
+        return None;
+    }
+    // Between the opener and the verb, lower-case words are content words
+    // and the joints of a noun phrase: `so far hasn't` is no subject.
+    let joint = |w: &str| {
+        is_determiner(w)
+            || matches!(
+                w,
+                "of" | "for"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "from"
+                    | "with"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "last"
+                    | "other"
+                    | "many"
+                    | "several"
+                    | "some"
+                    | "few"
+                    | "most"
+                    | "all"
+                    | "both"
+            )
+    };
+    if (s + 1..b).any(|k| {
+        let w = cx.word(k);
+        cx.tok(k).is_some_and(|t| t.shape == Shape::Lower)
+            && (cx.lex.is_function_word(w) && !joint(w) || w.contains('\'') || w.contains('\u{2019}'))
+    }) {
+        return None;
+    }
+    let m = slot_mention(cx, s, b, out)?;
+    // A number is no head: `The two states hold …`.
+    let head = &cx.text[m.head];
+    if head.bytes().all(|b| b.is_ascii_digit()) || with_lower(head, |w| super::NUMBER_WORDS.contains(&w)) {
+        return None;
+    }
+    Some(m)
+}
+
+/// A reporting verb in a form that follows its subject directly (`said`,
+/// `says`, `say`, `suggests`), not a participle (`the plan announced
+/// last year`, `comments directed at him`) nor `according to`.
+fn is_subject_verb(w: &str) -> bool {
+    !w.ends_with("ing") && !matches!(w, "according" | "states" | "made" | "announced" | "directed" | "known")
 }
 
 /// `“…,” said the designer.`: the noun phrase after the inverted cue at
@@ -399,6 +544,49 @@ mod tests {
             "\"We know,\" said this week.",
         ] {
             assert_eq!(slot(text), None, "{text}");
+        }
+    }
+
+    /// The mention ending just before the first cue of `text` (news).
+    fn subject(text: &str) -> Option<String> {
+        let lex = Lexicons::english();
+        let seg = Segmentation::new(text, &lex);
+        let cue = crate::cue::CueMatcher::english().ok()?;
+        let cues: Vec<_> = cue.find_all(text).iter().map(|h| h.span).collect();
+        let ms = find_mentions(text, &seg, &[], &cues, &lex, Genre::News);
+        let at = text[..cues.first()?.start].trim_end().len();
+        ms.iter().find(|m| m.span.end == at).map(|m| text[m.span].to_string())
+    }
+
+    #[test]
+    fn the_phrase_before_a_verb_is_its_subject() {
+        for (text, speaker) in [
+            ("Port safety advocates said the ruling was a setback.", "Port safety advocates"),
+            ("A third source said that the talks had stalled.", "A third source"),
+            ("The self-described pragmatist said he would win the county.", "The self-described pragmatist"),
+            ("On Friday, Seven Pines beekeepers said the water was brown.", "Seven Pines beekeepers"),
+            ("On Friday, dairy goat breeders said the fair would go ahead.", "dairy goat breeders"),
+            ("But neighbors of the plant say the smell has returned.", "neighbors of the plant"),
+        ] {
+            assert_eq!(subject(text).as_deref(), Some(speaker), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_subject_slot_where_no_noun_phrase_stands() {
+        for text in [
+            // Verbs and function words before the cue.
+            "Trump so far hasn't attacked the companies he listed.",
+            "Holding rates near zero has encouraged borrowing.",
+            // A number is no head; a noun cue is no verb.
+            "The two states hold primaries on March 1.",
+            "The October report exceeded expectations.",
+            // A participle: `a plan announced last year`.
+            "The port will reopen, a plan announced earlier this year.",
+            // An opening adverb.
+            "Perhaps the approving comments suggest a shift.",
+        ] {
+            assert_eq!(subject(text), None, "{text}");
         }
     }
 }
