@@ -71,8 +71,10 @@ pub(crate) struct Mention {
 
 /// Words that introduce a nominal, in lower case; each is also accepted
 /// with a capital first letter (`The`), not in capitals.
-pub(crate) const DETERMINERS: &[&str] =
-    &["the", "a", "an", "another", "this", "that", "one", "its", "their", "his", "her"];
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "this", "that", "one", "its", "their", "his", "her", "many", "some", "several",
+    "most", "other", "these", "those",
+];
 
 /// Words that stand for a person next to a cue (`said another`), in any
 /// case.

@@ -237,6 +237,61 @@ fn interrupted_report_has_two_parts_in_one_group() {
 }
 
 #[test]
+fn interrupted_report_keeps_a_fronted_circumstance_and_tag_circumstances() {
+    // (text, the parts, the speaker mention)
+    for (text, parts, speaker) in [
+        (
+            "In the long run, many economists say, the levy could slow the growth of rents.",
+            &["In the long run", "the levy could slow the growth of rents"][..],
+            "many economists",
+        ),
+        (
+            "Instead, she said, the foreman had cancelled the night shift.",
+            &["Instead", "the foreman had cancelled the night shift"][..],
+            "she",
+        ),
+        (
+            "The ferry was late again, Ms. Ortiz said on Saturday, and the harbour master had not explained why.",
+            &["The ferry was late again", "and the harbour master had not explained why"][..],
+            "Ms. Ortiz",
+        ),
+        (
+            "The promised repairs, they concluded, never happened.",
+            &["The promised repairs", "never happened"][..],
+            "they",
+        ),
+    ] {
+        let doc = Attributor::new().attribute(text);
+        let got: Vec<&str> = doc.speech().map(|q| doc.text_of(q.span())).collect();
+        assert_eq!(got, parts, "{text}");
+        let quotes: Vec<_> = doc.speech().collect();
+        assert_eq!(quotes[0].group(), quotes[1].group(), "{text}");
+        for q in &quotes {
+            let a = q.attribution().unwrap_or_else(|| panic!("{text}: no speaker"));
+            assert_eq!(doc.text_of(a.mention()), speaker, "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_fronted_part_joins_a_quotation_that_carries_the_sentence_on() {
+    // The quotation goes on in lower case: the part before the tag is
+    // reported too, in its group.
+    let doc = Attributor::new().attribute("Instead, the mayor said, \u{201c}his plan would put buses first.\u{201d}");
+    let got: Vec<&str> = doc.speech().map(|q| doc.text_of(q.span())).collect();
+    assert_eq!(got.first(), Some(&"Instead"), "{got:?}");
+    // A whole quoted sentence after the tag: the fronted words are the
+    // circumstance of the quote, not part of what was said.
+    let doc = Attributor::new().attribute("In a statement, the mayor said, \u{201c}We will put buses first.\u{201d}");
+    let got: Vec<&str> = doc.speech().map(|q| doc.text_of(q.span())).collect();
+    assert_eq!(got, ["\u{201c}We will put buses first.\u{201d}"]);
+    // An inverted tag needs a verb of saying: `endorsed Cruz` is no tag.
+    let doc = Attributor::new()
+        .attribute("Ruth Vance, a founder of the hiking club, endorsed Cruz last week, praising his record on parks.");
+    assert!(doc.speech().all(|q| !doc.text_of(q.span()).starts_with("Ruth Vance")));
+}
+
+#[test]
 fn a_relative_pronoun_resolves_to_its_antecedent() {
     let doc = Attributor::new().attribute(
         "Listeners called Ana Ruiz, who said the ferry would run again by June. \

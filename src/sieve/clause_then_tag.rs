@@ -44,6 +44,9 @@ impl Pass for ClauseThenTag {
             let found =
                 (lo..end.saturating_sub(1)).rev().take(MAX_TAG_TOKENS).filter(|&k| d.is_mark(k, b',')).find_map(|k| {
                     let (m, c, tag_end) = d.tag_at(k + 1)?;
+                    if d.cue_at(k + 1) == Some(c) && !inverts(d.lemma(c)) {
+                        return None;
+                    }
                     // (`…, an official told Reuters.`)
                     let tag_end = d.past_addressee(c, tag_end);
                     (tag_end <= end && d.ends_tag(tag_end, sent.para)).then_some((k, m, c))
@@ -105,10 +108,43 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     }
     let found = (first + 1..end.saturating_sub(3)).filter(|&k| d.is_mark(k, b',')).find_map(|k| {
         let (m, c, tag_end) = d.tag_at(k + 1)?;
-        (d.word(tag_end) == "," && tag_end + 3 < end && !d.cue_used[c]).then_some((k, m, c, tag_end))
+        // (An inverted tag only with a verb of saying: `…, endorsed Cruz
+        // last week, …` is no tag.)
+        if d.cue_at(k + 1) == Some(c) && !inverts(d.lemma(c)) {
+            return None;
+        }
+        // (Circumstances may close the tag: `…, Ms. White said on
+        // Saturday, …`, `…, he said in an interview, …`.)
+        let tag_end = circumstances_end(d, tag_end, end);
+        (d.word(tag_end) == "," && tag_end + 3 < end).then_some((k, m, c, tag_end))
     });
     let Some((comma, m, c, tag_end)) = found else { return };
-    if d.crosses_quote(first, comma) || d.crosses_quote(tag_end + 1, end) {
+    if d.crosses_quote(first, comma) {
+        return;
+    }
+    // `Of course, Clinton said, “…”`: the quotation after the tag already
+    // has it; the part before is reported too, in the quotation's group.
+    // (Quote marks are no tokens: the quotation opens between the tag's
+    // comma and the next word.)
+    let gap = crate::span::Span::new(d.seg.tokens[tag_end].span.end, d.seg.tokens[tag_end + 1].span.end);
+    let next_word = d.seg.tokens[tag_end + 1].span.start;
+    let opening = d.top_overlapping(gap).next().filter(|&q| d.quotes[q].outer.start <= next_word);
+    if let Some(q) = opening {
+        // (Only where the quotation carries the sentence on in lower case:
+        // before `X said, “We are …”` stands a circumstance of the quote.)
+        let served = d.quotes[q].attr.is_some_and(|a| a.cue == Some(c) && a.mention == m);
+        let goes_on =
+            d.text[d.quotes[q].inner.start..].chars().find(|ch| ch.is_alphanumeric()).is_some_and(char::is_lowercase);
+        let n = (first..comma).filter(|&k| d.seg.tokens[k].is_word()).count();
+        let bare = n == 0 || n == 1 && crate::lexicon::with_lower(d.word(first), is_conjunction);
+        if served && goes_on && !bare {
+            let rule = if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag };
+            let a = d.add_report(first, comma, m, Some(c), rule, PRIOR);
+            d.quotes[a].group = d.quotes[q].group;
+        }
+        return;
+    }
+    if d.cue_used[c] || d.crosses_quote(tag_end + 1, end) {
         return;
     }
     let words = |a: usize, b: usize| (a..b).filter(|&k| d.seg.tokens[k].is_word()).count();
@@ -117,40 +153,55 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     while stop > tag_end + 1 && matches!(d.word(stop - 1), "." | "!" | "?" | ";" | ",") {
         stop -= 1;
     }
-    if words(tag_end + 1, stop) < 3 {
+    // (Two words make a part only with a verb: `…, they concluded, never
+    // happened`, not `…, said Holan, Politifact's editor`.)
+    let n = words(tag_end + 1, stop);
+    if n < 2 || n == 2 && !super::tag_then_clause::has_finite_verb(d, tag_end + 1, stop) {
         return;
     }
-    // The part before it, unless it is only a circumstance (`In 2008,`).
-    let circumstance = crate::lexicon::with_lower(d.word(first), |w| {
-        matches!(
-            w,
-            "in" | "on"
-                | "at"
-                | "after"
-                | "before"
-                | "during"
-                | "since"
-                | "by"
-                | "for"
-                | "beyond"
-                | "under"
-                | "over"
-                | "last"
-                | "this"
-                | "and"
-                | "but"
-                | "among"
-                | "with"
-                | "from"
-        )
-    }) && words(first, comma) <= 6;
+    // The part before it, even a circumstance (`In the long run, many
+    // economists say, …`: the whole sentence is the report), but not a
+    // bare conjunction (`But, according to the poll, …`).
+    let bare = words(first, comma) == 0
+        || words(first, comma) == 1 && crate::lexicon::with_lower(d.word(first), is_conjunction);
     let rule = if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag };
     let second_first = tag_end + 1;
-    if circumstance || words(first, comma) == 0 {
+    if bare {
         d.add_report(second_first, stop, m, Some(c), rule, PRIOR);
     } else {
         let a = d.add_report(first, comma, m, Some(c), rule, PRIOR);
         let b = d.add_report(second_first, stop, m, Some(c), rule, PRIOR);
         d.quotes[b].group = d.quotes[a].group;
     }
+}
+
+/// The end of the circumstances after a tag ending at token `k` (`on
+/// Saturday`, `in an interview`, `earlier in the hearing`), if a comma
+/// closes them within a few words; else `k`.
+fn circumstances_end(d: &Draft<'_>, k: usize, end: usize) -> usize {
+    // (A preposition opens one before a time or a common noun phrase:
+    // `on Saturday`, `in an interview`; `on Trump` has an object.)
+    let w = d.word(k);
+    let next = d.seg.tokens.get(k + 1);
+    let opens = crate::lexicon::is_weekday(w)
+        || matches!(w, "earlier" | "later" | "last" | "this" | "recently")
+        || matches!(w, "on" | "in" | "at" | "during" | "after" | "before")
+            && next.is_some_and(|t| !t.is_capitalized() || crate::lexicon::is_weekday(d.word(k + 1)));
+    if !opens {
+        return k;
+    }
+    (k + 1..end.min(k + 8)).find(|&j| d.word(j) == ",").filter(|&j| (k..j).all(|i| d.cue_at(i).is_none())).unwrap_or(k)
+}
+
+/// Verbs that stand before their speaker in a tag (`…, said Havel, …`).
+fn inverts(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say" | "add" | "write" | "note" | "explain" | "continue" | "argue" | "insist" | "declare" | "according to"
+    )
+}
+
+/// Conjunctions that alone make no part of a report (`But, she added, …`).
+fn is_conjunction(w: &str) -> bool {
+    matches!(w, "but" | "and" | "yet" | "so" | "or")
 }

@@ -1024,6 +1024,10 @@ impl<'a> Draft<'a> {
             return true;
         }
         let w = self.word(i);
+        // (A bare role noun: `Amar, dean of the law school, said`.)
+        if t.may_start_role() && t.shape == crate::segment::Shape::Lower {
+            return true;
+        }
         matches!(
             w,
             "who"

@@ -70,6 +70,13 @@ impl Pass for TagThenClause {
                     }
                 }
                 let Some(m) = d.speaker_before(c) else { continue };
+                // `Instead, she said, her boss …`: a tag between commas
+                // inside a sentence splits one report (the clause-then-tag
+                // pass takes both parts).
+                let mf = d.mentions[m].first as usize;
+                if mf > first + 1 && d.word(mf - 1) == "," && d.word(cue_end) == "," {
+                    continue;
+                }
                 // `policies which he said had harmed the economy`: the
                 // relative pronoun is the reported verb's subject.
                 let mf = d.mentions[m].first as usize;
