@@ -182,10 +182,21 @@ impl Attributor {
         // The finder reads the cues too: one before a short run-in quote
         // keeps it speech (a mixed quotation).
         let cue_starts: Vec<usize> = hits.iter().map(|h| h.span.start).collect();
-        let raw = inner.scanner.scan_with_cues(text, &seg.paragraphs, &inner.lex, &inner.matcher, Some(&cue_starts));
+        let mut raw =
+            inner.scanner.scan_with_cues(text, &seg.paragraphs, &inner.lex, &inner.matcher, Some(&cue_starts));
         let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
         let (cues, inner_cues) = split_by_quotes(hits, &top);
         let genre = inner.genre.unwrap_or_else(|| crate::genre::guess(&seg, &raw, &cues));
+        // The fiction rules that take quotes away from speech need a sure
+        // guess: fiction forced by the builder, or a novel's layout (the
+        // dialogue test alone also takes interview-heavy news for fiction).
+        let book = match inner.genre {
+            Some(g) => g == crate::genre::Genre::Fiction,
+            None => seg.mode == crate::segment::ParagraphMode::BlankLines,
+        };
+        if book {
+            crate::quote::mark_fiction_terms(text, &seg.paragraphs, &mut raw, &inner.lex);
+        }
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
         let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex, genre);
         if genre == crate::genre::Genre::Fiction {

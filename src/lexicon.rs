@@ -22,6 +22,11 @@ const GIVEN_NAMES: &str = include_str!("lexicon/given_names.txt");
 const PLACES: &str = include_str!("lexicon/places.txt");
 const OBJECT_CUES: &str = include_str!("lexicon/object_cues.txt");
 const CHARACTERS: &str = include_str!("lexicon/characters.txt");
+const LETTERS: &str = include_str!("lexicon/letters.txt");
+const PHRASE_HEADS: &str = include_str!("lexicon/phrase_heads.txt");
+
+/// The most words an entry of `letters.txt` may have.
+pub(crate) const MAX_LETTER_WORDS: usize = 3;
 
 /// A small, fast, non-cryptographic hasher for short word keys (the FxHash
 /// multiply-rotate scheme). Lexicon keys come from our own files, so
@@ -429,6 +434,32 @@ pub(crate) struct Lexicons {
     starts: CiMap<u8>,
     /// Fiction only: titles of rank and nouns for people (`characters.txt`).
     characters: CiMap<(CharacterWord, Gender)>,
+    /// Fiction only: the opening words of a letter's salutation and
+    /// sign-off (`letters.txt`), one to three words joined by one space.
+    pub letter_words: CiMap<LetterWord>,
+    /// Fiction only: words that make a quote run in after them a phrase
+    /// of the sentence (`phrase_heads.txt`).
+    pub phrase_heads: CiMap<PhraseHead>,
+}
+
+/// What an entry of `letters.txt` opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LetterWord {
+    /// A letter's salutation (`Dear Sir,`).
+    Salutation,
+    /// A letter's sign-off (`Yours truly,`).
+    SignOff,
+}
+
+/// What a word of `phrase_heads.txt` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PhraseHead {
+    /// A determiner or possessive (`the`, `her`).
+    Determiner,
+    /// A preposition (`of`, `as`).
+    Preposition,
+    /// A naming verb (`called`, `dubbed`).
+    Naming,
 }
 
 /// What a word of `characters.txt` is.
@@ -477,6 +508,8 @@ impl Lexicons {
             object_cues: WordMap::default(),
             starts: CiMap::default(),
             characters: CiMap::default(),
+            letter_words: CiMap::default(),
+            phrase_heads: CiMap::default(),
         }
     }
 
@@ -625,6 +658,47 @@ impl Lexicons {
             characters.entry(word.to_lowercase().into()).or_insert((kind, gender));
         }
         lex.characters = CiMap::new(&characters);
+        let mut letter_words: WordMap<LetterWord> = WordMap::default();
+        for (line, f) in rows(LETTERS) {
+            let [words, kind] = f.as_slice() else {
+                return Err(BuildError::lexicon("letters", line, "expected: words | salutation or sign-off"));
+            };
+            let kind = match *kind {
+                "salutation" => LetterWord::Salutation,
+                "sign-off" => LetterWord::SignOff,
+                _ => return Err(BuildError::lexicon("letters", line, "kind must be salutation or sign-off")),
+            };
+            let key = normalize_phrase(words);
+            if key.split(' ').count() > MAX_LETTER_WORDS {
+                return Err(BuildError::lexicon("letters", line, "at most three words"));
+            }
+            letter_words.insert(key.into(), kind);
+        }
+        lex.letter_words = CiMap::new(&letter_words);
+        let mut phrase_heads: WordMap<PhraseHead> = WordMap::default();
+        for (line, f) in rows(PHRASE_HEADS) {
+            let [word, kind] = f.as_slice() else {
+                return Err(BuildError::lexicon(
+                    "phrase_heads",
+                    line,
+                    "expected: word | determiner, preposition or naming",
+                ));
+            };
+            let kind = match *kind {
+                "determiner" => PhraseHead::Determiner,
+                "preposition" => PhraseHead::Preposition,
+                "naming" => PhraseHead::Naming,
+                _ => {
+                    return Err(BuildError::lexicon(
+                        "phrase_heads",
+                        line,
+                        "kind must be determiner, preposition or naming",
+                    ));
+                }
+            };
+            phrase_heads.insert(word.to_lowercase().into(), kind);
+        }
+        lex.phrase_heads = CiMap::new(&phrase_heads);
         for (_, f) in rows(ABBREVIATIONS) {
             if let Some(w) = f.first() {
                 lex.abbreviations.insert((*w).into(), ());

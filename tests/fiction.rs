@@ -304,3 +304,19 @@ fn news_is_left_to_the_news_passes() {
     let doc = news.attribute(text);
     assert!(doc.speech().all(|q| q.attribution().is_none_or(|a| a.rule().as_str() != "turn_taking")));
 }
+
+/// A letter quoted in a novel and phrases run into its narration are not
+/// speech, even with a tag (`the note ran`); the dialogue around them is.
+#[test]
+fn letters_and_run_in_phrases_are_not_speech() {
+    let text = "Rosa Vane opened the envelope at breakfast.\n\n\"My dear Rosa,\"\n\n\"The roof leaks again. Come soon.\"\n\n\"Your loving\"\n\n\"AUNT BEE.\"\n\nShe thought of what the village called \"the Vane folly,\" and laughed.\n\n\"Well?\" asked Tom Vane.\n\n\"We must go,\" said Rosa.";
+    let doc = fiction().attribute(text);
+    let got: Vec<String> = attributions(&doc).into_iter().map(|a| a.0).collect();
+    assert_eq!(got, ["Well?", "We must go,"], "{text}");
+    // The letter's lines and the phrase are still found, as terms.
+    assert_eq!(doc.quotes().iter().filter(|q| !q.kind().is_speech()).count(), 5);
+    // The same text guessed as news keeps its quotes as the news rules read
+    // them: the fiction rules need a sure guess.
+    let Ok(news) = Attributor::builder().genre(Some(Genre::News)).build() else { panic!("the builder fails") };
+    assert!(news.attribute(text).speech().any(|q| text[q.content()].starts_with("The roof")));
+}

@@ -29,9 +29,14 @@
 //!    ([dash]).
 //! 6. Each quote is classified as speech or as a [term](term): a title, a
 //!    term or a scare quote.
+//! 7. In fiction (known only once the genre is guessed), a letter quoted
+//!    in full ([letter]) and a quote run into the narrator's sentence as
+//!    one of its phrases are terms too, whatever tag follows them
+//!    ([`mark_fiction_terms`]).
 
 mod dash;
 mod flank;
+mod letter;
 pub(crate) mod marks;
 mod scan;
 mod term;
@@ -82,6 +87,10 @@ pub(crate) struct RawQuote {
     pub para: u32,
     /// A title, a term or a scare quote rather than speech.
     pub term: bool,
+    /// A term that no speaker tag makes speech: set by the fiction rules
+    /// ([`mark_fiction_terms`]) for a letter quoted in full and for a
+    /// phrase run into the narrator's sentence.
+    pub firm: bool,
 }
 
 impl RawQuote {
@@ -103,6 +112,7 @@ impl RawQuote {
             continues_from,
             para: u32::try_from(para).unwrap_or(u32::MAX),
             term: false,
+            firm: false,
         }
     }
 }
@@ -375,6 +385,23 @@ fn finish(
         work.steps += 1;
     }
     quotes
+}
+
+/// Fiction only: marks as firm terms, which no speaker tag makes speech,
+/// the parts of a letter quoted in full ([`letter::mark_letters`]) and the
+/// quotes run into the narrator's sentence as a phrase of it
+/// ([`term::is_run_in_phrase`]). `quotes` are the finder's output, in
+/// order of start. Linear in the number of quotes; each quote reads a
+/// bounded stretch of text.
+pub(crate) fn mark_fiction_terms(text: &str, paragraphs: &[Span], quotes: &mut [RawQuote], lex: &Lexicons) {
+    for q in quotes.iter_mut() {
+        let para = paragraphs.get(q.para as usize).copied().unwrap_or(q.outer);
+        if term::is_run_in_phrase(text, para, q, lex) {
+            q.term = true;
+            q.firm = true;
+        }
+    }
+    letter::mark_letters(text, paragraphs, quotes, lex);
 }
 
 #[cfg(test)]

@@ -111,6 +111,78 @@ fn terms() {
     assert!(term("The plan was \"dead on arrival,\" and nobody cared."));
 }
 
+/// The contents of the quotes of `text` that the fiction rules make firm
+/// terms (letters, phrases run into the narration).
+fn fiction_terms(text: &str) -> Vec<String> {
+    let lex = Lexicons::english();
+    let paragraphs = paragraph_spans(text);
+    let mut q = QuoteScanner::new(0xFF).scan(text, &paragraphs, &lex);
+    mark_fiction_terms(text, &paragraphs, &mut q, &lex);
+    q.iter().filter(|q| q.firm).map(|q| text[q.inner].to_string()).collect()
+}
+
+/// (name, text, the contents the fiction rules make firm terms).
+const RUN_IN_PHRASES: &[(&str, &str, &[&str])] = &[
+    ("after a determiner", "The lamp gave the room a \"cosy glow\" at dusk.", &["cosy glow"]),
+    ("after a possessive", "He praised her \"Sunday manner,\" and left.", &["Sunday manner,"]),
+    ("after a naming verb", "They hid in what the boys called \"the den.\"", &["the den."]),
+    ("lower case after a preposition", "It was a matter of \"keeping up appearances.\"", &["keeping up appearances."]),
+    ("capitalised after a preposition", "Cries of \"Fire in the mill.\" rose.", &[]),
+    ("exclamation after a naming verb", "The captain called \"Halt!\" and they stopped.", &[]),
+    ("question after a determiner", "With a \"Who goes there?\" the guard stepped out.", &[]),
+    ("after a verb of saying", "Then he said \"good night,\" and went up.", &[]),
+    ("after a comma", "Then he said, \"good night,\" and went up.", &[]),
+    ("opening the paragraph", "\"The room,\" she said.", &[]),
+    ("glued to a longer word", "It was overthe \"edge\" of reason.", &[]),
+];
+
+#[test]
+fn run_in_phrases() {
+    for &(name, text, want) in RUN_IN_PHRASES {
+        assert_eq!(fiction_terms(text), want, "case {name:?}: {text:?}");
+    }
+}
+
+/// (name, text, the contents the letter rule makes firm terms).
+const LETTERS: &[(&str, &str, &[&str])] = &[
+    (
+        "heading, salutation, body, sign-off, signature",
+        "Rosa opened the envelope.\n\n\"Elm Lodge,\"\n\n\"Monday.\"\n\n\"My dear Rosa,\"\n\n\"The roof leaks again. Come soon.\"\n\n\"Your loving\"\n\n\"AUNT BEE.\"\n\nShe laughed and put it away.\n\n\"Well?\" asked Tom.",
+        &["Elm Lodge,", "Monday.", "My dear Rosa,", "The roof leaks again. Come soon.", "Your loving", "AUNT BEE."],
+    ),
+    (
+        "salutation set off in the first line of the body",
+        "The note ran thus:\n\n\"Dearest Kit,  the carriage is ordered for nine.\"\n\n\"Bring the blue shawl.\"\n\nKit folded it.",
+        &["Dearest Kit,  the carriage is ordered for nine.", "Bring the blue shawl."],
+    ),
+    (
+        "narration ends the letter without a sign-off",
+        "\"Sir,\"\n\n\"I decline.\"\n\nHe threw it down.\n\n\"Insolent!\" he cried.",
+        &["Sir,", "I decline."],
+    ),
+    (
+        "a signature in capitals after a quote alone",
+        "\"Come at once.\"\n\n\"J. MARLOWE.\"\n\nHe went at once.",
+        &["J. MARLOWE."],
+    ),
+    (
+        "a vocative opening dialogue is no salutation",
+        "\"My dear Rosa, the roof leaks again,\" said her aunt.\n\n\"Then mend it.\"",
+        &[],
+    ),
+    ("a salutation run on with a single space is dialogue", "\"My dear Rosa, you must come.\"\n\n\"I will.\"", &[]),
+    ("a sign-off word in dialogue", "\"Yours is the blue one.\"\n\n\"Thank you.\"", &[]),
+    ("a shout in capitals is no signature", "He ran in.\n\n\"FIRE!\"\n\n\"Where?\"", &[]),
+    ("a salutation that is not alone in its paragraph", "\"Dear me,\" she sighed.\n\n\"What now?\"", &[]),
+];
+
+#[test]
+fn letters() {
+    for &(name, text, want) in LETTERS {
+        assert_eq!(fiction_terms(text), want, "case {name:?}: {text:?}");
+    }
+}
+
 #[test]
 fn dash_dialogue() {
     let t = "—Come up, Kinch! he said.\n\n—Yes, Stephen said quietly. I will.\n\n—Back to barracks!\n\nHe left.";

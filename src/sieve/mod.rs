@@ -191,6 +191,9 @@ pub(crate) struct QDraft {
     /// The person spoken to: a mention (a vocative inside the quote, `…,
     /// Margaret.`, or the object of `told` in its tag).
     pub addressee: Option<usize>,
+    /// A term that no tag makes speech (a letter quoted in a novel, a
+    /// phrase run into the narration): never attributed.
+    pub firm: bool,
 }
 
 /// True for a pronoun that names the person spoken to (`told her`).
@@ -274,6 +277,7 @@ impl<'a> Draft<'a> {
                 bare_cue: None,
                 attr: None,
                 addressee: None,
+                firm: q.firm,
             })
             .collect();
         let cue_used = vec![false; cues.len()];
@@ -305,7 +309,7 @@ impl<'a> Draft<'a> {
         for i in 0..d.quotes.len() {
             if let Some(prev) = d.quotes[i].continues_from {
                 d.quotes[i].group = d.quotes[prev].group;
-                if d.quotes[prev].kind == QuoteKind::Direct {
+                if d.quotes[prev].kind == QuoteKind::Direct && !d.quotes[i].firm {
                     d.quotes[i].kind = QuoteKind::Direct;
                 }
             }
@@ -481,7 +485,7 @@ impl<'a> Draft<'a> {
     /// Sets quote `q`'s attribution unless it has one.
     pub fn attribute(&mut self, q: usize, attr: AttrDraft) {
         let quote = &mut self.quotes[q];
-        if quote.attr.is_none() {
+        if quote.attr.is_none() && !quote.firm {
             quote.attr = Some(attr);
             if let Some(used) = attr.cue.and_then(|c| self.cue_used.get_mut(c)) {
                 *used = true;
@@ -653,6 +657,7 @@ impl<'a> Draft<'a> {
             attr,
             bare_cue: if attr.is_none() { c } else { None },
             addressee: None,
+            firm: false,
         });
         if let Some(used) = c.and_then(|c| self.cue_used.get_mut(c)) {
             *used = true;
@@ -699,7 +704,7 @@ impl<'a> Draft<'a> {
     /// True when quote `q` is a top-level quote the passes should attribute.
     pub fn is_candidate(&self, q: usize) -> bool {
         let quote = &self.quotes[q];
-        quote.parent.is_none() && quote.attr.is_none()
+        quote.parent.is_none() && quote.attr.is_none() && !quote.firm
     }
 
     /// Finds a speaker tag starting at token `i`: `CUE [filler] SPEAKER` or

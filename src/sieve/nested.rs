@@ -76,6 +76,7 @@ impl Pass for NestedReport {
                 bare_cue: None,
                 attr: Some(attr),
                 addressee: None,
+                firm: false,
             });
         }
         if new.is_empty() {
