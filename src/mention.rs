@@ -69,6 +69,10 @@ pub(crate) struct Mention {
     pub sentence: u32,
 }
 
+/// The most tokens of a source after `according to` (`an email from the
+/// president of the federation obtained by the Post`).
+const MAX_ACCORDING_SOURCE: usize = 30;
+
 /// Words that introduce a nominal, in lower case; each is also accepted
 /// with a capital first letter (`The`), not in capitals.
 pub(crate) const DETERMINERS: &[&str] = &[
@@ -807,11 +811,12 @@ impl Cx<'_> {
             return found;
         }
         let para = self.tok(i)?.para;
-        let limit = (i + 16).min(self.seg.tokens.len());
+        let limit = (i + MAX_ACCORDING_SOURCE).min(self.seg.tokens.len());
         let end = (i..limit)
             .find(|&k| {
                 let t = self.seg.tokens[k];
-                t.para != para || matches!(self.word(k), "," | "." | ";" | ":" | "!" | "?" | "(" | "\u{2014}")
+                t.para != para
+                    || matches!(self.word(k), "," | "." | ";" | ":" | "!" | "?" | "(" | "\u{2014}" | "\u{2013}" | "-")
             })
             .unwrap_or(limit);
         if end <= i || found.is_some_and(|m| m.end as usize >= end) {

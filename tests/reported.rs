@@ -196,6 +196,36 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Polls",
         "show",
     ),
+    // What a poll shows is its whole object, a person's verb included.
+    (
+        "The latest harbour poll shows Varga has lost four points.",
+        "Varga has lost four points",
+        QuoteKind::Indirect,
+        "The latest harbour poll",
+        "shows",
+    ),
+    (
+        "A Coastline Radio poll showed Varga leading in the port towns.",
+        "Varga leading in the port towns",
+        QuoteKind::Indirect,
+        "A Coastline Radio poll",
+        "showed",
+    ),
+    // `According to X,` frames a clause whatever its verb.
+    (
+        "According to the data, families make up half of the new arrivals.",
+        "families make up half of the new arrivals",
+        QuoteKind::Indirect,
+        "the data",
+        "According to",
+    ),
+    (
+        "The ferry will not run in winter, according to an email from the director of the port authority obtained by the Courier.",
+        "The ferry will not run in winter",
+        QuoteKind::Indirect,
+        "an email from the director of the port authority obtained by the Courier",
+        "according to",
+    ),
     (
         "Most voters back the ferry plan, the survey found.",
         "Most voters back the ferry plan",

@@ -469,7 +469,11 @@ fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Optio
     let mut m = match found {
         Some(m) => *m,
         None => {
-            let mut m = cx.mention(first, end, head_tok.span, MentionKind::Nominal);
+            // (`A CBS poll`: a document noun heads a document.)
+            let org = cx.lex.org(head_word);
+            let kind = if org.is_some() { MentionKind::Organization } else { MentionKind::Nominal };
+            let mut m = cx.mention(first, end, head_tok.span, kind);
+            m.document = org == Some(crate::lexicon::OrgKind::Document);
             let singular = with_lower(cx.word(first), |w| matches!(w, "a" | "an" | "one" | "another"));
             m.plural = !singular && head_word.ends_with('s') && !head_word.ends_with("ss");
             m

@@ -105,7 +105,9 @@ impl Pass for TagThenClause {
             // `denied the claims`: some cues report their object.
             let object =
                 d.lex.is_object_cue(lemma) && (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() >= 2;
-            if !introduced(d.word(start))
+            // (`According to X,` frames a clause whatever its verb.)
+            if rule != Rule::AccordingTo
+                && !introduced(d.word(start))
                 && d.word(start) != "to"
                 && !after_of
                 && !has_quote
@@ -323,6 +325,17 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
         // `told The Washington Post, Fiorina would …`
         if k > before && d.is_mark(k, b',') && k + 1 < end {
             return clause_start(d, k + 1, end, "");
+        }
+        // `warned Trump would lose`, `the poll shows Cruz has fallen`: a
+        // verb right after the person is theirs, so the person is the
+        // clause's subject, not the one spoken to.
+        if k > before && is_auxiliary(d.word(k)) {
+            return Some(before);
+        }
+        // `the poll showed Clinton leading`: what a poll shows is its
+        // whole object, unless a clause follows the person shown.
+        if lemma == "show" && k > before && !introduced(d.word(k)) {
+            return Some(before);
         }
     }
     let w = d.word(k);
