@@ -803,7 +803,12 @@ impl Cx<'_> {
         // The word tests first: they rule out nearly every token, and the
         // cue look-up is a binary search (a fifth of this stage's time when
         // it came first).
+        // (The lengths first, read from the tokens: slicing two words out
+        // of the text for every token was 3% of this stage.)
+        let len = |k: usize| self.tok(k).map_or(0, |t| t.span.len());
         if i < 2
+            || len(i - 1) != 2
+            || len(i - 2) != 9
             || !self.word(i - 1).eq_ignore_ascii_case("to")
             || !self.word(i - 2).eq_ignore_ascii_case("according")
             || !self.cue_ends_at(i)
