@@ -181,6 +181,21 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Varga",
         "told reporters",
     ),
+    // Directives: the addressee and the infinitive are what was asked.
+    (
+        "She told him to leave the building before noon.",
+        "him to leave the building before noon",
+        QuoteKind::Indirect,
+        "She",
+        "told",
+    ),
+    (
+        "The harbour master urged fishermen to stay in port on Friday.",
+        "fishermen to stay in port on Friday",
+        QuoteKind::Indirect,
+        "The harbour master",
+        "urged",
+    ),
     // Evidence: what a poll, a study or records show.
     (
         "A new poll shows that Varga leads by four points.",
@@ -339,8 +354,8 @@ const NOT_REPORTS: &[&str] = &[
     "She showed the visitors the new ferry terminal on Friday.",
     // `said` as an adjective.
     "The said property was sold to the harbour authority last year.",
-    // An order, not a report: the addressee is followed by an infinitive.
-    "She told him to leave the building before noon.",
+    // No directive: `showed him to the door`.
+    "She showed him to the door of the new ferry terminal.",
     // No clause follows.
     "The delegation insisted on staying in the capital for the talks.",
     // Too short to be a clause.
@@ -407,6 +422,12 @@ fn reports_without_a_source_keep_their_cue() {
             "whether the talks would resume soon",
             "asked",
         ),
+        // Over circumstances to the question.
+        (
+            "Asked on the evening news who would lead the port, the minister demurred.",
+            "who would lead the port",
+            "Asked",
+        ),
     ] {
         let doc = at.attribute(text);
         let reports: Vec<_> = doc.speech().collect();
@@ -417,4 +438,11 @@ fn reports_without_a_source_keep_their_cue() {
     }
     // No clause after the cue: nothing reported.
     assert_eq!(at.attribute("He is expected at noon in the capital.").speech().count(), 0);
+    // `asked by X`: the asker is the source of the question.
+    let doc = at.attribute("When asked by a local reporter whether the ferry would run, Varga shrugged.");
+    let reports: Vec<_> = doc.speech().collect();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(doc.text_of(reports[0].span()), "whether the ferry would run");
+    let a = reports[0].attribution().expect("the asker");
+    assert_eq!(doc.text_of(a.mention()), "a local reporter");
 }

@@ -19,9 +19,14 @@ use crate::segment::TokKind;
 /// clause, or a comma that opens another tag (`, adding that …`). A clause
 /// with a quoted fragment is `Mixed` and the fragment is nested in it.
 ///
-/// Leaves alone `She told him to leave.` (an order, not a report: the
-/// addressee is followed by an infinitive), `He insisted on staying.` (no
-/// clause), and `He said “…”` (a direct quote with a leading tag).
+/// A directive is reported too, with the addressee in its content: `She
+/// told him to leave.`, `The pastor asked the congregation to stand.`
+/// (news corpora annotate requests and orders as reported speech; a caller
+/// who counts only statements can filter on the cue lemma).
+///
+/// Leaves alone `He insisted on staying.` (no clause), `She showed him to
+/// the door.` (no directive), and `He said “…”` (a direct quote with a
+/// leading tag).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TagThenClause;
 
@@ -106,9 +111,11 @@ impl Pass for TagThenClause {
             let object =
                 d.lex.is_object_cue(lemma) && (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() >= 2;
             // (`According to X,` frames a clause whatever its verb.)
+            let directive = directs(lemma) && addressee_before_to(d, start).is_some();
             if rule != Rule::AccordingTo
                 && !introduced(d.word(start))
                 && d.word(start) != "to"
+                && !directive
                 && !after_of
                 && !has_quote
                 && !object
@@ -305,6 +312,11 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
     if commits(lemma) && d.word(k) == "to" {
         return Some(k);
     }
+    // `urged supporters to vote`, `told him to leave`: a directive reports
+    // what was asked of the addressee, who opens the content.
+    if directs(lemma) && addressee_before_to(d, k).is_some() {
+        return Some(k);
+    }
     if takes_addressee(lemma) {
         let before = k;
         if let Some(a) = d.mention_at(k) {
@@ -318,7 +330,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
         } else if super::is_object_pronoun(d.word(k)) || matches!(d.word(k), "reporters" | "journalists") {
             k += 1;
         }
-        // `told him to leave`: an order, not a report.
+        // `showed him to the door`: no directive, no report.
         if d.word(k) == "to" {
             return None;
         }
@@ -472,6 +484,51 @@ fn cut_at_attributed(d: &Draft<'_>, start: usize, stop: usize, m: usize) -> usiz
 /// report speech only with quoted words.
 fn names_things(lemma: &str) -> bool {
     matches!(lemma, "call" | "describe" | "dub" | "label" | "brand" | "term" | "nickname" | "characterize")
+}
+
+/// Cues that direct someone to act (`urged voters to turn out`): their
+/// content is the addressee and the infinitive.
+fn directs(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell"
+            | "ask"
+            | "urge"
+            | "encourage"
+            | "instruct"
+            | "order"
+            | "call on"
+            | "invite"
+            | "challenge"
+            | "beg"
+            | "implore"
+            | "press"
+            | "remind"
+            | "advise"
+            | "caution"
+            | "warn"
+            | "persuade"
+    )
+}
+
+/// The token after the addressee opening at `k` (a mention, an object
+/// pronoun, or up to three plain words such as `supporters`), when `to`
+/// follows it.
+fn addressee_before_to(d: &Draft<'_>, k: usize) -> Option<usize> {
+    let end = if let Some(m) = d.mention_at(k) {
+        d.mentions[m].end as usize
+    } else if super::is_object_pronoun(d.word(k)) {
+        k + 1
+    } else {
+        // (Or a short phrase of plain words: `urged local fishermen to`.)
+        let plain = |j: usize| {
+            d.seg.tokens.get(j).is_some_and(|t| {
+                t.kind == TokKind::Word && t.shape == crate::segment::Shape::Lower && !d.lex.is_function_word(d.word(j))
+            })
+        };
+        (k..k + 3).take_while(|&j| plain(j)).last()? + 1
+    };
+    (end > k && d.word(end) == "to").then_some(end)
 }
 
 /// Cues whose content is an infinitive (`vowed to fight on`).

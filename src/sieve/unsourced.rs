@@ -59,12 +59,22 @@ impl Pass for Unsourced {
             // …` / `after being asked how …` inside it.
             let opens = (first..cue_tok).all(|k| d.seg.tokens[k].kind == TokKind::Punct)
                 || cue_tok > first
-                    && d.word(cue_tok) == "asked"
-                    && crate::lexicon::with_lower(d.word(cue_tok - 1), |w| matches!(w, "when" | "if" | "being"));
+                    && d.word(cue_tok).eq_ignore_ascii_case("asked")
+                    && crate::lexicon::with_lower(d.word(cue_tok - 1), |w| {
+                        matches!(w, "when" | "if" | "being" | "and" | "but" | "after" | "once")
+                    });
+            // The one who asked, when the sentence names them: `When asked
+            // by a host whether …`.
+            let mut asker = None;
             let start = if lemma == "ask" && opens {
                 // `Asked whether …, X said`: the question runs to the comma.
-                match d.word(cue_end) {
-                    "whether" | "if" | "about" | "what" | "how" | "why" | "when" | "to" => cue_end,
+                // (Over the asker and circumstances: `asked by Ingraham on
+                // Thursday about …`, `Asked on Fox News who …`.)
+                let (k, by) = past_asker(d, cue_end, end);
+                asker = by;
+                match d.word(k) {
+                    "whether" | "if" | "about" | "what" | "how" | "why" | "when" | "who" | "which" => k,
+                    "to" if k == cue_end => k,
                     _ => continue,
                 }
             } else if passive_reporting(lemma) && d.word(cue_tok).ends_with('d') || d.word(cue_tok) == "known" {
@@ -103,7 +113,51 @@ impl Pass for Unsourced {
             if d.crosses_quote(start, stop) {
                 continue;
             }
-            d.add_unsourced(start, stop, c);
+            match asker {
+                Some(m) => {
+                    d.add_report(start, stop, m, Some(c), crate::output::Rule::TagThenClause, ASKER_PRIOR);
+                }
+                None => {
+                    d.add_unsourced(start, stop, c);
+                }
+            }
         }
     }
+}
+
+/// How often the asker named by `asked by X` is the source.
+const ASKER_PRIOR: f32 = 0.8;
+
+/// Past the agent and circumstances after `asked` (token `k`): `by a host`,
+/// `directly by The Times`, `on Fox News`, `during an appearance Friday`.
+/// Returns where the question may start and the asker's mention.
+fn past_asker(d: &Draft<'_>, mut k: usize, end: usize) -> (usize, Option<usize>) {
+    let limit = end.min(k + 12);
+    let mut asker = None;
+    let opens_circumstance = |w: &str| {
+        w.ends_with("ly")
+            || matches!(w, "on" | "in" | "at" | "during" | "by" | "about")
+            || crate::lexicon::is_weekday(w)
+    };
+    if !opens_circumstance(d.word(k)) || d.word(k) == "about" {
+        return (k, None);
+    }
+    while k < limit {
+        let w = d.word(k);
+        if matches!(w, "whether" | "if" | "about" | "what" | "how" | "why" | "who" | "which") {
+            return (k, asker);
+        }
+        if matches!(w, "," | ";" | "." | ":") || d.seg.tokens[k].kind == TokKind::Punct && w != "'" {
+            break;
+        }
+        if w == "by" && asker.is_none() {
+            if let Some(m) = d.mention_at(k + 1).filter(|&m| d.can_speak(m)) {
+                asker = Some(m);
+                k = d.mentions[m].end as usize;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    (limit.max(k), None)
 }
