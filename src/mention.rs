@@ -840,6 +840,15 @@ impl Cx<'_> {
         Some(m)
     }
 
+    /// True when the words around token `j` in its paragraph (up to four
+    /// on each side) are all capitalised: a headline's title case.
+    fn title_case_around(&self, j: usize) -> bool {
+        let Some(para) = self.tok(j).map(|t| t.para) else { return false };
+        let capital =
+            |k: usize| self.tok(k).is_none_or(|t| t.para != para || t.kind != TokKind::Word || t.shape != Shape::Lower);
+        (j.saturating_sub(4)..j).all(capital) && (j + 1..j + 5).all(capital)
+    }
+
     /// True when a cue starts at token `i`.
     fn cue_starts_at(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
@@ -930,7 +939,18 @@ impl Cx<'_> {
                     // after a first name.
                     let homonym = j > name_start && matches!(w, "May" | "Will" | "June" | "April" | "August" | "March");
                     let function = !acronym && !homonym && t.is_function_word();
-                    j == name_start && !function && (acronym || !t.may_be_pronoun()) || j > name_start && !function
+                    // `Clinton Says Russians Hacked DNC`: in a headline's
+                    // title case, a reporting verb ends the name.
+                    let headline_verb = (j > name_start
+                        || j > 0 && self.tok(j - 1).is_some_and(|p| p.is_capitalized()))
+                        && w.len() > 3
+                        && w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && self.cue_starts_at(j)
+                        && self.title_case_around(j);
+                    !headline_verb
+                        && (j == name_start && !function && (acronym || !t.may_be_pronoun())
+                            || j > name_start && !function)
                 }
                 // A particle, when a capitalised word (or another particle)
                 // follows; after a title it may open the name.
@@ -1273,6 +1293,27 @@ mod tests {
         assert_eq!(m[2].0, "Darcy");
         assert_eq!(heads("Then Mr. van der Luyden spoke."), vec!["van der Luyden"]);
         assert_eq!(heads("George W. Bush and Bashar al-Assad spoke."), vec!["George W. Bush", "Bashar al-Assad"]);
+    }
+
+    #[test]
+    fn a_headline_verb_ends_a_name() {
+        let heads = |text: &str| -> Vec<String> {
+            let lex = Lexicons::english();
+            let seg = Segmentation::new(text, &lex);
+            let cues: Vec<Span> = crate::cue::CueMatcher::english()
+                .map(|m| m.find_all(text).iter().map(|h| h.span).collect())
+                .unwrap_or_default();
+            find_mentions(text, &seg, &[], &cues, &lex, Genre::News).iter().map(|m| text[m.head].to_string()).collect()
+        };
+        // Title case: the reporting verb splits the capitalised run.
+        let h = heads("Harbour Board Says Ferry Fares Will Rise In May.");
+        assert_eq!(h.first().map(String::as_str), Some("Harbour Board"));
+        assert!(h.iter().all(|m| !m.contains("Says")), "{h:?}");
+        // Not in running text: `the United States Naval Academy`.
+        assert_eq!(
+            heads("He studied at the United States Naval Academy in May."),
+            vec!["He", "United States Naval Academy"]
+        );
     }
 
     #[test]

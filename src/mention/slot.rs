@@ -249,6 +249,10 @@ fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
         if matches!(w, "," | ":" | ";") {
             break;
         }
+        // (Another cue inside: `Trump Says He Never Pledged` is no phrase.)
+        if cx.cue_starts_at(s - 1) || cx.lex.pronoun(w).is_some() {
+            return None;
+        }
         let t = toks[s - 1];
         let fits = match t.kind {
             TokKind::Punct => matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}"),
