@@ -287,6 +287,9 @@ pub enum Rule {
     /// Fiction: turn-taking in a conversation: an untagged turn goes to the
     /// participant who did not speak the turn before.
     TurnTaking,
+    /// News: a quotation no tag claimed, inside a sentence, goes to the
+    /// sentence's subject: `Sanders delivered a snappy retort: “…”`.
+    SentenceSubject,
 }
 
 impl Rule {
@@ -308,6 +311,7 @@ impl Rule {
             Rule::Beat => "beat",
             Rule::Addressed => "addressed",
             Rule::TurnTaking => "turn_taking",
+            Rule::SentenceSubject => "sentence_subject",
         }
     }
 }

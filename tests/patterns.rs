@@ -186,3 +186,31 @@ fn tags_with_long_speakers_and_their_continuations() {
         assert!(!names.is_empty() && names.iter().all(|&n| n == speaker), "{text}: {names:?}");
     }
 }
+
+#[test]
+fn an_untagged_quote_goes_to_its_sentence_subject() {
+    let at = Attributor::new();
+    for (text, speaker) in [
+        ("Ines Varga delivered a short retort: “The tolls stay as they are.”", "Ines Varga"),
+        ("The mayor played down the protest as “a storm in a teacup” on Monday.", "The mayor"),
+        (
+            "Moreover, in the debate with Pablo Ruiz, Varga referenced a study that “the tolls pay for the bridge.”",
+            "Varga",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let a = doc.speech().next().and_then(|q| q.attribution()).unwrap_or_else(|| panic!("{text}: no speaker"));
+        assert_eq!(a.speaker_name(), speaker, "{text}");
+        assert_eq!(a.rule().as_str(), "sentence_subject", "{text}");
+        assert!(a.confidence() < 0.9, "{text}: a fallback is not sure");
+    }
+    // No subject before the quotation, or a report that names no source:
+    // no speaker.
+    for text in [
+        "“The tolls stay as they are.” The bridge opened in May.",
+        "The tolls are widely expected to “stay as they are.”",
+    ] {
+        let doc = at.attribute(text);
+        assert!(doc.speech().all(|q| q.attribution().is_none()), "{text}");
+    }
+}

@@ -31,11 +31,13 @@
 //! 11. [`NestedReport`](nested::NestedReport): a report inside a quotation
 //!     (`“…, as President Putin said, …”`) is nested in it, with its own
 //!     speaker.
-//! 12. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
+//! 12. [`SentenceSubject`](sentence_subject::SentenceSubject) (news): a
+//!     quotation no tag claimed goes to the subject of its sentence.
+//! 13. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
 //!     from a vocative (`“…, Margaret?”`); recorded, never a speaker.
-//! 13. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
+//! 14. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
 //!     paragraph names the speaker (`Tom shrugged. “…”`).
-//! 14. [`Conversation`](conversation::Conversation) (fiction): follows the
+//! 15. [`Conversation`](conversation::Conversation) (fiction): follows the
 //!     turns of each conversation, resolves pronoun tags and gives untagged
 //!     turns their speaker.
 //!
@@ -56,6 +58,7 @@ mod interrupted;
 mod intro;
 mod leading;
 mod nested;
+mod sentence_subject;
 mod tag_then_clause;
 mod trailing;
 mod unsourced;
@@ -71,6 +74,7 @@ pub(crate) use interrupted::Interrupted;
 pub(crate) use intro::Intro;
 pub(crate) use leading::LeadingTag;
 pub(crate) use nested::NestedReport;
+pub(crate) use sentence_subject::SentenceSubject;
 pub(crate) use tag_then_clause::TagThenClause;
 pub(crate) use trailing::TrailingTag;
 pub(crate) use unsourced::Unsourced;
@@ -141,6 +145,7 @@ pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
         Box::new(ClauseThenTag),
         Box::new(Continuation),
         Box::new(NestedReport),
+        Box::new(SentenceSubject),
         Box::new(Addressee),
         Box::new(Beat),
         Box::new(Conversation),
