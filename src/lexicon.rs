@@ -24,6 +24,10 @@ const OBJECT_CUES: &str = include_str!("lexicon/object_cues.txt");
 const CHARACTERS: &str = include_str!("lexicon/characters.txt");
 const LETTERS: &str = include_str!("lexicon/letters.txt");
 const PHRASE_HEADS: &str = include_str!("lexicon/phrase_heads.txt");
+const IMAGINED: &str = include_str!("lexicon/imagined.txt");
+
+/// The most words an entry of `imagined.txt` may have.
+pub(crate) const MAX_IMAGINED_WORDS: usize = 4;
 
 /// The most words an entry of `letters.txt` may have.
 pub(crate) const MAX_LETTER_WORDS: usize = 3;
@@ -440,6 +444,10 @@ pub(crate) struct Lexicons {
     /// Fiction only: words that make a quote run in after them a phrase
     /// of the sentence (`phrase_heads.txt`).
     pub phrase_heads: CiMap<PhraseHead>,
+    /// Fiction only: the words that, right before a verb of saying, make
+    /// the speech it reports imagined (`imagined.txt`), each a list of
+    /// lower-case words, `*` for any one word.
+    pub imagined_frames: Vec<Box<[Box<str>]>>,
 }
 
 /// What an entry of `letters.txt` opens.
@@ -510,6 +518,7 @@ impl Lexicons {
             characters: CiMap::default(),
             letter_words: CiMap::default(),
             phrase_heads: CiMap::default(),
+            imagined_frames: Vec::new(),
         }
     }
 
@@ -699,6 +708,14 @@ impl Lexicons {
             phrase_heads.insert(word.to_lowercase().into(), kind);
         }
         lex.phrase_heads = CiMap::new(&phrase_heads);
+        for (line, f) in rows(IMAGINED) {
+            let words: Box<[Box<str>]> =
+                f.first().map_or("", |w| w).split_whitespace().map(|w| w.to_lowercase().into()).collect();
+            if f.len() != 1 || words.is_empty() || words.len() > MAX_IMAGINED_WORDS {
+                return Err(BuildError::lexicon("imagined", line, "expected: one to four words"));
+            }
+            lex.imagined_frames.push(words);
+        }
         for (_, f) in rows(ABBREVIATIONS) {
             if let Some(w) = f.first() {
                 lex.abbreviations.insert((*w).into(), ());

@@ -117,7 +117,9 @@ fn fiction_terms(text: &str) -> Vec<String> {
     let lex = Lexicons::english();
     let paragraphs = paragraph_spans(text);
     let mut q = QuoteScanner::new(0xFF).scan(text, &paragraphs, &lex);
-    mark_fiction_terms(text, &paragraphs, &mut q, &lex);
+    let m = matcher();
+    let cues = m.find_all(text);
+    mark_fiction_terms(text, &paragraphs, &mut q, &cues, &m, &lex);
     q.iter().filter(|q| q.firm).map(|q| text[q.inner].to_string()).collect()
 }
 
@@ -179,6 +181,37 @@ const LETTERS: &[(&str, &str, &[&str])] = &[
 #[test]
 fn letters() {
     for &(name, text, want) in LETTERS {
+        assert_eq!(fiction_terms(text), want, "case {name:?}: {text:?}");
+    }
+}
+
+/// (name, text, the contents the imagined-speech rule makes firm terms).
+const IMAGINED: &[(&str, &str, &[&str])] = &[
+    (
+        "felt like, before the quote",
+        "Tom shrugged.\n\nHe felt like retorting: \"Then go alone.\" But he kept still.",
+        &["Then go alone."],
+    ),
+    ("a wish with a to-phrase", "She wished to say to Harriet: \"Do not wait for me.\"", &["Do not wait for me."]),
+    ("a look as if to say", "Nell glanced at the clock as if to say, \"Late again.\"", &["Late again."]),
+    ("as if she had said", "He took it calmly, as if she had said: \"The kettle is on.\"", &["The kettle is on."]),
+    ("counterfactual", "His uncle would have said, \"Waste not.\" He was gone now.", &["Waste not."]),
+    (
+        "a closing tag and the part after it",
+        "\"Be brave,\" it seemed to say. \"The worst is over.\"\n\nShe smiled.",
+        &["Be brave,", "The worst is over."],
+    ),
+    ("a closing tag ending the paragraph", "\"Not tonight,\" he longed to answer", &["Not tonight,"]),
+    ("said aloud", "Tom shrugged.\n\nHe said: \"Then go alone.\"", &[]),
+    ("habitual speech is annotated as said", "Every winter his aunt would say, \"Close the door.\"", &[]),
+    ("a frame before a verb with an object", "He stopped, as if she had interrupted a long story, \"Well?\"", &[]),
+    ("a tag in a new sentence", "\"It is late.\" He felt like answering, but said nothing.", &[]),
+    ("a longed-for answer after a said quote", "\"No, sir,\" she said.\n\nShe said again, \"No.\"", &[]),
+];
+
+#[test]
+fn imagined_speech() {
+    for &(name, text, want) in IMAGINED {
         assert_eq!(fiction_terms(text), want, "case {name:?}: {text:?}");
     }
 }
