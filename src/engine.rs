@@ -212,6 +212,9 @@ impl Attributor {
         for pass in &inner.passes {
             pass.apply(&mut draft);
         }
+        if book {
+            crate::sieve::drop_written(&mut draft);
+        }
         let (quotes, speakers) = resolve(&draft);
         Document { text, genre, quotes, speakers }
     }

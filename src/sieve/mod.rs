@@ -59,6 +59,7 @@ mod nested;
 mod tag_then_clause;
 mod trailing;
 mod unsourced;
+mod written;
 
 pub(crate) use addressee::Addressee;
 pub(crate) use beat::Beat;
@@ -74,6 +75,7 @@ pub(crate) use nested::NestedReport;
 pub(crate) use tag_then_clause::TagThenClause;
 pub(crate) use trailing::TrailingTag;
 pub(crate) use unsourced::Unsourced;
+pub(crate) use written::drop_written;
 
 use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::Lexicons;
