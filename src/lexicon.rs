@@ -457,6 +457,9 @@ pub(crate) enum LetterWord {
     Salutation,
     /// A letter's sign-off (`Yours truly,`).
     SignOff,
+    /// A word of the narration that introduces a written text (`letter`,
+    /// `telegram`, `read`, `follows`).
+    Intro,
 }
 
 /// What a word of `phrase_heads.txt` is.
@@ -670,16 +673,18 @@ impl Lexicons {
         let mut letter_words: WordMap<LetterWord> = WordMap::default();
         for (line, f) in rows(LETTERS) {
             let [words, kind] = f.as_slice() else {
-                return Err(BuildError::lexicon("letters", line, "expected: words | salutation or sign-off"));
+                return Err(BuildError::lexicon("letters", line, "expected: words | salutation, sign-off or intro"));
             };
             let kind = match *kind {
                 "salutation" => LetterWord::Salutation,
                 "sign-off" => LetterWord::SignOff,
-                _ => return Err(BuildError::lexicon("letters", line, "kind must be salutation or sign-off")),
+                "intro" => LetterWord::Intro,
+                _ => return Err(BuildError::lexicon("letters", line, "kind must be salutation, sign-off or intro")),
             };
             let key = normalize_phrase(words);
-            if key.split(' ').count() > MAX_LETTER_WORDS {
-                return Err(BuildError::lexicon("letters", line, "at most three words"));
+            let n = key.split(' ').count();
+            if n > MAX_LETTER_WORDS || kind == LetterWord::Intro && n > 1 {
+                return Err(BuildError::lexicon("letters", line, "at most three words (an intro: one)"));
             }
             letter_words.insert(key.into(), kind);
         }

@@ -412,7 +412,7 @@ pub(crate) fn mark_fiction_terms(
             q.firm = true;
         }
     }
-    letter::mark_letters(text, paragraphs, quotes, lex);
+    letter::mark_letters(text, paragraphs, quotes, cues, matcher, lex);
     imagined::mark_imagined(text, paragraphs, quotes, cues, matcher, lex);
 }
 

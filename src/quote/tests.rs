@@ -176,6 +176,15 @@ const LETTERS: &[(&str, &str, &[&str])] = &[
     ("a sign-off word in dialogue", "\"Yours is the blue one.\"\n\n\"Thank you.\"", &[]),
     ("a shout in capitals is no signature", "He ran in.\n\n\"FIRE!\"\n\n\"Where?\"", &[]),
     ("a salutation that is not alone in its paragraph", "\"Dear me,\" she sighed.\n\n\"What now?\"", &[]),
+    (
+        "introduced as a written text, up to the narration",
+        "A card came by the noon post. It ran as follows:\n\n\"Gone to the coast.\"\n\n\"Back on Monday.\"\n\nShe frowned.\n\n\"Well?\"",
+        &["Gone to the coast.", "Back on Monday."],
+    ),
+    ("a telegram", "He was handed the following telegram:\n\n\"Arrive noon. Meet me.\"", &["Arrive noon. Meet me."]),
+    ("a verb of saying in the introduction", "He stood and spoke as follows:\n\n\"Friends, the mill is closed.\"", &[]),
+    ("an introduction without a written text", "Then he turned to her:\n\n\"Come along.\"", &[]),
+    ("a written text named in an earlier sentence", "She read the letter. Then she turned:\n\n\"Come along.\"", &[]),
 ];
 
 #[test]
