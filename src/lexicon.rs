@@ -448,6 +448,9 @@ pub(crate) struct Lexicons {
     /// the speech it reports imagined (`imagined.txt`), each a list of
     /// lower-case words, `*` for any one word.
     pub imagined_frames: Vec<Box<[Box<str>]>>,
+    /// Fiction only: verbs of meaning that introduce what a look or a tone
+    /// said (`imagined.txt`, kind `meaning`).
+    pub meaning_verbs: CiMap<()>,
 }
 
 /// What an entry of `letters.txt` opens.
@@ -522,6 +525,7 @@ impl Lexicons {
             letter_words: CiMap::default(),
             phrase_heads: CiMap::default(),
             imagined_frames: Vec::new(),
+            meaning_verbs: CiMap::default(),
         }
     }
 
@@ -713,14 +717,27 @@ impl Lexicons {
             phrase_heads.insert(word.to_lowercase().into(), kind);
         }
         lex.phrase_heads = CiMap::new(&phrase_heads);
+        let mut meaning_verbs: WordMap<()> = WordMap::default();
         for (line, f) in rows(IMAGINED) {
-            let words: Box<[Box<str>]> =
-                f.first().map_or("", |w| w).split_whitespace().map(|w| w.to_lowercase().into()).collect();
-            if f.len() != 1 || words.is_empty() || words.len() > MAX_IMAGINED_WORDS {
-                return Err(BuildError::lexicon("imagined", line, "expected: one to four words"));
+            let [words, kind] = f.as_slice() else {
+                return Err(BuildError::lexicon("imagined", line, "expected: words | frame or meaning"));
+            };
+            let words: Box<[Box<str>]> = words.split_whitespace().map(|w| w.to_lowercase().into()).collect();
+            match *kind {
+                "frame" if !words.is_empty() && words.len() <= MAX_IMAGINED_WORDS => lex.imagined_frames.push(words),
+                "meaning" if words.len() == 1 => {
+                    meaning_verbs.insert(words[0].clone(), ());
+                }
+                _ => {
+                    return Err(BuildError::lexicon(
+                        "imagined",
+                        line,
+                        "expected: one to four words | frame, or one word | meaning",
+                    ));
+                }
             }
-            lex.imagined_frames.push(words);
         }
+        lex.meaning_verbs = CiMap::new(&meaning_verbs);
         for (_, f) in rows(ABBREVIATIONS) {
             if let Some(w) = f.first() {
                 lex.abbreviations.insert((*w).into(), ());

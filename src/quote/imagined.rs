@@ -25,6 +25,9 @@
 //!   after that tag's full stop goes with it (`"…," he felt like
 //!   answering. "…"`).
 //!
+//! A verb of meaning right before the opening mark marks what a look or a
+//! tone said (`a glance which meant, "…"`, `in a tone that implied: "…"`).
+//!
 //! Measured on annotated novels: habitual speech (`he would say`, `used to
 //! say`) is annotated as dialogue and is left out of the frames.
 
@@ -71,6 +74,12 @@ pub(crate) fn mark_imagined(
         if carry.take() == Some(q.outer.start) {
             mark(q);
         }
+        // Right before the quote: a verb of meaning (`a look which
+        // meant, "…"`).
+        if meaning_before(text, para.start, q.outer.start, lex) {
+            mark(q);
+            continue;
+        }
         // Before the quote: the last cue before its opening mark.
         let k = cues.partition_point(|c| c.span.start < q.outer.start);
         if let Some(c) = k.checked_sub(1).and_then(|k| cues.get(k)).filter(|c| speech(c)) {
@@ -105,6 +114,18 @@ pub(crate) fn mark_imagined(
             }
         }
     }
+}
+
+/// True when the word right before the opening mark at `mark`, after a
+/// comma, a colon or a dash at most, is a verb of meaning of
+/// `imagined.txt` (`meant`, `implied`).
+fn meaning_before(text: &str, floor: usize, mark: usize, lex: &Lexicons) -> bool {
+    let from = super::term::floor_boundary(text, mark.saturating_sub(MAX_READ).max(floor));
+    let before = text[from..mark].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '\u{2014}'));
+    let word_start =
+        before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    !word.is_empty() && lex.meaning_verbs.contains(word)
 }
 
 fn mark(q: &mut RawQuote) {
