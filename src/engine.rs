@@ -195,7 +195,7 @@ impl Attributor {
             None => seg.mode == crate::segment::ParagraphMode::BlankLines,
         };
         if book {
-            crate::quote::mark_fiction_terms(text, &seg.paragraphs, &mut raw, &inner.lex);
+            crate::quote::mark_fiction_terms(text, &seg.paragraphs, &mut raw, &cues, &inner.matcher, &inner.lex);
         }
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
         let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex, genre);
@@ -211,6 +211,9 @@ impl Attributor {
         draft.inner_cues = inner_cues;
         for pass in &inner.passes {
             pass.apply(&mut draft);
+        }
+        if book {
+            crate::sieve::drop_written(&mut draft);
         }
         let (quotes, speakers) = resolve(&draft);
         Document { text, genre, quotes, speakers }

@@ -24,6 +24,10 @@ const OBJECT_CUES: &str = include_str!("lexicon/object_cues.txt");
 const CHARACTERS: &str = include_str!("lexicon/characters.txt");
 const LETTERS: &str = include_str!("lexicon/letters.txt");
 const PHRASE_HEADS: &str = include_str!("lexicon/phrase_heads.txt");
+const IMAGINED: &str = include_str!("lexicon/imagined.txt");
+
+/// The most words an entry of `imagined.txt` may have.
+pub(crate) const MAX_IMAGINED_WORDS: usize = 4;
 
 /// The most words an entry of `letters.txt` may have.
 pub(crate) const MAX_LETTER_WORDS: usize = 3;
@@ -509,6 +513,13 @@ pub(crate) struct Lexicons {
     /// Fiction only: words that make a quote run in after them a phrase
     /// of the sentence (`phrase_heads.txt`).
     pub phrase_heads: CiMap<PhraseHead>,
+    /// Fiction only: the words that, right before a verb of saying, make
+    /// the speech it reports imagined (`imagined.txt`), each a list of
+    /// lower-case words, `*` for any one word.
+    pub imagined_frames: Vec<Box<[Box<str>]>>,
+    /// Fiction only: verbs of meaning that introduce what a look or a tone
+    /// said (`imagined.txt`, kind `meaning`).
+    pub meaning_verbs: CiMap<()>,
 }
 
 /// What an entry of `letters.txt` opens.
@@ -518,6 +529,9 @@ pub(crate) enum LetterWord {
     Salutation,
     /// A letter's sign-off (`Yours truly,`).
     SignOff,
+    /// A word of the narration that introduces a written text (`letter`,
+    /// `telegram`, `read`, `follows`).
+    Intro,
 }
 
 /// What a word of `phrase_heads.txt` is.
@@ -580,6 +594,8 @@ impl Lexicons {
             characters: CiMap::default(),
             letter_words: CiMap::default(),
             phrase_heads: CiMap::default(),
+            imagined_frames: Vec::new(),
+            meaning_verbs: CiMap::default(),
         }
     }
 
@@ -731,16 +747,18 @@ impl Lexicons {
         let mut letter_words: WordMap<LetterWord> = WordMap::default();
         for (line, f) in rows(LETTERS) {
             let [words, kind] = f.as_slice() else {
-                return Err(BuildError::lexicon("letters", line, "expected: words | salutation or sign-off"));
+                return Err(BuildError::lexicon("letters", line, "expected: words | salutation, sign-off or intro"));
             };
             let kind = match *kind {
                 "salutation" => LetterWord::Salutation,
                 "sign-off" => LetterWord::SignOff,
-                _ => return Err(BuildError::lexicon("letters", line, "kind must be salutation or sign-off")),
+                "intro" => LetterWord::Intro,
+                _ => return Err(BuildError::lexicon("letters", line, "kind must be salutation, sign-off or intro")),
             };
             let key = normalize_phrase(words);
-            if key.split(' ').count() > MAX_LETTER_WORDS {
-                return Err(BuildError::lexicon("letters", line, "at most three words"));
+            let n = key.split(' ').count();
+            if n > MAX_LETTER_WORDS || kind == LetterWord::Intro && n > 1 {
+                return Err(BuildError::lexicon("letters", line, "at most three words (an intro: one)"));
             }
             letter_words.insert(key.into(), kind);
         }
@@ -769,6 +787,27 @@ impl Lexicons {
             phrase_heads.insert(word.to_lowercase().into(), kind);
         }
         lex.phrase_heads = CiMap::new(&phrase_heads);
+        let mut meaning_verbs: WordMap<()> = WordMap::default();
+        for (line, f) in rows(IMAGINED) {
+            let [words, kind] = f.as_slice() else {
+                return Err(BuildError::lexicon("imagined", line, "expected: words | frame or meaning"));
+            };
+            let words: Box<[Box<str>]> = words.split_whitespace().map(|w| w.to_lowercase().into()).collect();
+            match *kind {
+                "frame" if !words.is_empty() && words.len() <= MAX_IMAGINED_WORDS => lex.imagined_frames.push(words),
+                "meaning" if words.len() == 1 => {
+                    meaning_verbs.insert(words[0].clone(), ());
+                }
+                _ => {
+                    return Err(BuildError::lexicon(
+                        "imagined",
+                        line,
+                        "expected: one to four words | frame, or one word | meaning",
+                    ));
+                }
+            }
+        }
+        lex.meaning_verbs = CiMap::new(&meaning_verbs);
         for (_, f) in rows(ABBREVIATIONS) {
             if let Some(w) = f.first() {
                 lex.abbreviations.insert((*w).into(), ());

@@ -320,3 +320,40 @@ fn letters_and_run_in_phrases_are_not_speech() {
     let Ok(news) = Attributor::builder().genre(Some(Genre::News)).build() else { panic!("the builder fails") };
     assert!(news.attribute(text).speech().any(|q| text[q.content()].starts_with("The roof")));
 }
+
+/// (name, text, the contents of the speech quotes) for words written, not
+/// said: a quote tagged with a verb of writing is no dialogue, and neither
+/// is the part after the tag; a verb of saying in the same tag keeps it
+/// speech, and so does reading aloud.
+const WRITTEN: &[(&str, &str, &[&str])] = &[
+    (
+        "an interrupted quote tagged wrote",
+        "Ada Pell sat at her desk.\n\n\"Come home,\" she wrote to her brother, \"before the frost.\"\n\n\"Done?\" asked Tom Pell.",
+        &["Done?"],
+    ),
+    (
+        "an introduction with wrote",
+        "Ada Pell took a pen. She wrote: \"The frost came early.\"\n\n\"Done?\" asked Tom Pell.",
+        &["Done?"],
+    ),
+    (
+        "said while writing",
+        "\"Six points,\" Ada Pell said, writing busily, \"and no more.\"",
+        &["Six points,", "and no more."],
+    ),
+    ("reading aloud", "Ada Pell read the label: \"One powder at bedtime.\"", &["One powder at bedtime."]),
+];
+
+#[test]
+fn written_words_are_not_speech() {
+    let at = fiction();
+    for &(name, text, want) in WRITTEN {
+        let doc = at.attribute(text);
+        let got: Vec<&str> = doc.speech().map(|q| &text[q.content()]).collect();
+        assert_eq!(got, want, "case {name:?}: {text:?}");
+    }
+    // News keeps a written statement: the rule is for novels.
+    let Ok(news) = Attributor::builder().genre(Some(Genre::News)).build() else { panic!("the builder fails") };
+    let text = "The minister wrote: \"The frost came early.\"";
+    assert_eq!(news.attribute(text).speech().count(), 1);
+}

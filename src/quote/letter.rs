@@ -23,6 +23,10 @@
 //!   (`"My dear Fanny,   I take up my pen …"`). The short lines right
 //!   above it (a place, a date: `"Howards End,"`, `"Tuesday."`) are its
 //!   heading;
+//!   or the narration introduces it as a written text: the paragraph
+//!   before ends with a clause that names writing and ends with a colon,
+//!   with no verb of saying in it (`It was as follows:`, `the following
+//!   telegram:`; see [`introduced_as_written`]);
 //! * its **body** is the paragraphs that follow, each nothing but a quote;
 //! * it closes with a **sign-off** (`Yours truly,`, `Your affectionate`)
 //!   and the short **signature** line after it, or at the first paragraph
@@ -38,7 +42,9 @@
 //! is a letter's salutation far more often than speech.
 
 use super::RawQuote;
+use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::{LetterWord, Lexicons, MAX_LETTER_WORDS};
+use crate::output::CueClass;
 use crate::span::Span;
 
 /// A salutation line has at most this many words (`My dear Mrs. Wilcox,`).
@@ -49,6 +55,9 @@ const MAX_SIGN_OFF_WORDS: usize = 6;
 const MAX_SHORT_LINE_WORDS: usize = 4;
 /// At most this many heading lines stand above a salutation.
 const MAX_HEADING_LINES: usize = 2;
+/// How much of the paragraph before a quote (in bytes) is read to find
+/// the clause that introduces it.
+const MAX_INTRO_BYTES: usize = 160;
 /// How much of a quote (in bytes) is read to find a salutation that opens
 /// a longer quote.
 const MAX_OPENING_BYTES: usize = 80;
@@ -74,7 +83,14 @@ enum Line {
 /// Marks as firm terms the parts of the letters quoted in `quotes` (in
 /// order of start, as the finder gives them). One pass over the quotes;
 /// each reads a bounded stretch of its content.
-pub(crate) fn mark_letters(text: &str, paragraphs: &[Span], quotes: &mut [RawQuote], lex: &Lexicons) {
+pub(crate) fn mark_letters(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &mut [RawQuote],
+    cues: &[CueHit],
+    matcher: &CueMatcher,
+    lex: &Lexicons,
+) {
     // The previous top-level quote alone in its paragraph: (paragraph,
     // index), and the short lines just before the current one.
     let mut prev_alone: Option<(u32, usize)> = None;
@@ -116,6 +132,11 @@ pub(crate) fn mark_letters(text: &str, paragraphs: &[Span], quotes: &mut [RawQuo
         }
         let line = classify(text, q.inner, lex);
         let mut part = in_letter;
+        if !follows && introduced_as_written(text, paragraphs, q.para, cues, matcher, lex) {
+            in_letter = true;
+            signed_off = false;
+            part = true;
+        }
         match line {
             Line::Salutation | Line::SalutationAndBody => {
                 for &h in &short_run {
@@ -160,6 +181,50 @@ pub(crate) fn mark_letters(text: &str, paragraphs: &[Span], quotes: &mut [RawQuo
         }
         prev_alone = Some((q.para, i));
     }
+}
+
+/// True when the paragraph before paragraph `para` ends with a clause that
+/// introduces a written text: it ends with a colon (or a colon and a
+/// dash), names writing with an intro word of `letters.txt` (`It was as
+/// follows:`, `the following telegram:`, `In her hand I read:`), and holds
+/// no verb of saying (`he spoke as follows:` introduces speech). Reads at
+/// most [`MAX_INTRO_BYTES`] of that paragraph.
+fn introduced_as_written(
+    text: &str,
+    paragraphs: &[Span],
+    para: u32,
+    cues: &[CueHit],
+    matcher: &CueMatcher,
+    lex: &Lexicons,
+) -> bool {
+    let Some(prev) = (para as usize).checked_sub(1).and_then(|p| paragraphs.get(p)) else { return false };
+    let from = super::term::floor_boundary(text, prev.end.saturating_sub(MAX_INTRO_BYTES).max(prev.start));
+    let tail = text[from..prev.end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2014}'));
+    if !tail.ends_with(':') {
+        return false;
+    }
+    // The last clause: after the last sentence end or quotation mark.
+    let start = tail
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '"' | '\u{201c}' | '\u{201d}')
+                || matches!(c, '.' | '!' | '?') && tail[i + 1..].starts_with(char::is_whitespace)
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &tail[start..];
+    let names_writing = clause
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| !w.is_empty() && lex.letter_words.get(w) == Some(&LetterWord::Intro));
+    if !names_writing {
+        return false;
+    }
+    let (lo, hi) = (from + start, from + tail.len());
+    let k = cues.partition_point(|c| c.span.start < lo);
+    !cues[k..]
+        .iter()
+        .take_while(|c| c.span.start < hi)
+        .any(|c| matcher.entry(*c).is_some_and(|e| e.class == CueClass::Speech))
 }
 
 fn mark(q: &mut RawQuote) {

@@ -30,12 +30,14 @@
 //! 6. Each quote is classified as speech or as a [term](term): a title, a
 //!    term or a scare quote.
 //! 7. In fiction (known only once the genre is guessed), a letter quoted
-//!    in full ([letter]) and a quote run into the narrator's sentence as
-//!    one of its phrases are terms too, whatever tag follows them
+//!    in full ([letter]), a quote run into the narrator's sentence as one
+//!    of its phrases and imagined speech ([imagined]: `he felt like
+//!    answering: "…"`) are terms too, whatever tag follows them
 //!    ([`mark_fiction_terms`]).
 
 mod dash;
 mod flank;
+mod imagined;
 mod letter;
 pub(crate) mod marks;
 mod scan;
@@ -388,12 +390,21 @@ fn finish(
 }
 
 /// Fiction only: marks as firm terms, which no speaker tag makes speech,
-/// the parts of a letter quoted in full ([`letter::mark_letters`]) and the
+/// the parts of a letter quoted in full ([`letter::mark_letters`]), the
 /// quotes run into the narrator's sentence as a phrase of it
-/// ([`term::is_run_in_phrase`]). `quotes` are the finder's output, in
-/// order of start. Linear in the number of quotes; each quote reads a
-/// bounded stretch of text.
-pub(crate) fn mark_fiction_terms(text: &str, paragraphs: &[Span], quotes: &mut [RawQuote], lex: &Lexicons) {
+/// ([`term::is_run_in_phrase`]) and imagined speech
+/// ([`imagined::mark_imagined`]). `quotes` are the finder's output, in
+/// order of start; `cues` the cue hits outside quotes, in order of start.
+/// Linear in the number of quotes; each quote reads a bounded stretch of
+/// text.
+pub(crate) fn mark_fiction_terms(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &mut [RawQuote],
+    cues: &[crate::cue::CueHit],
+    matcher: &CueMatcher,
+    lex: &Lexicons,
+) {
     for q in quotes.iter_mut() {
         let para = paragraphs.get(q.para as usize).copied().unwrap_or(q.outer);
         if term::is_run_in_phrase(text, para, q, lex) {
@@ -401,7 +412,8 @@ pub(crate) fn mark_fiction_terms(text: &str, paragraphs: &[Span], quotes: &mut [
             q.firm = true;
         }
     }
-    letter::mark_letters(text, paragraphs, quotes, lex);
+    letter::mark_letters(text, paragraphs, quotes, cues, matcher, lex);
+    imagined::mark_imagined(text, paragraphs, quotes, cues, matcher, lex);
 }
 
 #[cfg(test)]

@@ -117,7 +117,9 @@ fn fiction_terms(text: &str) -> Vec<String> {
     let lex = Lexicons::english();
     let paragraphs = paragraph_spans(text);
     let mut q = QuoteScanner::new(0xFF).scan(text, &paragraphs, &lex);
-    mark_fiction_terms(text, &paragraphs, &mut q, &lex);
+    let m = matcher();
+    let cues = m.find_all(text);
+    mark_fiction_terms(text, &paragraphs, &mut q, &cues, &m, &lex);
     q.iter().filter(|q| q.firm).map(|q| text[q.inner].to_string()).collect()
 }
 
@@ -174,11 +176,54 @@ const LETTERS: &[(&str, &str, &[&str])] = &[
     ("a sign-off word in dialogue", "\"Yours is the blue one.\"\n\n\"Thank you.\"", &[]),
     ("a shout in capitals is no signature", "He ran in.\n\n\"FIRE!\"\n\n\"Where?\"", &[]),
     ("a salutation that is not alone in its paragraph", "\"Dear me,\" she sighed.\n\n\"What now?\"", &[]),
+    (
+        "introduced as a written text, up to the narration",
+        "A card came by the noon post. It ran as follows:\n\n\"Gone to the coast.\"\n\n\"Back on Monday.\"\n\nShe frowned.\n\n\"Well?\"",
+        &["Gone to the coast.", "Back on Monday."],
+    ),
+    ("a telegram", "He was handed the following telegram:\n\n\"Arrive noon. Meet me.\"", &["Arrive noon. Meet me."]),
+    ("a verb of saying in the introduction", "He stood and spoke as follows:\n\n\"Friends, the mill is closed.\"", &[]),
+    ("an introduction without a written text", "Then he turned to her:\n\n\"Come along.\"", &[]),
+    ("a written text named in an earlier sentence", "She read the letter. Then she turned:\n\n\"Come along.\"", &[]),
 ];
 
 #[test]
 fn letters() {
     for &(name, text, want) in LETTERS {
+        assert_eq!(fiction_terms(text), want, "case {name:?}: {text:?}");
+    }
+}
+
+/// (name, text, the contents the imagined-speech rule makes firm terms).
+const IMAGINED: &[(&str, &str, &[&str])] = &[
+    (
+        "felt like, before the quote",
+        "Tom shrugged.\n\nHe felt like retorting: \"Then go alone.\" But he kept still.",
+        &["Then go alone."],
+    ),
+    ("a wish with a to-phrase", "She wished to say to Harriet: \"Do not wait for me.\"", &["Do not wait for me."]),
+    ("a look as if to say", "Nell glanced at the clock as if to say, \"Late again.\"", &["Late again."]),
+    ("as if she had said", "He took it calmly, as if she had said: \"The kettle is on.\"", &["The kettle is on."]),
+    ("counterfactual", "His uncle would have said, \"Waste not.\" He was gone now.", &["Waste not."]),
+    (
+        "a closing tag and the part after it",
+        "\"Be brave,\" it seemed to say. \"The worst is over.\"\n\nShe smiled.",
+        &["Be brave,", "The worst is over."],
+    ),
+    ("a closing tag ending the paragraph", "\"Not tonight,\" he longed to answer", &["Not tonight,"]),
+    ("a look which meant", "She gave him a look which meant, \"Not here.\"", &["Not here."]),
+    ("a tone that implied", "\"Oh,\" she said, in a tone that implied: \"How dull.\"", &["How dull."]),
+    ("a verb of meaning in the sentence before", "He meant it. \"Go,\" she said.", &[]),
+    ("said aloud", "Tom shrugged.\n\nHe said: \"Then go alone.\"", &[]),
+    ("habitual speech is annotated as said", "Every winter his aunt would say, \"Close the door.\"", &[]),
+    ("a frame before a verb with an object", "He stopped, as if she had interrupted a long story, \"Well?\"", &[]),
+    ("a tag in a new sentence", "\"It is late.\" He felt like answering, but said nothing.", &[]),
+    ("a longed-for answer after a said quote", "\"No, sir,\" she said.\n\nShe said again, \"No.\"", &[]),
+];
+
+#[test]
+fn imagined_speech() {
+    for &(name, text, want) in IMAGINED {
         assert_eq!(fiction_terms(text), want, "case {name:?}: {text:?}");
     }
 }

@@ -62,6 +62,7 @@ mod sentence_subject;
 mod tag_then_clause;
 mod trailing;
 mod unsourced;
+mod written;
 
 pub(crate) use addressee::Addressee;
 pub(crate) use beat::Beat;
@@ -78,6 +79,7 @@ pub(crate) use sentence_subject::SentenceSubject;
 pub(crate) use tag_then_clause::TagThenClause;
 pub(crate) use trailing::TrailingTag;
 pub(crate) use unsourced::Unsourced;
+pub(crate) use written::drop_written;
 
 use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::Lexicons;
