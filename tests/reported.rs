@@ -78,6 +78,14 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "The union",
         "said",
     ),
+    // A fragment tagged by a verb inside the clause stays in the report.
+    (
+        "Quintero said that she would continue \u{201c}to fight for the port\u{201d} until June.",
+        "that she would continue \u{201c}to fight for the port\u{201d} until June",
+        QuoteKind::Mixed,
+        "Quintero",
+        "said",
+    ),
     (
         "Eberle rejected the demand, saying the council had kept every promise.",
         "the council had kept every promise",

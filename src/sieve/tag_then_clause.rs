@@ -463,10 +463,16 @@ fn opens_quote_inside(d: &Draft<'_>, start: usize, stop: usize) -> bool {
 /// attributed to another mention.
 fn cut_at_attributed(d: &Draft<'_>, start: usize, stop: usize, m: usize) -> usize {
     let span = d.token_span(start, stop);
+    // (A fragment whose own tag stands inside the clause is part of the
+    // report: `said that he would offer “a prayer”`, where `offer` tagged
+    // the fragment; it is nested in the report.)
+    let tagged_inside = |a: &super::AttrDraft| {
+        a.cue.and_then(|c| d.cues.get(c)).is_some_and(|c| span.start <= c.span.start && c.span.end <= span.end)
+    };
     let cut = d
         .top_overlapping(span)
         .map(|q| &d.quotes[q])
-        .find(|q| span.contains(q.outer.start) && q.attr.is_some_and(|a| a.mention != m))
+        .find(|q| span.contains(q.outer.start) && q.attr.is_some_and(|a| a.mention != m && !tagged_inside(&a)))
         .map(|q| q.outer.start);
     match cut {
         Some(pos) => {
