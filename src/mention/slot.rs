@@ -64,7 +64,10 @@ fn slot_start(cx: &Cx<'_>, q: Span) -> Option<usize> {
     let inside = cx.text.get(q.start..q.end)?;
     let mut chars = inside.chars().rev();
     chars.next(); // the closing mark
-    let breaks_off = matches!(chars.next(), Some(',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-'));
+    // (Past the closing marks of a quotation nested at the end: `… its
+    // ‘insensitivity,’” the column noted.`)
+    let last = chars.find(|c| !matches!(c, '\'' | '\u{2019}' | '"' | '\u{201d}'));
+    let breaks_off = matches!(last, Some(',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-'));
     let mut i = toks.partition_point(|t| t.span.start < q.end);
     let t = toks.get(i)?;
     if cx.text.get(q.end..t.span.start)?.contains('\n') {
@@ -173,7 +176,10 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
     let t = cx.tok(i)?;
     let first = cx.word(i);
     let opens = is_determiner(first) || t.is_capitalized() || t.kind == TokKind::Number;
-    if !opens || cx.lex.pronoun(first).is_some() {
+    // (A lower-case modifier opens it when a mention closes it: `federal
+    // prosecutors wrote`.)
+    let modifier = cx.news && t.shape == Shape::Lower && t.kind == TokKind::Word && !cx.lex.is_function_word(first);
+    if !(opens || modifier) || cx.lex.pronoun(first).is_some() {
         return None;
     }
     let limit = (i + MAX_WORDS + 2).min(cx.seg.tokens.len());
@@ -206,6 +212,9 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
     let mut end = k;
     while end > i + 1 && is_filler(cx.word(end - 1)) {
         end -= 1;
+    }
+    if !opens && !out.iter().any(|m| m.end as usize == end && m.first as usize > i) {
+        return None;
     }
     slot_mention(cx, i, end, out)
 }
@@ -399,7 +408,9 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
     let j = i + 1;
     let t = cx.tok(j)?;
     let first = cx.word(j);
-    if !(is_determiner(first) || t.is_capitalized() && possessive_len(first).is_some()) {
+    // (Or a number opening a title: `said 9/11 widow Terry Strada`.)
+    let number = t.kind == TokKind::Number && cx.tok(j + 1).is_some_and(|n| n.kind == TokKind::Word);
+    if !(is_determiner(first) || t.is_capitalized() && possessive_len(first).is_some() || number) {
         return None;
     }
     let limit = (j + MAX_WORDS + 1).min(cx.seg.tokens.len());
@@ -532,6 +543,8 @@ mod tests {
                 "the Zionist Union Party's Nachman Shai",
             ),
             ("\"It is hard,\" said the designer, who works for another brand.", "the designer"),
+            ("\"It is hard,\" federal prosecutors wrote in a filing.", "federal prosecutors"),
+            ("\u{201c}It was, in its \u{2018}tone,\u{2019}\u{201d} the column noted.", "the column"),
             (
                 "\"It is hard,\" said Clinton's communications director, Jennifer Palmieri.",
                 "Clinton's communications director, Jennifer Palmieri",
