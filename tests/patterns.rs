@@ -171,6 +171,8 @@ fn tags_with_long_speakers_and_their_continuations() {
         // the quotes.
         ("“The tolls are too high,” Varga said, referring to the bridge fees. “They must come down.”", "Varga"),
         ("“The tolls are too high,” said Varga, who has published a study of them. “They must come down.”", "Varga"),
+        // A sentence that is only a tag, then the quote.
+        ("Ines Varga, a port economist, agreed. \u{201c}The tolls are too high.\u{201d}", "Ines Varga"),
         // Reflexive, progressive and contracted subjects before a mixed report.
         ("Varga herself said Tuesday that the tolls were “far too high.”", "Varga"),
         ("Ines Varga is telling drivers at every stop that “the tolls must come down.”", "Ines Varga"),

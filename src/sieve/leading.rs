@@ -21,6 +21,11 @@ pub(crate) struct LeadingTag;
 pub(crate) const PRIOR: f32 = 0.91;
 /// The same, for a colon at the end of the previous paragraph.
 pub(crate) const COLON_PRIOR: f32 = 0.8;
+/// How often a tag sentence before the quote (`X agreed. “…”`) is right.
+pub(crate) const SENTENCE_PRIOR: f32 = 0.75;
+/// The most tokens after the cue in such a sentence (`continued his
+/// remarks.`).
+const MAX_SENTENCE_TAIL: usize = 4;
 
 /// The most tokens allowed between the end of the cue and the mark
 /// (`told reporters on Friday:`).
@@ -43,6 +48,8 @@ impl Pass for LeadingTag {
                     d.attribute(q, AttrDraft::new(m, Some(c), Rule::LeadingTag, PRIOR));
                 } else if let Some(a) = name_colon(d, open) {
                     d.attribute(q, a);
+                } else if let Some((m, c)) = tag_sentence_before(d, open) {
+                    d.attribute(q, AttrDraft::new(m, Some(c), Rule::LeadingTag, SENTENCE_PRIOR));
                 }
                 continue;
             }
@@ -139,4 +146,36 @@ fn name_colon(d: &Draft<'_>, open: usize) -> Option<AttrDraft> {
     let mut a = AttrDraft::new(m, None, Rule::ColonIntro, COLON_PRIOR);
     a.colon = Some(d.seg.tokens[colon].span);
     Some(a)
+}
+
+/// In news, a short sentence that is only a tag, right before the quote:
+/// `Dianne Bystrom agreed. “…”`, `Her friend, a student, chimed in. “…”`.
+/// (Fiction reads such sentences as beats: a later pass decides.)
+fn tag_sentence_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
+    if d.genre != crate::genre::Genre::News || !matches!(d.word(open.checked_sub(1)?), "." | "!") {
+        return None;
+    }
+    let stop = open - 1;
+    let sentence = d.seg.sentences.get(d.seg.sentence_of_token(stop))?;
+    let first = sentence.first as usize;
+    let end_pos = d.seg.tokens[stop].span.start;
+    let k = d.cues.partition_point(|c| c.span.start < end_pos);
+    let c = k.checked_sub(1)?;
+    let hit = d.cues[c];
+    if hit.span.start < d.seg.tokens.get(first)?.span.start || d.cue_used[c] {
+        return None;
+    }
+    if stop.saturating_sub(d.cue_end_token(c)) > MAX_SENTENCE_TAIL {
+        return None;
+    }
+    // (No quotation in the sentence: it would hold its own speech.)
+    let span = crate::span::Span::new(d.seg.tokens[first].span.start, end_pos);
+    if d.top_overlapping(span).next().is_some() {
+        return None;
+    }
+    // (The sentence is the tag: it opens with its speaker. `Or maybe Bush,
+    // a consultant says.` reports a clause of its own.)
+    let m = d.speaker_before(c)?;
+    let opens = (first..d.mentions[m].first as usize).all(|k| d.seg.tokens[k].kind == TokKind::Punct);
+    opens.then_some((m, c))
 }
