@@ -189,6 +189,15 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Varga",
         "told reporters",
     ),
+    // A description of the speaker after an inverted tag is not a second
+    // part of the report.
+    (
+        "The port will reopen in May, said Ines Varga, a professor at the maritime school.",
+        "The port will reopen in May",
+        QuoteKind::Indirect,
+        "Ines Varga",
+        "said",
+    ),
     // Directives: the addressee and the infinitive are what was asked.
     (
         "She told him to leave the building before noon.",

@@ -166,6 +166,22 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         || words(first, comma) == 1 && crate::lexicon::with_lower(d.word(first), is_conjunction);
     let rule = if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag };
     let second_first = tag_end + 1;
+    // `…, said Mark Jones, a political scientist at Rice.`: a phrase with
+    // no verb after the tag describes the speaker; only the part before
+    // the tag is reported.
+    let describes = crate::lexicon::with_lower(d.word(second_first), |w| {
+        matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "one" | "another")
+    }) || d.seg.tokens[second_first].may_start_role()
+        && d.seg.tokens[second_first].shape == crate::segment::Shape::Lower;
+    if describes
+        && !super::tag_then_clause::has_finite_verb(d, second_first, stop)
+        && !d.crosses_quote(second_first, stop)
+    {
+        if !bare && words(first, comma) >= 2 {
+            d.add_report(first, comma, m, Some(c), rule, PRIOR);
+        }
+        return;
+    }
     if bare {
         d.add_report(second_first, stop, m, Some(c), rule, PRIOR);
     } else {
