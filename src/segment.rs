@@ -54,6 +54,12 @@ pub(crate) struct Token {
     /// For a word or number, what it may start in the lexicons
     /// ([`flags`](crate::lexicon::flags)), looked up once here.
     pub lex: u8,
+    /// True for a word or number of ASCII letters, digits and `_` only,
+    /// with no letter or digit of any script right before or after it: a
+    /// word exactly as the cue matcher sees one (see
+    /// [`CueMatcher::find_in_tokens`](crate::cue::CueMatcher::find_in_tokens)).
+    /// False for the others (`don't`, `U.S`, `76,981`, non-ASCII words).
+    pub plain: bool,
 }
 
 impl Token {
@@ -397,6 +403,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, out: &mut Vec
                         shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
                         para: para_idx,
                         lex: lex.word_flags_in(text, i, e),
+                        plain: true,
                     });
                     i = e;
                 } else {
@@ -412,6 +419,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, out: &mut Vec
                     shape: Shape::Other,
                     para: para_idx,
                     lex: 0,
+                    plain: false,
                 });
                 i += 1;
             }
@@ -431,6 +439,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, out: &mut Vec
                         shape: Shape::Other,
                         para: para_idx,
                         lex: 0,
+                        plain: false,
                     });
                     i += n;
                 }
@@ -553,7 +562,14 @@ fn push_word(text: &str, span: Span, para: u32, lex: &Lexicons, out: &mut Vec<To
 fn push_word_tokens(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
     let word = &text[span];
     if word.is_ascii() {
-        out.push(Token { span, kind: kind_of(word), shape: shape_of_ascii(word.as_bytes()), para, lex: 0 });
+        out.push(Token {
+            span,
+            kind: kind_of(word),
+            shape: shape_of_ascii(word.as_bytes()),
+            para,
+            lex: 0,
+            plain: false,
+        });
         return;
     }
     if word.chars().any(is_unspaced_script) {
@@ -561,12 +577,12 @@ fn push_word_tokens(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
         for (off, w) in word.split_word_bound_indices() {
             if w.chars().any(|c| c.is_alphanumeric()) {
                 let s = Span::new(span.start + off, span.start + off + w.len());
-                out.push(Token { span: s, kind: kind_of(w), shape: shape_of(w), para, lex: 0 });
+                out.push(Token { span: s, kind: kind_of(w), shape: shape_of(w), para, lex: 0, plain: false });
             }
         }
         return;
     }
-    out.push(Token { span, kind: kind_of(word), shape: shape_of(word), para, lex: 0 });
+    out.push(Token { span, kind: kind_of(word), shape: shape_of(word), para, lex: 0, plain: false });
 }
 
 #[cold]

@@ -19,6 +19,7 @@
 //! starts left is several times faster (see `benches/matcher.rs`).
 
 use crate::ascii::{HI, ascii_word_mask, gather, is_ascii_word, load8};
+use crate::segment::{TokKind, Token};
 use crate::span::Span;
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::automaton::StateID;
@@ -88,6 +89,49 @@ impl Cursor {
 }
 
 /// What the word filter may say of a word.
+/// Where [`Automaton::find_in_tokens`] stands in a tokenized text.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TokenCursor {
+    /// The next token to read.
+    next: usize,
+    /// Word starts before this are skipped (the end of the last hit).
+    resume: usize,
+    /// The byte-by-byte scan of a token that is not one plain word: the
+    /// next position to read, and where the scan stops.
+    p: usize,
+    to: usize,
+}
+
+impl TokenCursor {
+    /// Skips the word starts before `pos`.
+    #[inline]
+    pub fn skip_to(&mut self, text: &str, pos: usize) {
+        self.resume = self.resume.max(pos);
+        if self.p < self.to && self.p < pos {
+            self.p = past_word(text, pos);
+        }
+    }
+}
+
+/// The `char` at byte `i` of `text` (a char boundary), if any.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
+/// `pos`, or the end of the word `pos` is inside (a word character before
+/// it and at it): the first position from which word starts may be read.
+#[inline]
+fn past_word(text: &str, pos: usize) -> usize {
+    let inside = text.get(..pos).and_then(|s| s.chars().next_back()).is_some_and(is_word_char)
+        && char_at(text, pos).is_some_and(is_word_char);
+    if inside { word_end(text, pos) } else { pos }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     /// A one-word phrase.
@@ -267,29 +311,84 @@ impl Automaton {
                 // the block, scan for its end.
                 let after = !cur.words >> k;
                 let end = if after != 0 { start + after.trailing_zeros() as usize } else { word_end(text, start) };
-                // Tried and dropped: skipping words by first byte and
-                // length before hashing (half the words) made the loop 10%
-                // slower; the branch is unpredictable, the hash is not.
-                let bit = match load8(b, start) {
-                    Some(x) => word_hash_of(x & mask_len(end - start), end - start),
-                    None => word_hash(&b[start..end]),
-                };
-                let (single, first) = self.words.get(bit);
-                if single && !first {
-                    // A one-word phrase at most: look it up.
-                    if let Some(payload) = self.exact(bit, &b[start..end]) {
-                        if boundary_before(text, start) && boundary_after(text, end) {
-                            return Some(RawHit { span: Span::new(start, end), payload });
-                        }
-                    }
-                } else if (single || self.pair_follows(text, cur, end, bit)) && boundary_before(text, start) {
-                    if let Some(hit) = self.walk(text, start, Role::Alone) {
-                        return Some(hit);
-                    }
+                let hit = self.at_word(text, start, end, |bit| self.pair_follows(text, cur, end, bit));
+                if hit.is_some() {
+                    return hit;
                 }
             }
             cur.next_block();
         }
+    }
+
+    /// [`find`](Self::find) over tokenized text: the next hit at a word
+    /// start at or after the cursor's position, reading word boundaries
+    /// from the tokens (see [`TokenCursor`]).
+    pub fn find_in_tokens(&self, text: &str, tokens: &[Token], cur: &mut TokenCursor) -> Option<RawHit> {
+        loop {
+            // The word starts left in a token that is not one plain word.
+            while cur.p < cur.to {
+                let p = cur.p;
+                let Some(c) = char_at(text, p) else { break };
+                if !is_word_char(c) {
+                    cur.p += c.len_utf8();
+                    continue;
+                }
+                let end = word_end(text, p);
+                cur.p = end;
+                let hit = self.at_word(text, p, end, |bit| self.pair_follows_scan(text, end, bit));
+                if hit.is_some() {
+                    return hit;
+                }
+            }
+            let t = tokens.get(cur.next)?;
+            cur.next += 1;
+            if t.kind == TokKind::Punct || t.span.end <= cur.resume {
+                continue;
+            }
+            if t.plain {
+                // One word, exactly: its start is a word start.
+                if t.span.start >= cur.resume {
+                    let hit = self
+                        .at_word(text, t.span.start, t.span.end, |bit| self.pair_follows_scan(text, t.span.end, bit));
+                    if hit.is_some() {
+                        return hit;
+                    }
+                }
+            } else {
+                // Scan it byte by byte, up to the next token: the pieces
+                // of a word that UAX #29 split and left out (no letter or
+                // digit in them) lie before it.
+                cur.p = past_word(text, t.span.start.max(cur.resume));
+                cur.to = tokens.get(cur.next).map_or(text.len(), |n| n.span.start);
+            }
+        }
+    }
+
+    /// The hit at the word `start..end` (a word start), if any: the
+    /// one-word phrase it is, or the longest phrase the automaton finds
+    /// from it. `pair(hash)` tells, conservatively, whether the next
+    /// word may continue a phrase whose first word hashes to `hash`.
+    #[inline]
+    fn at_word(&self, text: &str, start: usize, end: usize, pair: impl FnOnce(u64) -> bool) -> Option<RawHit> {
+        let b = text.as_bytes();
+        // Tried and dropped: skipping words by first byte and length
+        // before hashing (half the words) made the loop 10% slower; the
+        // branch is unpredictable, the hash is not.
+        let bit = match load8(b, start) {
+            Some(x) => word_hash_of(x & mask_len(end - start), end - start),
+            None => word_hash(&b[start..end]),
+        };
+        let (single, first) = self.words.get(bit);
+        if single && !first {
+            // A one-word phrase at most: look it up.
+            let payload = self.exact(bit, &b[start..end])?;
+            if boundary_before(text, start) && boundary_after(text, end) {
+                return Some(RawHit { span: Span::new(start, end), payload });
+            }
+        } else if (single || first && pair(bit)) && boundary_before(text, start) {
+            return self.walk(text, start, Role::Alone);
+        }
+        None
     }
 
     /// The longest phrase with `role` that starts exactly at `at` and ends
@@ -346,6 +445,32 @@ impl Automaton {
 
     /// Runs the DFA anchored at `start` and keeps the longest phrase with
     /// `role` that ends at a word boundary.
+    /// [`pair_follows`](Self::pair_follows) without a cursor, for a word
+    /// that may start a longer phrase: the next word is found by scanning
+    /// the text after `end` (up to 64 bytes; past that, any word may
+    /// follow).
+    #[inline]
+    fn pair_follows_scan(&self, text: &str, end: usize, bit: u64) -> bool {
+        let mut start2 = end;
+        loop {
+            let Some(c) = char_at(text, start2) else { return true };
+            if is_word_char(c) {
+                break;
+            }
+            start2 += c.len_utf8();
+            if start2 - end > 64 {
+                return true;
+            }
+        }
+        let end2 = word_end(text, start2);
+        let b = text.as_bytes();
+        let bit2 = match load8(b, start2) {
+            Some(x) => word_hash_of(x & mask_len(end2 - start2), end2 - start2),
+            None => word_hash(&b[start2..end2]),
+        };
+        self.pairs.contains(pair_hash(bit, bit2))
+    }
+
     #[inline]
     fn walk(&self, text: &str, start: usize, role: Role) -> Option<RawHit> {
         let b = text.as_bytes();
