@@ -174,7 +174,7 @@ impl Attributor {
     /// quotes). Runs in time linear in `text.len()`.
     pub fn attribute<'h>(&self, text: &'h str) -> Document<'h> {
         let inner = &*self.inner;
-        let seg = Segmentation::new(text, &inner.lex);
+        let seg = Segmentation::with_cues(text, &inner.lex, Some(&inner.matcher));
         let mut hits = inner.matcher.find_in_tokens(text, &seg.tokens);
         if !inner.disabled_classes.is_empty() {
             hits.retain(|h| inner.matcher.entry(*h).is_none_or(|e| !inner.disabled_classes.contains(&e.class)));

@@ -181,6 +181,14 @@ impl CueMatcher {
         out
     }
 
+    /// False when no cue starts at the word `start..end` of `text` (a word
+    /// of ASCII letters, digits and `_` with no word character on either
+    /// side); true when one may.
+    #[inline]
+    pub fn may_start(&self, text: &str, start: usize, end: usize) -> bool {
+        self.automaton.as_ref().is_some_and(|a| a.may_start(text, start, end))
+    }
+
     /// A raw hit grown over its frames, and the cue it is unless the
     /// context rules reject it.
     #[inline]

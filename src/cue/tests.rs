@@ -242,10 +242,14 @@ proptest! {
     }
 }
 
-/// The cues found from a text's tokens.
+/// The cues found from a text's tokens, with the words that start no
+/// cue marked while tokenizing; the same as without the marks.
 fn cues_from_tokens(m: &CueMatcher, text: &str) -> Vec<CueHit> {
-    let seg = crate::segment::Segmentation::new(text, &crate::lexicon::Lexicons::english());
-    m.find_in_tokens(text, &seg.tokens)
+    use crate::segment::Segmentation;
+    let lex = crate::lexicon::Lexicons::english();
+    let hits = m.find_in_tokens(text, &Segmentation::with_cues(text, &lex, Some(m)).tokens);
+    assert_eq!(hits, m.find_in_tokens(text, &Segmentation::new(text, &lex).tokens), "{text:?}");
+    hits
 }
 
 #[test]
