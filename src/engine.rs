@@ -221,10 +221,17 @@ impl Attributor {
 /// those inside one (`spans` sorted by start).
 fn split_by_quotes(hits: Vec<CueHit>, spans: &[Span]) -> (Vec<CueHit>, Vec<CueHit>) {
     let mut q = 0usize;
-    hits.into_iter().partition(|h| {
+    // (Both sized for all the hits: no regrowth.)
+    let (mut outside, mut inside) = (Vec::with_capacity(hits.len()), Vec::with_capacity(hits.len()));
+    for h in hits {
         while q < spans.len() && spans[q].end <= h.span.start {
             q += 1;
         }
-        !spans.get(q).is_some_and(|s| s.start <= h.span.start && h.span.end <= s.end)
-    })
+        if spans.get(q).is_some_and(|s| s.start <= h.span.start && h.span.end <= s.end) {
+            inside.push(h);
+        } else {
+            outside.push(h);
+        }
+    }
+    (outside, inside)
 }

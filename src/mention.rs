@@ -194,8 +194,8 @@ pub(crate) fn find_mentions(
     let toks = &seg.tokens;
     let mut in_quote = QuoteCursor { quotes, next: 0 };
     let cx = Cx { text, seg, lex, cues, news: genre == Genre::News };
-    // (Room for one mention in eight tokens, to spare most regrowths.)
-    let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 8);
+    // (Room for one mention in four tokens, to spare nearly all regrowths.)
+    let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 4);
     let mut i = 0usize;
     while i < toks.len() {
         let t = toks[i];
