@@ -174,8 +174,8 @@ impl Attributor {
     /// quotes). Runs in time linear in `text.len()`.
     pub fn attribute<'h>(&self, text: &'h str) -> Document<'h> {
         let inner = &*self.inner;
-        let seg = Segmentation::new(text, &inner.lex);
-        let mut hits = inner.matcher.find_all(text);
+        let seg = Segmentation::with_cues(text, &inner.lex, Some(&inner.matcher));
+        let mut hits = inner.matcher.find_in_tokens(text, &seg.tokens);
         if !inner.disabled_classes.is_empty() {
             hits.retain(|h| inner.matcher.entry(*h).is_none_or(|e| !inner.disabled_classes.contains(&e.class)));
         }
@@ -224,10 +224,17 @@ impl Attributor {
 /// those inside one (`spans` sorted by start).
 fn split_by_quotes(hits: Vec<CueHit>, spans: &[Span]) -> (Vec<CueHit>, Vec<CueHit>) {
     let mut q = 0usize;
-    hits.into_iter().partition(|h| {
+    // (Both sized for all the hits: no regrowth.)
+    let (mut outside, mut inside) = (Vec::with_capacity(hits.len()), Vec::with_capacity(hits.len()));
+    for h in hits {
         while q < spans.len() && spans[q].end <= h.span.start {
             q += 1;
         }
-        !spans.get(q).is_some_and(|s| s.start <= h.span.start && h.span.end <= s.end)
-    })
+        if spans.get(q).is_some_and(|s| s.start <= h.span.start && h.span.end <= s.end) {
+            inside.push(h);
+        } else {
+            outside.push(h);
+        }
+    }
+    (outside, inside)
 }

@@ -398,7 +398,7 @@ pub(crate) struct Honorific {
 }
 
 /// A role noun.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Role {
     /// The role class: equal classes are compatible.
     pub class: u16,
@@ -414,6 +414,18 @@ pub(crate) struct Pronoun {
     /// 1, 2 or 3.
     pub person: u8,
     pub subject: bool,
+}
+
+/// What a word or phrase is in the role and organisation lists: one entry
+/// of [`Lexicons::phrase`].
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Phrase {
+    /// Its [`Lexicons::role`] entry.
+    pub role: Option<Role>,
+    /// Its [`Lexicons::org`] entry.
+    pub org: Option<OrgKind>,
+    /// True when a longer role or organisation phrase starts with it.
+    pub prefix: bool,
 }
 
 /// What an organisation entry is.
@@ -482,9 +494,11 @@ pub(crate) struct Lexicons {
     org_suffixes: CiMap<()>,
     /// The longest organisation or role phrase, in words.
     pub max_phrase_words: usize,
-    /// Every proper prefix (whole words) of a multi-word role or
-    /// organisation phrase, so phrase look-ups stop early.
-    phrase_prefixes: CiMap<()>,
+    /// `roles`, `orgs` and every proper prefix (whole words) of a
+    /// multi-word role or organisation phrase, in one map: a step of a
+    /// phrase look-up reads one entry (see [`phrase`](Self::phrase)), and
+    /// the look-up stops at a word that starts no longer phrase.
+    phrases: CiMap<Phrase>,
     abbreviations: WordMap<()>,
     function_words: CiMap<()>,
     elisions: CiMap<()>,
@@ -581,7 +595,7 @@ impl Lexicons {
             orgs: CiMap::default(),
             org_suffixes: CiMap::default(),
             max_phrase_words: 1,
-            phrase_prefixes: CiMap::default(),
+            phrases: CiMap::default(),
             abbreviations: WordMap::default(),
             function_words: CiMap::default(),
             elisions: CiMap::default(),
@@ -824,7 +838,17 @@ impl Lexicons {
         self.pronouns = CiMap::new(&m.pronouns);
         self.orgs = CiMap::new(&m.orgs);
         self.org_suffixes = CiMap::new(&m.org_suffixes);
-        self.phrase_prefixes = CiMap::new(&m.phrase_prefixes);
+        let mut phrases: WordMap<Phrase> = WordMap::default();
+        for (k, r) in &m.roles {
+            phrases.entry(k.clone()).or_default().role = Some(*r);
+        }
+        for (k, o) in &m.orgs {
+            phrases.entry(k.clone()).or_default().org = Some(*o);
+        }
+        for k in m.phrase_prefixes.keys() {
+            phrases.entry(k.clone()).or_default().prefix = true;
+        }
+        self.phrases = CiMap::new(&phrases);
         self.function_words = CiMap::new(&m.function_words);
         self.elisions = CiMap::new(&m.elisions);
         self.given_names = CiMap::new(&m.given_names);
@@ -941,9 +965,12 @@ impl Lexicons {
         self.orgs.get(phrase).copied()
     }
 
-    /// True when a longer role or organisation phrase starts with `phrase`.
-    pub fn is_phrase_prefix(&self, phrase: &str) -> bool {
-        self.phrase_prefixes.contains(phrase)
+    /// [`role`](Self::role) and [`org`](Self::org) of a word or phrase,
+    /// and whether a longer role or organisation phrase starts with it, in
+    /// one look-up; `None` when it is none of these.
+    #[inline]
+    pub fn phrase(&self, phrase: &str) -> Option<&Phrase> {
+        self.phrases.get(phrase)
     }
 
     /// The gender recorded for a given name, if it is clear.
@@ -1132,6 +1159,30 @@ mod tests {
                 assert_eq!(lex.word_flags_in(&text, start, end), lex.word_flags(w), "{w:?} in {text:?}");
             }
         }
+    }
+
+    /// The one-look-up phrase table agrees with the role and organisation
+    /// maps, in any case, and marks the prefixes of longer phrases.
+    #[test]
+    fn phrase_entries_agree_with_roles_and_orgs() {
+        let lex = Lexicons::english();
+        let mut n = 0;
+        for (_, key, role) in lex.roles.entries.iter().flatten() {
+            for k in [key.to_string(), key.to_uppercase()] {
+                let e = lex.phrase(&k).and_then(|e| e.role);
+                assert_eq!(e.map(|r| (r.class, r.gender, r.plural)), Some((role.class, role.gender, role.plural)));
+            }
+            n += 1;
+        }
+        for (_, key, kind) in lex.orgs.entries.iter().flatten() {
+            assert_eq!(lex.phrase(key).and_then(|e| e.org), Some(*kind), "{key}");
+            for (i, _) in key.match_indices(' ') {
+                assert!(lex.phrase(&key[..i]).is_some_and(|e| e.prefix), "{:?} of {key:?}", &key[..i]);
+            }
+            n += 1;
+        }
+        assert!(n > 100);
+        assert!(lex.phrase("zzzz").is_none());
     }
 
     #[test]

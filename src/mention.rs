@@ -194,8 +194,8 @@ pub(crate) fn find_mentions(
     let toks = &seg.tokens;
     let mut in_quote = QuoteCursor { quotes, next: 0 };
     let cx = Cx { text, seg, lex, cues, news: genre == Genre::News };
-    // (Room for one mention in eight tokens, to spare most regrowths.)
-    let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 8);
+    // (Room for one mention in four tokens, to spare nearly all regrowths.)
+    let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 4);
     let mut i = 0usize;
     while i < toks.len() {
         let t = toks[i];
@@ -566,11 +566,11 @@ impl Cx<'_> {
             if capitalized_only && !t.is_capitalized() && !matches!(self.word(i + k), "of" | "for") {
                 break;
             }
-            let phrase = self.phrase(i, i + k + 1, &mut buf);
-            if let Some(r) = self.lex.role(phrase) {
+            let entry = self.lex.phrase(self.phrase(i, i + k + 1, &mut buf));
+            if let Some(r) = entry.and_then(|e| e.role) {
                 best = Some((i + k + 1, r.class, r.gender, r.plural));
             }
-            if !self.lex.is_phrase_prefix(phrase) {
+            if !entry.is_some_and(|e| e.prefix) {
                 break;
             }
         }
@@ -594,11 +594,11 @@ impl Cx<'_> {
             if t.kind == TokKind::Punct {
                 break;
             }
-            let phrase = self.phrase(i, i + k + 1, &mut buf);
-            if let Some(kind) = self.lex.org(phrase) {
+            let entry = self.lex.phrase(self.phrase(i, i + k + 1, &mut buf));
+            if let Some(kind) = entry.and_then(|e| e.org) {
                 best = Some((i + k + 1, kind));
             }
-            if !self.lex.is_phrase_prefix(phrase) {
+            if !entry.is_some_and(|e| e.prefix) {
                 break;
             }
         }

@@ -146,16 +146,17 @@ pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
     speaker_mentions.sort_unstable();
     let mut r = Resolver {
         d,
-        entities: Vec::new(),
+        // (Sized from the mentions, so that most texts need no regrowth.)
+        entities: Vec::with_capacity(d.mentions.len() / 2 + 1),
         next_mention: vec![NONE; d.mentions.len()],
-        word_arena: Vec::new(),
+        word_arena: Vec::with_capacity(d.mentions.len() * 2),
         resolved: vec![None; d.mentions.len()],
         speaker_mentions,
         recent_speakers: Vec::with_capacity(d.quotes.len()),
         recent: Vec::with_capacity(d.mentions.len()),
         by_word: HashKeyed::default(),
         orgs: HashKeyed::default(),
-        nodes: Vec::new(),
+        nodes: Vec::with_capacity(d.mentions.len()),
         scratch: Vec::new(),
         char_entities: Vec::new(),
     };

@@ -15,6 +15,7 @@
 //!   them) when the next token starts a sentence, unless the dot ends an
 //!   abbreviation or an initial; paragraph ends always end a sentence.
 
+use crate::cue::CueMatcher;
 use crate::lexicon::{Lexicons, flags};
 use crate::span::Span;
 use unicode_segmentation::UnicodeSegmentation;
@@ -54,6 +55,25 @@ pub(crate) struct Token {
     /// For a word or number, what it may start in the lexicons
     /// ([`flags`](crate::lexicon::flags)), looked up once here.
     pub lex: u8,
+    /// What the cue matcher reads of the token (see
+    /// [`CueMatcher::find_in_tokens`](crate::cue::CueMatcher::find_in_tokens)).
+    pub cue: CueScan,
+}
+
+/// What the cue matcher reads of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueScan {
+    /// Nothing: a punctuation token, or a plain word (below) that starts
+    /// no cue (the matcher's word filter, read while tokenizing; see
+    /// [`Segmentation::with_cues`]).
+    Skip,
+    /// A plain word that may start a cue: ASCII letters, digits and `_`
+    /// only, with no letter or digit of any script right before or after
+    /// it, so a word exactly as the cue matcher sees one.
+    Word,
+    /// Its bytes: a word that is not plain (`don't`, `U.S`, `76,981`,
+    /// non-ASCII words), which the matcher scans as it scans text.
+    Bytes,
 }
 
 impl Token {
@@ -136,12 +156,21 @@ pub(crate) struct Segmentation {
 
 impl Segmentation {
     /// Segments `text` into paragraphs, tokens and sentences.
+    #[cfg(test)]
     pub fn new(text: &str, lex: &Lexicons) -> Segmentation {
+        Segmentation::with_cues(text, lex, None)
+    }
+
+    /// [`new`](Self::new), marking the plain words that start no cue of
+    /// `cues` ([`CueScan::Skip`]); without a matcher, none is.
+    pub fn with_cues(text: &str, lex: &Lexicons, cues: Option<&CueMatcher>) -> Segmentation {
         let mode = paragraph_mode(text);
         let paragraphs = paragraphs(text, mode);
-        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        // (English runs five to six bytes a token: room for nearly every
+        // text's tokens, so the vector is never copied to grow.)
+        let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
         for (i, p) in paragraphs.iter().enumerate() {
-            tokenize(text, *p, i as u32, lex, &mut tokens);
+            tokenize(text, *p, i as u32, lex, cues, &mut tokens);
         }
         let sentences = sentences(text, &tokens, lex);
         let mut tok_sentence = vec![0u32; tokens.len()];
@@ -263,7 +292,8 @@ fn paragraph_mode(text: &str) -> ParagraphMode {
 /// lines between blank lines.
 fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut out: Vec<Span> = Vec::with_capacity(bytes.len() / 256 + 1);
+    // (News paragraphs run 200 to 500 bytes: room for most texts'.)
+    let mut out: Vec<Span> = Vec::with_capacity(bytes.len() / 128 + 1);
     let blank_lines = mode == ParagraphMode::BlankLines;
     let mut start = 0usize;
     let mut after_blank = true;
@@ -380,7 +410,7 @@ static CLASS: [u8; 256] = byte_classes();
 
 /// Appends the tokens of one paragraph, each word or number with its
 /// lexicon flags (looked up here, while the word is at hand).
-fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, out: &mut Vec<Token>) {
+fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<&CueMatcher>, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = para.start;
     let end = para.end;
@@ -397,6 +427,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, out: &mut Vec
                         shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
                         para: para_idx,
                         lex: lex.word_flags_in(text, i, e),
+                        cue: if cues.is_none_or(|m| m.may_start(text, i, e)) { CueScan::Word } else { CueScan::Skip },
                     });
                     i = e;
                 } else {
@@ -412,6 +443,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, out: &mut Vec
                     shape: Shape::Other,
                     para: para_idx,
                     lex: 0,
+                    cue: CueScan::Skip,
                 });
                 i += 1;
             }
@@ -431,6 +463,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, out: &mut Vec
                         shape: Shape::Other,
                         para: para_idx,
                         lex: 0,
+                        cue: CueScan::Skip,
                     });
                     i += n;
                 }
@@ -553,7 +586,14 @@ fn push_word(text: &str, span: Span, para: u32, lex: &Lexicons, out: &mut Vec<To
 fn push_word_tokens(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
     let word = &text[span];
     if word.is_ascii() {
-        out.push(Token { span, kind: kind_of(word), shape: shape_of_ascii(word.as_bytes()), para, lex: 0 });
+        out.push(Token {
+            span,
+            kind: kind_of(word),
+            shape: shape_of_ascii(word.as_bytes()),
+            para,
+            lex: 0,
+            cue: CueScan::Bytes,
+        });
         return;
     }
     if word.chars().any(is_unspaced_script) {
@@ -561,12 +601,12 @@ fn push_word_tokens(text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
         for (off, w) in word.split_word_bound_indices() {
             if w.chars().any(|c| c.is_alphanumeric()) {
                 let s = Span::new(span.start + off, span.start + off + w.len());
-                out.push(Token { span: s, kind: kind_of(w), shape: shape_of(w), para, lex: 0 });
+                out.push(Token { span: s, kind: kind_of(w), shape: shape_of(w), para, lex: 0, cue: CueScan::Bytes });
             }
         }
         return;
     }
-    out.push(Token { span, kind: kind_of(word), shape: shape_of(word), para, lex: 0 });
+    out.push(Token { span, kind: kind_of(word), shape: shape_of(word), para, lex: 0, cue: CueScan::Bytes });
 }
 
 #[cold]
@@ -636,7 +676,8 @@ fn is_closer(s: &str) -> bool {
 
 /// Splits the tokens into sentences.
 fn sentences(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // (Room for a sentence in 16 tokens: most texts' without regrowth.)
+    let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut first = 0usize;
     let mut i = 0usize;
     while i < tokens.len() {

@@ -19,6 +19,7 @@
 //! starts left is several times faster (see `benches/matcher.rs`).
 
 use crate::ascii::{HI, ascii_word_mask, gather, is_ascii_word, load8};
+use crate::segment::{CueScan, Token};
 use crate::span::Span;
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::automaton::StateID;
@@ -88,6 +89,49 @@ impl Cursor {
 }
 
 /// What the word filter may say of a word.
+/// Where [`Automaton::find_in_tokens`] stands in a tokenized text.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TokenCursor {
+    /// The next token to read.
+    next: usize,
+    /// Word starts before this are skipped (the end of the last hit).
+    resume: usize,
+    /// The byte-by-byte scan of a token that is not one plain word: the
+    /// next position to read, and where the scan stops.
+    p: usize,
+    to: usize,
+}
+
+impl TokenCursor {
+    /// Skips the word starts before `pos`.
+    #[inline]
+    pub fn skip_to(&mut self, text: &str, pos: usize) {
+        self.resume = self.resume.max(pos);
+        if self.p < self.to && self.p < pos {
+            self.p = past_word(text, pos);
+        }
+    }
+}
+
+/// The `char` at byte `i` of `text` (a char boundary), if any.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
+/// `pos`, or the end of the word `pos` is inside (a word character before
+/// it and at it): the first position from which word starts may be read.
+#[inline]
+fn past_word(text: &str, pos: usize) -> usize {
+    let inside = text.get(..pos).and_then(|s| s.chars().next_back()).is_some_and(is_word_char)
+        && char_at(text, pos).is_some_and(is_word_char);
+    if inside { word_end(text, pos) } else { pos }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     /// A one-word phrase.
@@ -149,6 +193,28 @@ impl Filter {
 
 /// A set of lower-case phrases compiled into one anchored Aho-Corasick
 /// DFA (leftmost-longest, ASCII case-insensitive).
+/// A set of word hashes, one bit each (a Bloom filter with one probe):
+/// 64 Kbit, in L1.
+#[derive(Clone, Debug)]
+struct StartBits(Box<[u64]>);
+
+impl StartBits {
+    fn new() -> StartBits {
+        StartBits(vec![0u64; 1 << 10].into_boxed_slice())
+    }
+
+    fn insert(&mut self, hash: u64) {
+        if let Some(x) = self.0.get_mut((hash >> 54) as usize) {
+            *x |= 1 << (hash >> 48 & 63);
+        }
+    }
+
+    #[inline]
+    fn contains(&self, hash: u64) -> bool {
+        self.0.get((hash >> 54) as usize).is_some_and(|x| x >> (hash >> 48 & 63) & 1 != 0)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Automaton {
     dfa: DFA,
@@ -163,6 +229,10 @@ pub(crate) struct Automaton {
     /// ... and their first two words (`according to`, `in a`): a first
     /// word starts a walk only if it and the next word are in `pairs`.
     pairs: Filter,
+    /// The first words of the phrases used alone, one bit each: what
+    /// [`may_start`](Self::may_start) reads (a third of the instructions
+    /// of a look-up in `words`).
+    starts: StartBits,
     /// The one-word phrases used alone that start no longer phrase, by
     /// word hash: such a word needs one look-up, not a walk.
     exact: Box<[Exact]>,
@@ -187,6 +257,7 @@ impl Automaton {
         let mut alone: Vec<Option<u32>> = Vec::new();
         let mut frame: Vec<Option<u32>> = Vec::new();
         let (mut words, mut pairs) = (Filter::new(), Filter::new());
+        let mut starts = StartBits::new();
         let mut starts_longer: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for &(phrase, role, payload) in phrases {
             let id = *ids.entry(phrase).or_insert_with(|| {
@@ -206,6 +277,7 @@ impl Automaton {
                 let b = phrase.as_bytes();
                 let end = word_end(phrase, 0);
                 let bit = word_hash(&b[..end]);
+                starts.insert(bit);
                 let next = phrase[end..].char_indices().find(|&(_, c)| is_word_char(c)).map(|(i, _)| end + i);
                 match next {
                     None => words.insert(bit, Kind::Single),
@@ -243,7 +315,7 @@ impl Automaton {
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         let start = dfa.start_state(Anchored::Yes).map_err(|e| e.to_string())?;
-        Ok(Automaton { dfa, start, alone, frame, words, pairs, exact: exact.into_boxed_slice() })
+        Ok(Automaton { dfa, start, alone, frame, words, pairs, starts, exact: exact.into_boxed_slice() })
     }
 
     /// The next phrase used alone that starts at a word start at or after
@@ -267,29 +339,89 @@ impl Automaton {
                 // the block, scan for its end.
                 let after = !cur.words >> k;
                 let end = if after != 0 { start + after.trailing_zeros() as usize } else { word_end(text, start) };
-                // Tried and dropped: skipping words by first byte and
-                // length before hashing (half the words) made the loop 10%
-                // slower; the branch is unpredictable, the hash is not.
-                let bit = match load8(b, start) {
-                    Some(x) => word_hash_of(x & mask_len(end - start), end - start),
-                    None => word_hash(&b[start..end]),
-                };
-                let (single, first) = self.words.get(bit);
-                if single && !first {
-                    // A one-word phrase at most: look it up.
-                    if let Some(payload) = self.exact(bit, &b[start..end]) {
-                        if boundary_before(text, start) && boundary_after(text, end) {
-                            return Some(RawHit { span: Span::new(start, end), payload });
-                        }
-                    }
-                } else if (single || self.pair_follows(text, cur, end, bit)) && boundary_before(text, start) {
-                    if let Some(hit) = self.walk(text, start, Role::Alone) {
-                        return Some(hit);
-                    }
+                let hit = self.at_word(text, start, end, |bit| self.pair_follows(text, cur, end, bit));
+                if hit.is_some() {
+                    return hit;
                 }
             }
             cur.next_block();
         }
+    }
+
+    /// [`find`](Self::find) over tokenized text: the next hit at a word
+    /// start at or after the cursor's position, reading word boundaries
+    /// from the tokens (see [`TokenCursor`]).
+    pub fn find_in_tokens(&self, text: &str, tokens: &[Token], cur: &mut TokenCursor) -> Option<RawHit> {
+        loop {
+            // The word starts left in a token that is not one plain word.
+            while cur.p < cur.to {
+                let p = cur.p;
+                let Some(c) = char_at(text, p) else { break };
+                if !is_word_char(c) {
+                    cur.p += c.len_utf8();
+                    continue;
+                }
+                let end = word_end(text, p);
+                cur.p = end;
+                let hit = self.at_word(text, p, end, |bit| self.pair_follows_scan(text, end, bit));
+                if hit.is_some() {
+                    return hit;
+                }
+            }
+            let t = tokens.get(cur.next)?;
+            cur.next += 1;
+            match t.cue {
+                CueScan::Skip => {}
+                // One word, exactly: its start is a word start.
+                CueScan::Word if t.span.start >= cur.resume => {
+                    let hit = self
+                        .at_word(text, t.span.start, t.span.end, |bit| self.pair_follows_scan(text, t.span.end, bit));
+                    if hit.is_some() {
+                        return hit;
+                    }
+                }
+                CueScan::Word => {}
+                // Scan it byte by byte, up to the next token: the pieces
+                // of a word that UAX #29 split and left out (no letter or
+                // digit in them) lie before it.
+                CueScan::Bytes if t.span.end > cur.resume => {
+                    cur.p = past_word(text, t.span.start.max(cur.resume));
+                    cur.to = tokens.get(cur.next).map_or(text.len(), |n| n.span.start);
+                }
+                CueScan::Bytes => {}
+            }
+        }
+    }
+
+    /// False when no phrase starts with the word `start..end` (a word
+    /// start): the first step of [`at_word`](Self::at_word), alone.
+    #[inline]
+    pub fn may_start(&self, text: &str, start: usize, end: usize) -> bool {
+        self.starts.contains(word_hash_at(text.as_bytes(), start, end))
+    }
+
+    /// The hit at the word `start..end` (a word start), if any: the
+    /// one-word phrase it is, or the longest phrase the automaton finds
+    /// from it. `pair(hash)` tells, conservatively, whether the next
+    /// word may continue a phrase whose first word hashes to `hash`.
+    #[inline]
+    fn at_word(&self, text: &str, start: usize, end: usize, pair: impl FnOnce(u64) -> bool) -> Option<RawHit> {
+        let b = text.as_bytes();
+        // Tried and dropped: skipping words by first byte and length
+        // before hashing (half the words) made the loop 10% slower; the
+        // branch is unpredictable, the hash is not.
+        let bit = word_hash_at(b, start, end);
+        let (single, first) = self.words.get(bit);
+        if single && !first {
+            // A one-word phrase at most: look it up.
+            let payload = self.exact(bit, &b[start..end])?;
+            if boundary_before(text, start) && boundary_after(text, end) {
+                return Some(RawHit { span: Span::new(start, end), payload });
+            }
+        } else if (single || first && pair(bit)) && boundary_before(text, start) {
+            return self.walk(text, start, Role::Alone);
+        }
+        None
     }
 
     /// The longest phrase with `role` that starts exactly at `at` and ends
@@ -336,11 +468,29 @@ impl Automaton {
         let start2 = end + ahead.trailing_zeros() as usize;
         let after = !cur.words >> (start2 - cur.at);
         let end2 = if after != 0 { start2 + after.trailing_zeros() as usize } else { word_end(text, start2) };
-        let b = text.as_bytes();
-        let bit2 = match load8(b, start2) {
-            Some(x) => word_hash_of(x & mask_len(end2 - start2), end2 - start2),
-            None => word_hash(&b[start2..end2]),
-        };
+        let bit2 = word_hash_at(text.as_bytes(), start2, end2);
+        self.pairs.contains(pair_hash(bit, bit2))
+    }
+
+    /// [`pair_follows`](Self::pair_follows) without a cursor, for a word
+    /// that may start a longer phrase: the next word is found by scanning
+    /// the text after `end` (up to 64 bytes; past that, any word may
+    /// follow).
+    #[inline]
+    fn pair_follows_scan(&self, text: &str, end: usize, bit: u64) -> bool {
+        let mut start2 = end;
+        loop {
+            let Some(c) = char_at(text, start2) else { return true };
+            if is_word_char(c) {
+                break;
+            }
+            start2 += c.len_utf8();
+            if start2 - end > 64 {
+                return true;
+            }
+        }
+        let end2 = word_end(text, start2);
+        let bit2 = word_hash_at(text.as_bytes(), start2, end2);
         self.pairs.contains(pair_hash(bit, bit2))
     }
 
@@ -403,6 +553,16 @@ pub(crate) fn word_hash(w: &[u8]) -> u64 {
         None => w.iter().rev().fold(0u64, |acc, &c| acc << 8 | u64::from(c)),
     };
     word_hash_of(head, w.len())
+}
+
+/// [`word_hash`] of the word `b[start..end]`, read as one `u64` when
+/// eight bytes of text follow its start.
+#[inline]
+fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
+    match load8(b, start) {
+        Some(x) => word_hash_of(x & mask_len(end - start), end - start),
+        None => word_hash(&b[start..end]),
+    }
 }
 
 /// [`word_hash`] of a word given as its first bytes (zero past its end,

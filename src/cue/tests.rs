@@ -241,3 +241,41 @@ proptest! {
         prop_assert_eq!(hits, m.find_iter(&text).collect::<Vec<_>>());
     }
 }
+
+/// The cues found from a text's tokens, with the words that start no
+/// cue marked while tokenizing; the same as without the marks.
+fn cues_from_tokens(m: &CueMatcher, text: &str) -> Vec<CueHit> {
+    use crate::segment::Segmentation;
+    let lex = crate::lexicon::Lexicons::english();
+    let hits = m.find_in_tokens(text, &Segmentation::with_cues(text, &lex, Some(m)).tokens);
+    assert_eq!(hits, m.find_in_tokens(text, &Segmentation::new(text, &lex).tokens), "{text:?}");
+    hits
+}
+
+#[test]
+fn tokens_give_the_same_cues_as_the_text() {
+    for text in [
+        "",
+        "He said so. “We won’t,” she told reporters in a statement, according to AP.",
+        "so-called said-x x-said U.S. said don't said 76,981 said_x said\u{301} é said",
+        "日本said 日_said said日本 «said» he SAID—she said… “said”",
+        "He went on to say it; she was quoted as saying so, pointed  out, according\nto",
+        "according                                                                    to",
+        "\u{0301}said x\u{0301}said said's said’s l'said a.said said.",
+    ] {
+        assert_eq!(cues_from_tokens(english(), text), english().find_all(text), "{text:?}");
+        assert_eq!(cues_from_tokens(&tricky(), text), tricky().find_all(text), "{text:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Reading word boundaries from the tokens changes nothing: any text
+    /// gives the hits of `find_all`.
+    #[test]
+    fn tokens_give_the_same_cues_on_any_text(text in "(\\PC|[saidtoe _'’.,-]|said |according to |went on to say ){0,60}") {
+        prop_assert_eq!(cues_from_tokens(english(), &text), english().find_all(&text));
+        prop_assert_eq!(cues_from_tokens(&tricky(), &text), tricky().find_all(&text));
+    }
+}
