@@ -364,6 +364,14 @@ fn a_relative_pronoun_resolves_to_its_antecedent() {
     assert_eq!(names, [("who", "Ana Ruiz"), ("who", "Residents")]);
 }
 
+#[test]
+fn a_title_before_a_running_tag_is_not_quoted_speech() {
+    let doc = Attributor::new()
+        .attribute("On the radio show \u{201c}Morning Report,\u{201d} Ines Varga said the tolls would fall in May.");
+    let got: Vec<&str> = doc.speech().filter(|q| q.parent().is_none()).map(|q| doc.text_of(q.span())).collect();
+    assert_eq!(got, ["the tolls would fall in May"]);
+}
+
 /// Reporting verbs that report nothing here.
 const NOT_REPORTS: &[&str] = &[
     // Evidence verbs with a person as subject report nothing.

@@ -103,10 +103,11 @@ impl<'t> Classifier<'t> {
         if opening(last) && before.trim_end_matches(opening).is_empty() {
             return false;
         }
-        if matches!(last, '.' | '!' | '?' | ':') {
-            return false;
-        }
         let content = &text[q.inner];
+        if matches!(last, '.' | '!' | '?' | ':') {
+            // (A title opening its sentence: `“The Big Short” was nominated`.)
+            return last != ':' && is_title_opening_sentence(text, para, q, content, self.cues, work);
+        }
         // Too long to be a term: its words are neither counted nor read.
         if content.len() > MAX_TERM_BYTES {
             work.steps += 1;
@@ -270,6 +271,40 @@ pub(super) fn count_words(s: &str, cap: usize) -> usize {
         in_word = !space;
     }
     n
+}
+
+/// True when quote `q`, opening a sentence, reads as a title: two to eight
+/// Title Case words with no punctuation of their own, followed by a
+/// lower-case word (`“The Big Short” was nominated`). Speech ends with
+/// punctuation or is followed by its tag.
+fn is_title_opening_sentence(
+    text: &str,
+    para: Span,
+    q: &RawQuote,
+    content: &str,
+    cues: Option<&[usize]>,
+    work: &mut Work,
+) -> bool {
+    if content.len() > MAX_TERM_BYTES {
+        return false;
+    }
+    work.steps += content.len() + 1;
+    let ends = content.trim_end().chars().next_back();
+    if ends.is_none_or(|c| !c.is_alphanumeric())
+        || count_words(content, 3) < 2
+        || !is_title_case(content, MAX_TITLE_WORDS)
+    {
+        return false;
+    }
+    let after = &text[q.outer.end..para.end.max(q.outer.end)];
+    let rest = after.trim_start();
+    // (Not before its tag: `“Good Morning” she said`, `“Good Morning”
+    // said the clerk`.)
+    let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let at = para.end.max(q.outer.end) - rest.len();
+    let tag = matches!(word, "he" | "she" | "they" | "i" | "we" | "you" | "it")
+        || cues.is_some_and(|c| c.binary_search(&at).is_ok());
+    rest.chars().next().is_some_and(char::is_lowercase) && !tag
 }
 
 /// True when every word of `s` (at most `max` words) is capitalised, a

@@ -109,6 +109,10 @@ fn terms() {
     // A cue before a short run-in quote keeps it speech: a mixed quotation.
     assert!(!term("She said the plan was \"dead on arrival,\" and left."));
     assert!(term("The plan was \"dead on arrival,\" and nobody cared."));
+    // A Title Case title opening its sentence, followed by its verb.
+    assert!(term("It premiered in May. \u{201c}The Harbour Years\u{201d} was nominated for an award."));
+    assert!(!term("It premiered in May. \u{201c}The Harbour Years.\u{201d} She smiled."));
+    assert!(!term("It premiered in May. \u{201c}Good Morning\u{201d} she said."));
 }
 
 /// The contents of the quotes of `text` that the fiction rules make firm

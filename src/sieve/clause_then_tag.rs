@@ -173,10 +173,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "one" | "another")
     }) || d.seg.tokens[second_first].may_start_role()
         && d.seg.tokens[second_first].shape == crate::segment::Shape::Lower;
-    if describes
-        && !super::tag_then_clause::has_finite_verb(d, second_first, stop)
-        && !d.crosses_quote(second_first, stop)
-    {
+    if describes && !verb_before_relative(d, second_first, stop) && !d.crosses_quote(second_first, stop) {
         if !bare && words(first, comma) >= 2 {
             d.add_report(first, comma, m, Some(c), rule, PRIOR);
         }
@@ -220,4 +217,18 @@ fn inverts(lemma: &str) -> bool {
 /// Conjunctions that alone make no part of a report (`But, she added, …`).
 fn is_conjunction(w: &str) -> bool {
     matches!(w, "but" | "and" | "yet" | "so" | "or")
+}
+
+/// True when tokens `start..stop`, up to a relative pronoun or a comma,
+/// hold a verb: an auxiliary or a past form after a noun (`the bank had
+/// failed`), not the plural of a noun phrase (`an international relations
+/// expert`).
+fn verb_before_relative(d: &Draft<'_>, start: usize, stop: usize) -> bool {
+    let end = (start..stop).find(|&k| matches!(d.word(k), "who" | "which" | "that" | "," | "whose")).unwrap_or(stop);
+    (start..end).any(|k| {
+        let w = d.word(k);
+        let lower = d.seg.tokens[k].shape == crate::segment::Shape::Lower;
+        super::tag_then_clause::is_auxiliary(w)
+            || lower && k > start && (w.ends_with("ed") && w.len() > 4 || d.lex.is_irregular_past(w))
+    })
 }

@@ -595,7 +595,7 @@ fn contains_quote(d: &Draft<'_>, start: usize, stop: usize) -> bool {
 }
 
 /// Auxiliaries, modals and copulas: the finite verbs a rule can see.
-fn is_auxiliary(w: &str) -> bool {
+pub(super) fn is_auxiliary(w: &str) -> bool {
     // (Curly apostrophes read as straight ones: `shouldn’t`.)
     let straight;
     let w = if w.contains('\u{2019}') {

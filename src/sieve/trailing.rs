@@ -41,6 +41,15 @@ impl Pass for TrailingTag {
             if ends_sentence && !d.ends_tag(end, quote.para) {
                 continue;
             }
+            // `On Fox's “Sunday Morning Futures,” Issa said Democrats …`: a
+            // title before a tag that goes on to report its own clause is
+            // no quotation of the tag's (news; fiction tags run on freely).
+            if d.genre == crate::genre::Genre::News
+                && quote.kind == crate::output::QuoteKind::Term
+                && !d.ends_tag(end, quote.para)
+            {
+                continue;
+            }
             // `“Why now?” Mills then writes back, “You look cute.”`: after a
             // finished sentence, a tag that runs into the next quote
             // introduces that one.
