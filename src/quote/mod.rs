@@ -31,12 +31,15 @@
 //!    term or a scare quote.
 //! 7. In fiction (known only once the genre is guessed), a letter quoted
 //!    in full ([letter]), a quote run into the narrator's sentence as one
-//!    of its phrases and imagined speech ([imagined]: `he felt like
-//!    answering: "…"`) are terms too, whatever tag follows them
+//!    of its phrases, a lower-case fragment run into the narration with no
+//!    verb of saying before it ([fragment]: `the road was "woodsy and
+//!    wild."`) and imagined speech ([imagined]: `he felt like answering:
+//!    "…"`) are terms too, whatever tag follows them
 //!    ([`mark_fiction_terms`]).
 
 mod dash;
 mod flank;
+mod fragment;
 mod imagined;
 mod letter;
 pub(crate) mod marks;
@@ -392,7 +395,8 @@ fn finish(
 /// Fiction only: marks as firm terms, which no speaker tag makes speech,
 /// the parts of a letter quoted in full ([`letter::mark_letters`]), the
 /// quotes run into the narrator's sentence as a phrase of it
-/// ([`term::is_run_in_phrase`]) and imagined speech
+/// ([`term::is_run_in_phrase`]), lower-case fragments run into the
+/// narration ([`fragment::mark_fragments`]) and imagined speech
 /// ([`imagined::mark_imagined`]). `quotes` are the finder's output, in
 /// order of start; `cues` the cue hits outside quotes, in order of start.
 /// Linear in the number of quotes; each quote reads a bounded stretch of
@@ -413,6 +417,7 @@ pub(crate) fn mark_fiction_terms(
         }
     }
     letter::mark_letters(text, paragraphs, quotes, cues, matcher, lex);
+    fragment::mark_fragments(text, paragraphs, quotes, cues, matcher);
     imagined::mark_imagined(text, paragraphs, quotes, cues, matcher, lex);
 }
 

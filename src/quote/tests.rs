@@ -139,12 +139,44 @@ const RUN_IN_PHRASES: &[(&str, &str, &[&str])] = &[
     ("after a verb of saying", "Then he said \"good night,\" and went up.", &[]),
     ("after a comma", "Then he said, \"good night,\" and went up.", &[]),
     ("opening the paragraph", "\"The room,\" she said.", &[]),
-    ("glued to a longer word", "It was overthe \"edge\" of reason.", &[]),
+    ("glued to a longer word", "It was overthe \"Edge\" of reason.", &[]),
 ];
 
 #[test]
 fn run_in_phrases() {
     for &(name, text, want) in RUN_IN_PHRASES {
+        assert_eq!(fiction_terms(text), want, "case {name:?}: {text:?}");
+    }
+}
+
+/// (name, text, the contents the fragment rule makes firm terms).
+const FRAGMENTS: &[(&str, &str, &[&str])] = &[
+    (
+        "lower case after a word, in narration",
+        "The shore road was \"woodsy and wild and lonesome.\" Firs lined it.",
+        &["woodsy and wild and lonesome."],
+    ),
+    ("lower case after a comma", "By night she was, as usual, \"quite worn out\" and cross.", &["quite worn out"]),
+    ("a verb of saying before it", "Mr. Hurst said he was \"very glad,\" and bowed.", &[]),
+    (
+        "a verb of saying in an earlier sentence",
+        "He said nothing. The road was \"woodsy and wild.\"",
+        &["woodsy and wild."],
+    ),
+    ("a verb of thinking does not keep it", "Owl wondered how to spell \"birthday.\"", &["birthday."]),
+    ("a capital", "The shore road was \"Woodsy and wild and lonesome.\" Firs lined it.", &[]),
+    ("after a sentence's end", "He stopped. \"and then you went home?\"", &[]),
+    ("the second part of an interrupted utterance", "\"Mary\" his voice was quiet now \"are you in love?\"", &[]),
+    (
+        "after another fragment",
+        "Her cuttings were either \"quite splendid\" or \"really too bad for words.\"",
+        &["quite splendid", "really too bad for words."],
+    ),
+];
+
+#[test]
+fn fragments() {
+    for &(name, text, want) in FRAGMENTS {
         assert_eq!(fiction_terms(text), want, "case {name:?}: {text:?}");
     }
 }
