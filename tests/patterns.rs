@@ -171,6 +171,8 @@ fn tags_with_long_speakers_and_their_continuations() {
         // the quotes.
         ("“The tolls are too high,” Varga said, referring to the bridge fees. “They must come down.”", "Varga"),
         ("“The tolls are too high,” said Varga, who has published a study of them. “They must come down.”", "Varga"),
+        // A circumstance between commas before the cue.
+        ("\u{201c}The tolls are too high,\u{201d} Varga, after a long pause, said of the bridge.", "Varga"),
         // A sentence that is only a tag, then the quote.
         ("Ines Varga, a port economist, agreed. \u{201c}The tolls are too high.\u{201d}", "Ines Varga"),
         // Reflexive, progressive and contracted subjects before a mixed report.

@@ -1066,6 +1066,8 @@ impl<'a> Draft<'a> {
                 | "in"
                 | "at"
                 | "from"
+                | "after"
+                | "during"
                 | "speaking"
                 | "writing"
                 | "appearing"
