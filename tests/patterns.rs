@@ -208,6 +208,14 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
         assert_eq!(a.rule().as_str(), "sentence_subject", "{text}");
         assert!(a.confidence() < 0.9, "{text}: a fallback is not sure");
     }
+    // A verb the lexicon knows between the subject and the quotation is
+    // its cue.
+    let doc = at.attribute(
+        "Ines Varga spoke at length about the bridge and its many problems on Monday: \u{201c}The tolls stay.\u{201d}",
+    );
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("spoke"));
     // No subject before the quotation, or a report that names no source:
     // no speaker.
     for text in [

@@ -53,7 +53,12 @@ impl Pass for SentenceSubject {
             if mention.end as usize > tok || mention.in_quote || !d.can_speak(m) || mention.document {
                 continue;
             }
-            d.attribute(q, AttrDraft::new(m, None, Rule::SentenceSubject, PRIOR));
+            // The verb between the subject and the quotation, when the
+            // lexicon knows it, is the cue (`Gowdy referenced …`).
+            let from = d.seg.tokens[mention.end as usize - 1].span.end;
+            let k = d.cues.partition_point(|c| c.span.start < from);
+            let cue = (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).find(|&c| !d.cue_used[c]);
+            d.attribute(q, AttrDraft::new(m, cue, Rule::SentenceSubject, PRIOR));
         }
     }
 }
