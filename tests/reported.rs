@@ -383,6 +383,8 @@ const NOT_REPORTS: &[&str] = &[
     "She showed him to the door of the new ferry terminal.",
     // No clause follows.
     "The delegation insisted on staying in the capital for the talks.",
+    // A verb with no object reports only through `that`, `of` or `about`.
+    "The official spoke anonymously because the talks were still secret.",
     // Too short to be a clause.
     "He said no.",
     // A cue used as a noun.

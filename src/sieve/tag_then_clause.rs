@@ -357,6 +357,11 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
     if w == "that" {
         return Some(k);
     }
+    // Verbs with no object (`spoke anonymously because …`, `laughed at
+    // …`) report only through `that`, `of` or `about`.
+    if matches!(lemma, "speak" | "talk" | "laugh" | "chat" | "gossip" | "converse") && !matches!(w, "of" | "about") {
+        return None;
+    }
     if matches!(w, "whether" | "if") {
         return Some(k);
     }
