@@ -198,6 +198,14 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Ines Varga",
         "said",
     ),
+    // A concession after the tag is the writer's, not the source's.
+    (
+        "Forty ports have new cranes, according to the harbour survey, although few of them work.",
+        "Forty ports have new cranes",
+        QuoteKind::Indirect,
+        "the harbour survey",
+        "according to",
+    ),
     // Directives: the addressee and the infinitive are what was asked.
     (
         "She told him to leave the building before noon.",

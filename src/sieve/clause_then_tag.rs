@@ -173,7 +173,12 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "one" | "another")
     }) || d.seg.tokens[second_first].may_start_role()
         && d.seg.tokens[second_first].shape == crate::segment::Shape::Lower;
-    if describes && !verb_before_relative(d, second_first, stop) && !d.crosses_quote(second_first, stop) {
+    // (So does a concession of the writer's: `…, according to the Pew
+    // Research Center, although very few …`.)
+    let concedes = crate::lexicon::with_lower(d.word(second_first), |w| {
+        matches!(w, "although" | "though" | "whereas" | "unless" | "despite")
+    });
+    if concedes || describes && !verb_before_relative(d, second_first, stop) && !d.crosses_quote(second_first, stop) {
         if !bare && words(first, comma) >= 2 {
             d.add_report(first, comma, m, Some(c), rule, PRIOR);
         }
