@@ -7,7 +7,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::io::Read;
+use std::io::{Read, Write};
 use whosaid::Attributor;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -34,11 +34,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let name = path.as_deref().unwrap_or("<stdin>");
     let text = String::from_utf8(bytes).map_err(|e| format!("{name}: not valid UTF-8: {e}"))?;
     let doc = Attributor::new().attribute(&text);
+    // (A closed pipe, as in `| head`, ends the output quietly.)
+    match print(&doc, json) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.map_err(Into::into),
+    }
+}
+
+/// Writes the document as JSON or as a table, through a lock, returning
+/// write errors instead of panicking on them.
+fn print(doc: &whosaid::Document<'_>, json: bool) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     if json {
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(doc)?)?;
         return Ok(());
     }
-    println!("{:<4} {:<48} {:<22} {:<14} {:<16} {:>4}", "#", "quote", "speaker", "cue", "rule", "conf");
+    writeln!(out, "{:<4} {:<48} {:<22} {:<14} {:<16} {:>4}", "#", "quote", "speaker", "cue", "rule", "conf")?;
     for q in doc.speech() {
         let content: String = doc.text_of(q.content()).split_whitespace().collect::<Vec<_>>().join(" ");
         let short: String =
@@ -48,7 +60,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let cue = q.cue().map_or("", |c| doc.text_of(c.span()));
         let rule = a.map_or("", |a| a.rule().as_str());
         let conf = a.map_or(String::new(), |a| format!("{:.2}", a.confidence()));
-        println!(
+        writeln!(
+            out,
             "{:<4} {:<48} {:<22} {:<14} {:<16} {:>4}",
             q.id().0,
             format!("{} ({})", short, q.kind().as_str()),
@@ -56,18 +69,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             cue,
             rule,
             conf
-        );
+        )?;
     }
-    println!();
+    writeln!(out)?;
     for s in doc.speakers() {
-        println!(
+        writeln!(
+            out,
             "speaker {}: {} ({:?}, {:?}), {} mentions",
             s.id().0,
             s.name(),
             s.kind(),
             s.gender(),
             s.mentions().len()
-        );
+        )?;
     }
     Ok(())
 }

@@ -192,6 +192,14 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
                 // (`bespectacled, 71-year-old`: a comma between adjectives.)
                 "," => k > i && cx.tok(k + 1).is_some_and(|n| n.shape == Shape::Lower || n.kind == TokKind::Number),
                 "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}" => true,
+                "/" => cx.news,
+                // (An abbreviation's dot: `Assistant U.S. Attorney`.)
+                "." => {
+                    cx.news
+                        && k > i
+                        && cx.tok(k - 1).is_some_and(|p| p.span.end == t.span.start && p.is_capitalized())
+                        && cx.tok(k + 1).is_some_and(|n| n.is_capitalized())
+                }
                 _ => false,
             },
             _ => {
@@ -409,7 +417,9 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
     let t = cx.tok(j)?;
     let first = cx.word(j);
     // (Or a number opening a title: `said 9/11 widow Terry Strada`.)
-    let number = t.kind == TokKind::Number && cx.tok(j + 1).is_some_and(|n| n.kind == TokKind::Word);
+    let number = cx.news
+        && t.kind == TokKind::Number
+        && cx.tok(j + 1).is_some_and(|n| n.kind == TokKind::Word || cx.word(j + 1) == "/");
     if !(is_determiner(first) || t.is_capitalized() && possessive_len(first).is_some() || number) {
         return None;
     }
@@ -419,7 +429,7 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
         let t = cx.tok(k)?;
         let w = cx.word(k);
         let stop = match t.kind {
-            TokKind::Punct => !matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}"),
+            TokKind::Punct => !(matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}") || cx.news && w == "/"),
             _ => {
                 t.shape == Shape::Lower && (is_phrase_stop(w) || cx.lex.pronoun(w).is_some())
                     || k > j && (is_weekday(w) || cx.cue_starts_at(k))
@@ -544,6 +554,8 @@ mod tests {
             ),
             ("\"It is hard,\" said the designer, who works for another brand.", "the designer"),
             ("\"It is hard,\" federal prosecutors wrote in a filing.", "federal prosecutors"),
+            ("\"It is hard,\" Assistant U.S. Attorney Ines Varga wrote.", "Assistant U.S. Attorney Ines Varga"),
+            ("\"It is hard,\" said 9/11 widow Ines Varga.", "9/11 widow Ines Varga"),
             ("\u{201c}It was, in its \u{2018}tone,\u{2019}\u{201d} the column noted.", "the column"),
             (
                 "\"It is hard,\" said Clinton's communications director, Jennifer Palmieri.",
