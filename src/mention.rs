@@ -1115,7 +1115,7 @@ impl Cx<'_> {
         // word may be a surname: `Jordan`, `Lee`). Only a suggestion:
         // Lindsey Graham is a man.
         let name_gender = if kind == MentionKind::Name && multi_word {
-            self.lex.given_name_gender(head_text.split_whitespace().next().unwrap_or(""))
+            self.lex.given_name_gender(crate::ascii::words(head_text).next().unwrap_or(""))
         } else {
             Gender::Unknown
         };
