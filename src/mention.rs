@@ -1103,7 +1103,20 @@ impl Cx<'_> {
         }
         let mut kind = self.name_kind(name_start, end, titled && gender != Gender::Unknown);
         let head_text = &self.text[head];
-        let multi_word = head_text.contains(char::is_whitespace);
+        // How the head's words are spaced, read from the gaps between its
+        // tokens (tokens hold no whitespace): nearly always none or one
+        // space each, which answers the tests below without a scan of
+        // the head's chars.
+        let (mut spaced, mut plain) = (false, true);
+        for w in self.seg.tokens.get(name_start..end).unwrap_or_default().windows(2) {
+            let (a, b) = (w[0].span.end, w[1].span.start);
+            if b == a + 1 && self.text.as_bytes().get(a) == Some(&b' ') {
+                spaced = true;
+            } else if b != a {
+                plain = false;
+            }
+        }
+        let multi_word = if plain { spaced } else { head_text.contains(char::is_whitespace) };
         // `Fort Russ reports:` is an outlet.
         if kind == MentionKind::Name && self.word(end).starts_with("report") && self.cue_starts_at(end) {
             kind = MentionKind::Organization;
@@ -1111,7 +1124,7 @@ impl Cx<'_> {
         // A place (`Syria`, `New York`) speaks only as its government.
         // (Looked up only for an untitled name, the one case it decides.)
         let place = || {
-            if head_text.contains(['\n', '\t', '\r']) || head_text.contains("  ") {
+            if !plain && (head_text.contains(['\n', '\t', '\r']) || head_text.contains("  ")) {
                 self.lex.is_place(&head_text.split_whitespace().collect::<Vec<_>>().join(" "))
             } else {
                 self.lex.is_place(head_text)
