@@ -443,11 +443,20 @@ fn lower_evidence(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Lower
     }
     let mut found = LowerSet::default();
     let bytes = text.as_bytes();
-    for t in seg.tokens.iter().filter(|t| t.shape == Shape::Lower && t.span.len() >= 3) {
-        // (The filter reads the first byte and the length; the word is
-        // sliced only for the few tokens that pass it.)
-        let Some(&b0) = bytes.get(t.span.start) else { continue };
-        if filter[b0 as usize] & (1u64 << t.span.len().min(63)) == 0 {
+    // (Lengths 0 to 2 are never in the filter: a word of three bytes or
+    // more, as wanted below.)
+    for b in &mut filter {
+        *b &= !0b111;
+    }
+    for t in &seg.tokens {
+        // (The filter reads the first byte, the length and the shape; the
+        // word is sliced only for the few tokens that pass it. The three
+        // are combined without a branch: one that is rarely taken, where
+        // a test of the shape first was taken half the time, unpredictably,
+        // and was most of this scan's time.)
+        let b0 = bytes.get(t.span.start).copied().unwrap_or(0);
+        let lower = u64::from(t.shape == Shape::Lower);
+        if filter[b0 as usize] >> t.span.len().min(63) & lower == 0 {
             continue;
         }
         let w = &text[t.span];
@@ -1094,7 +1103,20 @@ impl Cx<'_> {
         }
         let mut kind = self.name_kind(name_start, end, titled && gender != Gender::Unknown);
         let head_text = &self.text[head];
-        let multi_word = head_text.contains(char::is_whitespace);
+        // How the head's words are spaced, read from the gaps between its
+        // tokens (tokens hold no whitespace): nearly always none or one
+        // space each, which answers the tests below without a scan of
+        // the head's chars.
+        let (mut spaced, mut plain) = (false, true);
+        for w in self.seg.tokens.get(name_start..end).unwrap_or_default().windows(2) {
+            let (a, b) = (w[0].span.end, w[1].span.start);
+            if b == a + 1 && self.text.as_bytes().get(a) == Some(&b' ') {
+                spaced = true;
+            } else if b != a {
+                plain = false;
+            }
+        }
+        let multi_word = if plain { spaced } else { head_text.contains(char::is_whitespace) };
         // `Fort Russ reports:` is an outlet.
         if kind == MentionKind::Name && self.word(end).starts_with("report") && self.cue_starts_at(end) {
             kind = MentionKind::Organization;
@@ -1102,7 +1124,7 @@ impl Cx<'_> {
         // A place (`Syria`, `New York`) speaks only as its government.
         // (Looked up only for an untitled name, the one case it decides.)
         let place = || {
-            if head_text.contains(['\n', '\t', '\r']) || head_text.contains("  ") {
+            if !plain && (head_text.contains(['\n', '\t', '\r']) || head_text.contains("  ")) {
                 self.lex.is_place(&head_text.split_whitespace().collect::<Vec<_>>().join(" "))
             } else {
                 self.lex.is_place(head_text)
@@ -1115,7 +1137,7 @@ impl Cx<'_> {
         // word may be a surname: `Jordan`, `Lee`). Only a suggestion:
         // Lindsey Graham is a man.
         let name_gender = if kind == MentionKind::Name && multi_word {
-            self.lex.given_name_gender(head_text.split_whitespace().next().unwrap_or(""))
+            self.lex.given_name_gender(crate::ascii::words(head_text).next().unwrap_or(""))
         } else {
             Gender::Unknown
         };

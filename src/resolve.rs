@@ -518,7 +518,7 @@ impl<'a> Resolver<'_, 'a> {
     fn nominal(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
         let para = self.para_of(m);
-        let definite = self.d.text[mention.span].split_whitespace().next().is_some_and(|w| {
+        let definite = crate::ascii::words(&self.d.text[mention.span]).next().is_some_and(|w| {
             matches!(w, "the" | "The" | "this" | "This" | "that" | "That") || w.ends_with("'s") || w.ends_with("’s")
         });
         // (A nominal no lexicon knows, `the column`, `the designer`, names
@@ -607,7 +607,7 @@ impl<'a> Resolver<'_, 'a> {
             None => ent.first_mention.map_or(Span::default(), |m| self.d.mentions[m].span),
         };
         let mut name = String::with_capacity(span.len());
-        for (i, w) in self.d.text[span].split_whitespace().enumerate() {
+        for (i, w) in crate::ascii::words(&self.d.text[span]).enumerate() {
             if i > 0 {
                 name.push(' ');
             }
@@ -742,7 +742,7 @@ impl<'a> Resolver<'_, 'a> {
 fn words_of<'t>(name: &'t str, words: &mut Vec<&'t str>) {
     words.clear();
     words.extend(
-        name.split_whitespace()
+        crate::ascii::words(name)
             .map(|w| {
                 let w = w.trim_end_matches(['.', ',']);
                 w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)

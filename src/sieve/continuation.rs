@@ -73,7 +73,7 @@ fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, s
             let after = d.cue_end_token(c);
             // (After a participle stands its object, not a speaker: `he
             // said, referring to Republicans.`)
-            let word = d.word(d.token_at(d.cues[c].span.start));
+            let word = d.word(d.cue_token(c));
             let participle = word.ends_with("ing") && word != "according";
             // (A cue whose subject is this speaker is one of theirs: what
             // follows it is its object, `Aida, who published a book`.)

@@ -85,13 +85,13 @@ impl Pass for Intro {
             if same_para
                 && cue.is_some_and(|c| {
                     end.saturating_sub(d.cue_end_token(c)) <= LEADING_GAP
-                        && !d.word(d.token_at(d.cues[c].span.start)).ends_with("ing")
+                        && !d.word(d.cue_token(c)).ends_with("ing")
                         && !(runs_on && follows_cue(d, d.cue_end_token(c)))
                 })
             {
                 continue;
             }
-            let anchor = cue.map_or(end, |c| d.token_at(d.cues[c].span.start));
+            let anchor = cue.map_or(end, |c| d.cue_token(c));
             // `replied Mr. Collins,`: an inverted cue names the speaker.
             let inverted = cue.and_then(|c| {
                 let after = d.cue_end_token(c);

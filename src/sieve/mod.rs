@@ -235,6 +235,10 @@ pub(crate) struct Draft<'a> {
     /// The tokens at which a hit of `cues` starts (the cue hits do not
     /// change after [`Draft::new`]).
     cue_starts: TokenSet,
+    /// For each hit of `cues`, its first token and the token just past it
+    /// (the passes ask for them again and again: each was a binary search
+    /// over the tokens).
+    cue_toks: Vec<(u32, u32)>,
     /// Cue hits inside top-level quotations (`“As Putin said, …”`), for
     /// the nested-report pass.
     pub inner_cues: Vec<CueHit>,
@@ -303,6 +307,10 @@ impl<'a> Draft<'a> {
             matcher,
             quotes,
             cue_starts: seg.tokens_starting(cues.iter().map(|c| c.span)),
+            cue_toks: cues
+                .iter()
+                .map(|c| (seg.token_at_or_after(c.span.start) as u32, seg.token_at_or_after(c.span.end) as u32))
+                .collect(),
             cues,
             inner_cues: Vec::new(),
             cue_used,
@@ -357,7 +365,7 @@ impl<'a> Draft<'a> {
         if self.cue_used[c] {
             return None;
         }
-        let tok = self.token_at(self.cues[c].span.start);
+        let tok = self.cue_token(c);
         if self.in_mention(tok) {
             return None;
         }
@@ -373,8 +381,12 @@ impl<'a> Draft<'a> {
 
     /// The token index just past cue `c`.
     pub fn cue_end_token(&self, c: usize) -> usize {
-        let end = self.cues[c].span.end;
-        self.seg.tokens.partition_point(|t| t.span.start < end)
+        self.cue_toks[c].1 as usize
+    }
+
+    /// The index of the first token of cue `c` (`token_at` of its start).
+    pub fn cue_token(&self, c: usize) -> usize {
+        self.cue_toks[c].0 as usize
     }
 
     /// The index of the mention starting at token `i` (outside quotes).
@@ -417,7 +429,7 @@ impl<'a> Draft<'a> {
     /// the gold conventions (and the grammar) take as the cue's subject; it
     /// resolves to `m`.
     pub fn relative_pronoun(&self, m: usize, c: usize) -> Option<Span> {
-        let cue_tok = self.token_at(self.cues.get(c)?.span.start);
+        let cue_tok = self.cue_toks.get(c)?.0 as usize;
         let mut b = cue_tok;
         let mut fillers = 0;
         while fillers < 3 && b > 0 && self.is_tag_filler(b - 1) {
@@ -850,7 +862,7 @@ impl<'a> Draft<'a> {
 
     /// [`speaker_before`](Self::speaker_before), for any cue class.
     fn any_speaker_before(&self, c: usize) -> Option<usize> {
-        let cue_tok = self.token_at(self.cues[c].span.start);
+        let cue_tok = self.cue_token(c);
         let sentence = self.seg.sentence_of_token(cue_tok);
         let first = self.seg.sentences.get(sentence).map_or(0, |s| s.first as usize);
         let mut b = cue_tok;

@@ -601,6 +601,11 @@ fn contains_quote(d: &Draft<'_>, start: usize, stop: usize) -> bool {
 
 /// Auxiliaries, modals and copulas: the finite verbs a rule can see.
 pub(super) fn is_auxiliary(w: &str) -> bool {
+    // (Every auxiliary below has two to eleven bytes, `shouldn’t`, in any
+    // case: most words are ruled out by their length.)
+    if !(2..=11).contains(&w.len()) {
+        return false;
+    }
     // (Curly apostrophes read as straight ones: `shouldn’t`.)
     let straight;
     let w = if w.contains('\u{2019}') {
@@ -679,11 +684,15 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
         let ends = |suffix: &str| {
             w.len() >= suffix.len() && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
         };
-        let contraction =
-            ["'s", "'re", "'ll", "'ve", "'d", "\u{2019}s", "\u{2019}re", "\u{2019}ll", "\u{2019}ve", "\u{2019}d"]
+        // (Only a word with an apostrophe among its last five bytes, the
+        // last byte of `’` counting as one, may end in a contraction: the
+        // ten suffixes are compared for those alone.)
+        let tail = w.as_bytes().get(w.len().saturating_sub(5)..).unwrap_or_default();
+        let contraction = tail.iter().any(|&c| c == b'\'' || c == 0x99)
+            && ["'s", "'re", "'ll", "'ve", "'d", "\u{2019}s", "\u{2019}re", "\u{2019}ll", "\u{2019}ve", "\u{2019}d"]
                 .iter()
                 .any(|c| ends(c))
-                && subject(w.split(['\'', '\u{2019}']).next().unwrap_or(""));
+            && subject(w.split(['\'', '\u{2019}']).next().unwrap_or(""));
         // (Each test below is pure: they are taken cheapest first, and
         // each stops the word's tests once it holds.)
         if contraction {
