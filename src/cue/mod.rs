@@ -145,6 +145,11 @@ impl CueMatcher {
         self.entries.get(hit.entry as usize)
     }
 
+    /// True when the hit's entry is a verb of speaking (class speech).
+    pub fn is_speech(&self, hit: CueHit) -> bool {
+        self.entry(hit).is_some_and(|e| e.class == crate::output::CueClass::Speech)
+    }
+
     /// The public record of a hit.
     pub fn to_cue(&self, hit: CueHit) -> Option<Cue> {
         let e = self.entry(hit)?;

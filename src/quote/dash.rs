@@ -21,7 +21,6 @@ use super::marks::{self, Family, QuoteStyle};
 use super::{Closure, RawQuote, Work};
 use crate::cue::CueMatcher;
 use crate::lexicon::Lexicons;
-use crate::output::CueClass;
 use crate::span::Span;
 
 /// The fewest dash paragraphs that make a document use dash dialogue.
@@ -105,7 +104,7 @@ pub(crate) fn find(
             let cue = Span::new(para.start + hit.span.start, para.start + hit.span.end);
             // A speaker tag has a verb of speaking: `he thinks you're not a
             // gentleman` is speech.
-            let speaking = matcher.entry(hit).is_some_and(|e| e.class == CueClass::Speech);
+            let speaking = matcher.is_speech(hit);
             if cue.start < speech_start || !speaking {
                 continue;
             }

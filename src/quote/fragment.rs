@@ -39,7 +39,6 @@
 use super::RawQuote;
 use super::marks::Family;
 use crate::cue::{CueHit, CueMatcher};
-use crate::output::CueClass;
 use crate::span::Span;
 
 /// Marks as firm terms the quotes of `quotes` (in order of start) that are
@@ -75,8 +74,7 @@ pub(crate) fn mark_fragments(
             && runs_in(text, para, q)
             && !reader.said_in_sentence(para, q.outer.start)
         {
-            q.term = true;
-            q.firm = true;
+            q.make_firm_term();
         }
         para_seen = Some((q.para, spoken_before || !q.term));
     }
@@ -125,7 +123,7 @@ impl Reader<'_> {
             self.scanned = end;
         }
         while let Some(c) = self.cues.get(self.next_cue).filter(|c| c.span.start < end) {
-            if self.matcher.entry(*c).is_some_and(|e| e.class == CueClass::Speech) {
+            if self.matcher.is_speech(*c) {
                 self.said = Some(c.span.start);
             }
             self.next_cue += 1;

@@ -34,7 +34,6 @@
 use super::RawQuote;
 use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::{Lexicons, MAX_IMAGINED_WORDS};
-use crate::output::CueClass;
 use crate::span::Span;
 
 /// At most this many words stand between the verb and the opening mark.
@@ -62,7 +61,7 @@ pub(crate) fn mark_imagined(
     if lex.imagined_frames.is_empty() {
         return;
     }
-    let speech = |c: &CueHit| matcher.entry(*c).is_some_and(|e| e.class == CueClass::Speech);
+    let speech = |c: &CueHit| matcher.is_speech(*c);
     // The next quote to mark because it continues a closing tag's
     // sentence, by its opening byte.
     let mut carry: Option<usize> = None;
@@ -72,12 +71,12 @@ pub(crate) fn mark_imagined(
         }
         let para = paragraphs.get(q.para as usize).copied().unwrap_or(q.outer);
         if carry.take() == Some(q.outer.start) {
-            mark(q);
+            q.make_firm_term();
         }
         // Right before the quote: a verb of meaning (`a look which
         // meant, "…"`).
         if meaning_before(text, para.start, q.outer.start, lex) {
-            mark(q);
+            q.make_firm_term();
             continue;
         }
         // Before the quote: the last cue before its opening mark.
@@ -88,7 +87,7 @@ pub(crate) fn mark_imagined(
                 && is_gap(&text[c.span.end..q.outer.start])
                 && frame_before(text, para.start, c.span.start, lex).is_some()
             {
-                mark(q);
+                q.make_firm_term();
                 continue;
             }
         }
@@ -107,7 +106,7 @@ pub(crate) fn mark_imagined(
             continue;
         }
         if let Some(end) = tail_end(text, c.span.end, para.end) {
-            mark(q);
+            q.make_firm_term();
             if text[..end].ends_with('.') {
                 let next = end + (text[end..para.end].len() - text[end..para.end].trim_start().len());
                 carry = Some(next);
@@ -126,11 +125,6 @@ fn meaning_before(text: &str, floor: usize, mark: usize, lex: &Lexicons) -> bool
         before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     !word.is_empty() && lex.meaning_verbs.contains(word)
-}
-
-fn mark(q: &mut RawQuote) {
-    q.term = true;
-    q.firm = true;
 }
 
 /// True when a quote's content ends a sentence with a full stop (so a tag

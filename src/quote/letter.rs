@@ -44,7 +44,6 @@
 use super::RawQuote;
 use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::{LetterWord, Lexicons, MAX_LETTER_WORDS};
-use crate::output::CueClass;
 use crate::span::Span;
 
 /// A salutation line has at most this many words (`My dear Mrs. Wilcox,`).
@@ -140,7 +139,7 @@ pub(crate) fn mark_letters(
         match line {
             Line::Salutation | Line::SalutationAndBody => {
                 for &h in &short_run {
-                    mark(&mut quotes[h]);
+                    quotes[h].make_firm_term();
                 }
                 in_letter = true;
                 signed_off = false;
@@ -168,7 +167,7 @@ pub(crate) fn mark_letters(
             _ => {}
         }
         if part {
-            mark(&mut quotes[i]);
+            quotes[i].make_firm_term();
         }
         // Keep the short lines that may head a letter.
         if line == Line::Short && !part {
@@ -221,15 +220,7 @@ fn introduced_as_written(
     }
     let (lo, hi) = (from + start, from + tail.len());
     let k = cues.partition_point(|c| c.span.start < lo);
-    !cues[k..]
-        .iter()
-        .take_while(|c| c.span.start < hi)
-        .any(|c| matcher.entry(*c).is_some_and(|e| e.class == CueClass::Speech))
-}
-
-fn mark(q: &mut RawQuote) {
-    q.term = true;
-    q.firm = true;
+    !cues[k..].iter().take_while(|c| c.span.start < hi).any(|c| matcher.is_speech(*c))
 }
 
 /// Reads what a quote alone in its paragraph is from its content.

@@ -120,6 +120,12 @@ impl RawQuote {
             firm: false,
         }
     }
+
+    /// Makes the quote a firm term: not speech, whatever tag follows it.
+    pub(crate) fn make_firm_term(&mut self) {
+        self.term = true;
+        self.firm = true;
+    }
 }
 
 /// A quotation as the finder sees it, before any cue or speaker is looked
@@ -412,8 +418,7 @@ pub(crate) fn mark_fiction_terms(
     for q in quotes.iter_mut() {
         let para = paragraphs.get(q.para as usize).copied().unwrap_or(q.outer);
         if term::is_run_in_phrase(text, para, q, lex) {
-            q.term = true;
-            q.firm = true;
+            q.make_firm_term();
         }
     }
     letter::mark_letters(text, paragraphs, quotes, cues, matcher, lex);
