@@ -87,8 +87,7 @@ impl Pass for ClauseThenTag {
             if words < MIN_WORDS {
                 continue;
             }
-            let rule = if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag };
-            d.add_report(first, comma, m, Some(c), rule, PRIOR);
+            d.add_report(first, comma, m, Some(c), rule_of(d, c), PRIOR);
         }
     }
 }
@@ -122,6 +121,14 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     if d.crosses_quote(first, comma) {
         return;
     }
+    let words = |a: usize, b: usize| (a..b).filter(|&k| d.seg.tokens[k].is_word()).count();
+    let rule = rule_of(d, c);
+    // The part before the tag is reported even when it is a circumstance
+    // (`In the long run, many economists say, …`: the whole sentence is the
+    // report), but not when it is a bare conjunction (`But, according to
+    // the poll, …`).
+    let part_one = words(first, comma);
+    let bare = part_one == 0 || part_one == 1 && crate::lexicon::with_lower(d.word(first), is_conjunction);
     // `Of course, Clinton said, “…”`: the quotation after the tag already
     // has it; the part before is reported too, in the quotation's group.
     // (Quote marks are no tokens: the quotation opens between the tag's
@@ -135,10 +142,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         let served = d.quotes[q].attr.is_some_and(|a| a.cue == Some(c) && a.mention == m);
         let goes_on =
             d.text[d.quotes[q].inner.start..].chars().find(|ch| ch.is_alphanumeric()).is_some_and(char::is_lowercase);
-        let n = (first..comma).filter(|&k| d.seg.tokens[k].is_word()).count();
-        let bare = n == 0 || n == 1 && crate::lexicon::with_lower(d.word(first), is_conjunction);
         if served && goes_on && !bare {
-            let rule = if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag };
             let a = d.add_report(first, comma, m, Some(c), rule, PRIOR);
             d.quotes[a].group = d.quotes[q].group;
         }
@@ -147,7 +151,6 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     if d.cue_used[c] || d.crosses_quote(tag_end + 1, end) {
         return;
     }
-    let words = |a: usize, b: usize| (a..b).filter(|&k| d.seg.tokens[k].is_word()).count();
     // The part after the tag runs to the sentence's end.
     let mut stop = end;
     while stop > tag_end + 1 && matches!(d.word(stop - 1), "." | "!" | "?" | ";" | ",") {
@@ -159,12 +162,6 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     if n < 2 || n == 2 && !super::tag_then_clause::has_finite_verb(d, tag_end + 1, stop) {
         return;
     }
-    // The part before it, even a circumstance (`In the long run, many
-    // economists say, …`: the whole sentence is the report), but not a
-    // bare conjunction (`But, according to the poll, …`).
-    let bare = words(first, comma) == 0
-        || words(first, comma) == 1 && crate::lexicon::with_lower(d.word(first), is_conjunction);
-    let rule = if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag };
     let second_first = tag_end + 1;
     // `…, said Mark Jones, a political scientist at Rice.`: a phrase with
     // no verb after the tag describes the speaker; only the part before
@@ -179,7 +176,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         matches!(w, "although" | "though" | "whereas" | "unless" | "despite")
     });
     if concedes || describes && !verb_before_relative(d, second_first, stop) && !d.crosses_quote(second_first, stop) {
-        if !bare && words(first, comma) >= 2 {
+        if !bare && part_one >= 2 {
             d.add_report(first, comma, m, Some(c), rule, PRIOR);
         }
         return;
@@ -217,6 +214,11 @@ fn inverts(lemma: &str) -> bool {
         lemma,
         "say" | "add" | "write" | "note" | "explain" | "continue" | "argue" | "insist" | "declare" | "according to"
     )
+}
+
+/// The rule of a report closed by cue `c`: `according to` has its own.
+fn rule_of(d: &Draft<'_>, c: usize) -> Rule {
+    if d.lemma(c) == "according to" { Rule::AccordingTo } else { Rule::ClauseThenTag }
 }
 
 /// Conjunctions that alone make no part of a report (`But, she added, …`).

@@ -87,12 +87,8 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     // The last cue in the sentence before j, at most MAX_GAP tokens away.
     let start_pos = d.seg.tokens.get(first)?.span.start;
     let end_pos = d.seg.tokens.get(j.checked_sub(1)?)?.span.end;
-    let k = d.cues.partition_point(|c| c.span.start < end_pos);
-    let c = k.checked_sub(1)?;
+    let c = last_free_cue(d, start_pos, end_pos)?;
     let hit = d.cues[c];
-    if hit.span.start < start_pos || d.cue_used[c] {
-        return None;
-    }
     let cue_end = d.cue_end_token(c);
     if j.saturating_sub(cue_end) > MAX_GAP {
         return None;
@@ -159,12 +155,7 @@ fn tag_sentence_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     let sentence = d.seg.sentences.get(d.seg.sentence_of_token(stop))?;
     let first = sentence.first as usize;
     let end_pos = d.seg.tokens[stop].span.start;
-    let k = d.cues.partition_point(|c| c.span.start < end_pos);
-    let c = k.checked_sub(1)?;
-    let hit = d.cues[c];
-    if hit.span.start < d.seg.tokens.get(first)?.span.start || d.cue_used[c] {
-        return None;
-    }
+    let c = last_free_cue(d, d.seg.tokens.get(first)?.span.start, end_pos)?;
     if stop.saturating_sub(d.cue_end_token(c)) > MAX_SENTENCE_TAIL {
         return None;
     }
@@ -178,4 +169,11 @@ fn tag_sentence_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     let m = d.speaker_before(c)?;
     let opens = (first..d.mentions[m].first as usize).all(|k| d.seg.tokens[k].kind == TokKind::Punct);
     opens.then_some((m, c))
+}
+
+/// The last cue starting before byte `end_pos`, when it starts at or after
+/// `start_pos` and no quote has taken it yet.
+fn last_free_cue(d: &Draft<'_>, start_pos: usize, end_pos: usize) -> Option<usize> {
+    let c = d.cues.partition_point(|c| c.span.start < end_pos).checked_sub(1)?;
+    (d.cues[c].span.start >= start_pos && !d.cue_used[c]).then_some(c)
 }

@@ -1033,6 +1033,12 @@ impl<'a> Draft<'a> {
         self.can_speak(k).then_some(k)
     }
 
+    /// True when word `w` has the form of a finite verb: a past (`-ed`, or
+    /// irregular) or a third-person present (`-s`, not `-ss`).
+    pub fn is_verb_form(&self, w: &str) -> bool {
+        w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || self.lex.is_irregular_past(w)
+    }
+
     /// The lemma of cue `c`.
     pub fn lemma(&self, c: usize) -> &str {
         self.matcher.entries.get(self.cues[c].entry as usize).map_or("", |e| &e.lemma)

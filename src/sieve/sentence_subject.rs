@@ -78,9 +78,7 @@ fn nearest_subject(d: &Draft<'_>, first: usize, tok: usize) -> Option<usize> {
         }
         let next = d.seg.tokens[after];
         let w = d.word(after);
-        d.cue_at(after).is_some()
-            || next.shape == crate::segment::Shape::Lower
-                && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || d.lex.is_irregular_past(w))
+        d.cue_at(after).is_some() || next.shape == crate::segment::Shape::Lower && d.is_verb_form(w)
     })
 }
 

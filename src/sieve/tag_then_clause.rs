@@ -151,12 +151,7 @@ fn end_of_relative(d: &Draft<'_>, m: usize, c: usize, start: usize, stop: usize)
         let Some(t) = d.seg.tokens.get(k) else { return false };
         let w = d.word(k);
         t.shape == crate::segment::Shape::Lower
-            && (is_auxiliary(w)
-                || !d.lex.is_function_word(w)
-                    && (w.ends_with("ed")
-                        || w.ends_with('s') && !w.ends_with("ss")
-                        || d.lex.is_irregular_past(w)
-                        || d.cue_at(k).is_some()))
+            && (is_auxiliary(w) || !d.lex.is_function_word(w) && (d.is_verb_form(w) || d.cue_at(k).is_some()))
     };
     (start + 1..stop).find(|&k| d.is_mark(k, b',') && resumes(k + 1)).unwrap_or(stop)
 }
