@@ -39,7 +39,7 @@ pub(crate) fn drop_written(d: &mut Draft<'_>) {
         let floor = start.saturating_sub(MAX_SAID_BEFORE);
         let said_before = (0..cue).rev().take_while(|&c| d.cues[c].span.start >= floor).any(|c| {
             let between = d.text.get(d.cues[c].span.end..start).unwrap_or("\"");
-            class(c).is_some_and(|(k, _)| k == CueClass::Speech)
+            d.matcher.is_speech(d.cues[c])
                 && !between.contains(['"', '\u{201c}', '\u{201d}'])
                 && !between.contains("\n\n")
         });
