@@ -226,3 +226,23 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
         assert!(doc.speech().all(|q| q.attribution().is_none()), "{text}");
     }
 }
+
+#[test]
+fn a_continuation_takes_a_participle_cue_of_its_speaker() {
+    let at = Attributor::new();
+    for (text, cue) in [
+        (
+            "“The tolls stay,” Ines Varga said, adding a word about the ferry. “And who will pay for the ferry?”",
+            "adding",
+        ),
+        ("“The tolls stay,” Varga said, according to the Gazette. “The ferry goes.”", "according to"),
+        // A participle that names what the words were about is not a cue
+        // of the part after it.
+        ("“The tolls stay,” Varga said, referring to the bridge. “The ferry goes.”", "said"),
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().nth(1).unwrap_or_else(|| panic!("{text}: no second quote"));
+        assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("continuation"), "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
+    }
+}

@@ -49,7 +49,13 @@ impl Pass for Continuation {
                     // conversation pass decides.)
                     let next_para =
                         pq.para + 1 == cq.para && d.genre == crate::genre::Genre::News && quote_only_paragraph(d, q);
-                    (same_para || next_para).then_some(a)
+                    if same_para {
+                        // A later cue of the same speaker introduces this
+                        // part (`…,” Trump said, adding: “…”`).
+                        let cue = own_cue_between(d, pq.outer.end, cq.outer.start, a.mention).or(a.cue);
+                        return Some(AttrDraft { cue, colon: if cue == a.cue { a.colon } else { None }, ..a });
+                    }
+                    next_para.then_some(a)
                 });
                 if let Some(a) = inherited {
                     // The cue that introduced the speaker introduces this part
@@ -83,6 +89,29 @@ fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, s
             }
         }
     })
+}
+
+/// The last unused speech cue in `start..end` that goes on with the words
+/// of mention `speaker` after a comma: a participle (`…,” Trump said,
+/// adding …`, `…, calling it`) or `according to`. A participle that names
+/// what the words were about or how they were given (`referring to`,
+/// `speaking on condition of anonymity`) is not one.
+fn own_cue_between(d: &Draft<'_>, start: usize, end: usize, speaker: usize) -> Option<usize> {
+    let k = d.cues.partition_point(|c| c.span.start < start);
+    (k..d.cues.len())
+        .take_while(|&c| d.cues[c].span.end <= end)
+        .filter(|&c| {
+            let tok = d.cue_token(c);
+            let word = d.word(tok);
+            !d.cue_used[c]
+                && tok > 0
+                && d.word(tok - 1) == ","
+                && (word.ends_with("ing") || word == "according")
+                && !matches!(d.lemma(c), "refer to" | "speak")
+                && d.matcher.is_speech(d.cues[c])
+                && (word == "according" || d.speaker_before(c) == Some(speaker))
+        })
+        .last()
 }
 
 /// True when the paragraph of quote `q` holds nothing but the quote (and
