@@ -32,6 +32,7 @@ const CASES: &[(&str, &[Expected])] = &[
         ],
     ),
     ("Needless to say, the said property was sold, all told, for a song.", &[]),
+    ("A scholar at a think tank; think tanks differ.", &[]),
     ("é€ 🙂 “Oui,” dit-il; “Yes,” SHE SAID.", &[("SAID", "say", CueClass::Speech, Stance::Neutral)]),
 ];
 

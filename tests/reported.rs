@@ -481,3 +481,22 @@ fn reports_without_a_source_keep_their_cue() {
     let a = reports[0].attribution().expect("the asker");
     assert_eq!(doc.text_of(a.mention()), "a local reporter");
 }
+
+#[test]
+fn a_tag_after_a_comma_ends_the_clause_before_it() {
+    // The second report starts a clause of its own; the first stops at
+    // its comma instead of running over the second tag.
+    let doc = Attributor::new().attribute(
+        "In a week when Ruiz is talking about raising the tolls, Varga said the bridge \u{201c}is safe enough.\u{201d}",
+    );
+    let reports: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+    let found: Vec<(&str, &str)> = reports
+        .iter()
+        .map(|q| (doc.text_of(q.span()), q.attribution().map_or("", |a| doc.text_of(a.mention()))))
+        .collect();
+    assert_eq!(
+        found,
+        [("raising the tolls", "Ruiz"), ("the bridge \u{201c}is safe enough.\u{201d}", "Varga")],
+        "{reports:?}"
+    );
+}

@@ -437,8 +437,11 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
                 stop = k;
                 break;
             }
-            if let Some((_, _, tag_end)) = d.tag_at(k + 1) {
-                if d.ends_tag(tag_end, d.seg.tokens[k].para) {
+            // A tag after the comma closes the clause (`…, Yepez said.`)
+            // or opens a report of its own (`…, Yepez said Perez was
+            // right`).
+            if let Some((_, c, tag_end)) = d.tag_at(k + 1) {
+                if d.ends_tag(tag_end, d.seg.tokens[k].para) || d.matcher.is_speech(d.cues[c]) {
                     stop = k;
                     break;
                 }
