@@ -246,3 +246,22 @@ fn a_continuation_takes_a_participle_cue_of_its_speaker() {
         assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
     }
 }
+
+#[test]
+fn a_continuation_runs_over_the_tags_own_clauses() {
+    let at = Attributor::new();
+    for text in [
+        // A relative clause of the tag, with a verb of speech in it.
+        "“The tolls stay,” Ines Varga said at the dinner, where the mayor also spoke. “The ferry goes.”",
+        // A report with no source inside the tag.
+        "“The tolls stay,” Ines Varga told reporters when asked which plan she would back.\n“The ferry goes.”",
+    ] {
+        let doc = at.attribute(text);
+        let speakers: Vec<_> = doc
+            .speech()
+            .filter(|q| q.kind() == QuoteKind::Direct)
+            .map(|q| q.attribution().map(|a| a.speaker_name()))
+            .collect();
+        assert_eq!(speakers, [Some("Ines Varga"), Some("Ines Varga")], "{text}");
+    }
+}

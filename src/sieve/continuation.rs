@@ -63,7 +63,11 @@ impl Pass for Continuation {
                     d.attribute(q, AttrDraft { rule: Rule::Continuation, prior: PRIOR, ..a });
                 }
             }
-            prev = Some(q);
+            // (A report with no source, `when asked which candidate she
+            // would back`, does not break the speaker's run.)
+            if d.quotes[q].attr.is_some() || d.quotes[q].kind != crate::output::QuoteKind::Indirect {
+                prev = Some(q);
+            }
         }
     }
 }
@@ -75,7 +79,7 @@ impl Pass for Continuation {
 fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, speaker: usize) -> bool {
     let k = d.cues.partition_point(|c| c.span.start < start);
     (k..d.cues.len()).take_while(|&c| d.cues[c].span.start < end).all(|c| {
-        Some(c) == own || {
+        Some(c) == own || in_relative_of(d, c, speaker) || {
             let after = d.cue_end_token(c);
             // (After a participle stands its object, not a speaker: `he
             // said, referring to Republicans.`)
@@ -89,6 +93,19 @@ fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, s
             }
         }
     })
+}
+
+/// True when cue `c` stands in a relative clause after mention `speaker`
+/// in its sentence: `said Mr. Obama at the dinner, where Mrs. Clinton also
+/// spoke`, `said Alan Cobb, an adviser who spent the weekend …`. The words
+/// of such a clause describe the tag; they do not start a new turn.
+fn in_relative_of(d: &Draft<'_>, c: usize, speaker: usize) -> bool {
+    let mention = &d.mentions[speaker];
+    let (first, end) = (mention.first as usize, mention.end as usize);
+    let tok = d.cue_token(c);
+    end <= tok
+        && d.seg.sentence_of_token(first) == d.seg.sentence_of_token(tok)
+        && (end..tok).any(|k| matches!(d.word(k), "who" | "whom" | "whose" | "which" | "where" | "when"))
 }
 
 /// The last unused speech cue in `start..end` that goes on with the words
