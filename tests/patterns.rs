@@ -265,3 +265,24 @@ fn a_continuation_runs_over_the_tags_own_clauses() {
         assert_eq!(speakers, [Some("Ines Varga"), Some("Ines Varga")], "{text}");
     }
 }
+
+#[test]
+fn a_participle_tag_skips_fronted_time_place_and_datelines() {
+    let at = Attributor::new();
+    for (text, speaker) in [
+        ("Hours later, Varga thanked the crew, telling reporters, \u{201c}The tolls stay.\u{201d}", "Varga"),
+        (
+            "Outside the town hall in downtown Ostrava, about forty protesters gathered, chanting \u{201c}No tolls!\u{201d}",
+            "protesters",
+        ),
+        (
+            "OSTRAVA, May 3 (Gazette) \u{2014} The Ostrava Port Authority issued a statement on Monday, offering \u{201c}a full apology\u{201d} to the crews.",
+            "The Ostrava Port Authority",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().next().unwrap_or_else(|| panic!("{text}: no quote"));
+        let a = q.attribution().unwrap_or_else(|| panic!("{text}: no speaker"));
+        assert_eq!(doc.text_of(a.mention()), speaker, "{text}");
+    }
+}

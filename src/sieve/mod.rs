@@ -994,6 +994,16 @@ impl<'a> Draft<'a> {
                     | "from"
                     | "under"
                     | "over"
+                    | "outside"
+                    | "inside"
+                    | "near"
+                    | "across"
+                    | "around"
+                    | "throughout"
+                    | "within"
+                    | "among"
+                    | "behind"
+                    | "beyond"
                     | "unlike"
                     | "like"
                     | "once"
@@ -1007,7 +1017,10 @@ impl<'a> Draft<'a> {
                     | "this"
             )
         });
-        if opener {
+        // (`Hours later, Trump …`, `Two days ago, …`.)
+        let time_opener = (first as usize + 1..(first as usize + 4).min(tok))
+            .any(|k| matches!(self.word(k), "later" | "earlier" | "ago") && self.word(k + 1) == ",");
+        if opener || time_opener {
             // (A bounded look: sentences can be arbitrarily long.)
             let limit = tok.min(first as usize + 40);
             if let Some(comma) = (first as usize..limit).find(|&k| self.word(k) == ",") {
@@ -1017,8 +1030,13 @@ impl<'a> Draft<'a> {
         // A dateline (`WASHINGTON (AFP) –`) is no subject.
         let k0 = self.mentions.partition_point(|m| m.first < first);
         if let Some(m) = self.mentions.get(k0) {
-            if m.first == first && matches!(self.word(m.end as usize), "(" | "\u{2013}" | "\u{2014}" | "-") {
-                let stop = (m.end as usize..(m.end as usize + 6).min(tok))
+            // (`PHILADELPHIA, July 25 (UPI) —`: a capitalised place, its
+            // date and agency.)
+            let capitals = self.word(m.first as usize).bytes().all(|b| !b.is_ascii_lowercase());
+            let opens = matches!(self.word(m.end as usize), "(" | "\u{2013}" | "\u{2014}" | "-")
+                || capitals && self.word(m.end as usize) == ",";
+            if m.first == first && opens {
+                let stop = (m.end as usize..(m.end as usize + 9).min(tok))
                     .find(|&k| matches!(self.word(k), "\u{2013}" | "\u{2014}" | "-"));
                 if let Some(dash) = stop {
                     first = dash as u32 + 1;
