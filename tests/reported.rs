@@ -500,3 +500,19 @@ fn a_tag_after_a_comma_ends_the_clause_before_it() {
         "{reports:?}"
     );
 }
+
+#[test]
+fn a_tag_after_a_short_opener_ends_the_clause() {
+    let at = Attributor::new();
+    // `, in which she called for …`: the first report stops at the comma,
+    // and the quotation belongs to the second tag.
+    let doc = at.attribute(
+        "Varga has been cagey about the bridge, offering few specifics beyond a letter in May, in which she called for getting the tolls \u{201c}back on track.\u{201d}",
+    );
+    let q = doc.speech().find(|q| doc.text_of(q.span()).contains("back on track")).expect("the quotation");
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("called for"), "{q:?}");
+    // A participle after a determiner and an adverb is no verb: `assumed a
+    // newly created role` reports nothing.
+    let doc = at.attribute("She has assumed a newly created role as harbour counsellor.");
+    assert_eq!(doc.speech().count(), 0, "{:?}", doc.speech().collect::<Vec<_>>());
+}

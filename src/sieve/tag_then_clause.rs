@@ -446,6 +446,13 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
                     break;
                 }
             }
+            // Or after a short opener: `…, in which she called for …`, `…,
+            // as he later explained, …`, `…, at the town hall this week
+            // she said …`.
+            if tag_after_opener(d, k + 1, end) {
+                stop = k;
+                break;
+            }
         }
     }
     // Drop trailing sentence punctuation (but not closing quote marks).
@@ -453,6 +460,31 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
         stop -= 1;
     }
     (stop > start).then_some(stop)
+}
+
+/// True when a speech tag (`she called for`, `he later explained`) starts
+/// within a few words after token `from`, which opens a circumstance or a
+/// relative clause (`in which`, `as`, `at the town hall`), with no comma or
+/// cue before it.
+fn tag_after_opener(d: &Draft<'_>, from: usize, end: usize) -> bool {
+    let opener = matches!(
+        d.word(from),
+        "in" | "at" | "on" | "during" | "after" | "before" | "as" | "when" | "where" | "while" | "which" | "whom"
+    );
+    if !opener {
+        return false;
+    }
+    let limit = (from + 7).min(end);
+    for j in from + 1..limit {
+        let w = d.word(j);
+        if matches!(w, "," | ";" | ":" | "that") || d.cue_at(j - 1).is_some() {
+            return false;
+        }
+        if let Some((m, c, _)) = d.tag_at(j) {
+            return d.mentions[m].first as usize == j && d.matcher.is_speech(d.cues[c]);
+        }
+    }
+    false
 }
 
 /// True when every top-level quote crossing the clause starts inside it
@@ -707,7 +739,12 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
             && !matches!(
                 d.word(k - 1),
                 "into" | "in" | "of" | "for" | "with" | "an" | "a" | "the" | "to" | "on" | "at" | "by" | "from"
-            );
+            )
+            // (`a newly created role`: a participle after a determiner and
+            // an adverb is an adjective.)
+            && !(k >= start + 2
+                && d.word(k - 1).ends_with("ly")
+                && matches!(d.word(k - 2), "an" | "a" | "the" | "The" | "A" | "An" | "its" | "his" | "her" | "their"));
         if past {
             return true;
         }
