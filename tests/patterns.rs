@@ -286,3 +286,16 @@ fn a_participle_tag_skips_fronted_time_place_and_datelines() {
         assert_eq!(doc.text_of(a.mention()), speaker, "{text}");
     }
 }
+
+#[test]
+fn a_document_object_does_not_speak_through_a_participle() {
+    let at = Attributor::new();
+    for text in [
+        "Ines Varga posted a message on Tuesday declaring that the tolls are \u{201c}here to stay.\u{201d}",
+        "Ines Varga answered the mayor's messages by saying, \u{201c}The tolls stay.\u{201d}",
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().next().unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"), "{text}");
+    }
+}

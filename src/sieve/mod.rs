@@ -857,7 +857,17 @@ impl<'a> Draft<'a> {
     /// the daughter of …, said`, and, for a participle or a coordinated
     /// verb (`…, saying`, `… and said`), the sentence's subject.
     pub fn speaker_before(&self, c: usize) -> Option<usize> {
-        self.any_speaker_before(c).filter(|&m| self.fits_cue(c, m))
+        let m = self.any_speaker_before(c)?;
+        // `X tweeted out a message on Tuesday declaring`: a document that
+        // is the object of the sentence's verb does not speak through a
+        // participle; its issuer, the sentence's subject, does.
+        let cue_tok = self.cue_token(c);
+        let m = if self.mentions[m].document && self.word(cue_tok).ends_with("ing") {
+            self.subject_of_sentence(cue_tok).filter(|&s| !self.mentions[s].document).unwrap_or(m)
+        } else {
+            m
+        };
+        self.fits_cue(c, m).then_some(m)
     }
 
     /// [`speaker_before`](Self::speaker_before), for any cue class.
