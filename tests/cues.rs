@@ -33,6 +33,14 @@ const CASES: &[(&str, &[Expected])] = &[
     ),
     ("Needless to say, the said property was sold, all told, for a song.", &[]),
     ("A scholar at a think tank; think tanks differ.", &[]),
+    (
+        "Ruiz vented that the port had closed; Eberle played down the closure and referenced a study.",
+        &[
+            ("vented", "vent", CueClass::Speech, Stance::Evaluative),
+            ("played down", "play down", CueClass::Speech, Stance::Evaluative),
+            ("referenced", "reference", CueClass::Speech, Stance::Neutral),
+        ],
+    ),
     ("é€ 🙂 “Oui,” dit-il; “Yes,” SHE SAID.", &[("SAID", "say", CueClass::Speech, Stance::Neutral)]),
 ];
 
