@@ -253,6 +253,8 @@ fn a_continuation_runs_over_the_tags_own_clauses() {
     for text in [
         // A relative clause of the tag, with a verb of speech in it.
         "“The tolls stay,” Ines Varga said at the dinner, where the mayor also spoke. “The ferry goes.”",
+        // A concession inside the tag, with a report of its own.
+        "“The tolls stay,” Ines Varga said, though officials have not said the ferry will go. “The ferry goes.”",
         // A report with no source inside the tag.
         "“The tolls stay,” Ines Varga told reporters when asked which plan she would back.\n“The ferry goes.”",
     ] {

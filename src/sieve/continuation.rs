@@ -95,17 +95,23 @@ fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, s
     })
 }
 
-/// True when cue `c` stands in a relative clause after mention `speaker`
-/// in its sentence: `said Mr. Obama at the dinner, where Mrs. Clinton also
-/// spoke`, `said Alan Cobb, an adviser who spent the weekend …`. The words
-/// of such a clause describe the tag; they do not start a new turn.
+/// True when cue `c` stands in a relative or subordinate clause after
+/// mention `speaker` in its sentence: `said Mr. Obama at the dinner, where
+/// Mrs. Clinton also spoke`, `said Alan Cobb, an adviser who spent the
+/// weekend …`, `McCaul said, though officials haven't said …`. The words of
+/// such a clause describe the tag; they do not start a new turn.
 fn in_relative_of(d: &Draft<'_>, c: usize, speaker: usize) -> bool {
     let mention = &d.mentions[speaker];
     let (first, end) = (mention.first as usize, mention.end as usize);
     let tok = d.cue_token(c);
     end <= tok
         && d.seg.sentence_of_token(first) == d.seg.sentence_of_token(tok)
-        && (end..tok).any(|k| matches!(d.word(k), "who" | "whom" | "whose" | "which" | "where" | "when"))
+        && (end..tok).any(|k| {
+            matches!(
+                d.word(k),
+                "who" | "whom" | "whose" | "which" | "where" | "when" | "though" | "although" | "while" | "because"
+            )
+        })
 }
 
 /// The last unused speech cue in `start..end` that goes on with the words
