@@ -33,6 +33,8 @@ const CASES: &[(&str, &[Expected])] = &[
     ),
     ("Needless to say, the said property was sold, all told, for a song.", &[]),
     ("A scholar at a think tank; think tanks differ.", &[]),
+    // A frame noun that owns the next word is no frame.
+    ("Ruiz asked in the video's caption why.", &[("asked", "ask", CueClass::Speech, Stance::Neutral)]),
     (
         "Ruiz vented that the port had closed; Eberle played down the closure and referenced a study.",
         &[

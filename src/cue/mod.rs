@@ -245,11 +245,20 @@ fn extend(automaton: &Automaton, text: &str, mut end: usize) -> usize {
             break;
         }
         match automaton.find_at(text, at, Role::Frame) {
-            Some(f) => end = f.span.end,
-            None => break,
+            // (`asked in the video's caption`: a frame noun that owns the
+            // next word is no frame.)
+            Some(f) if !possessive_at(text, f.span.end) => end = f.span.end,
+            _ => break,
         }
     }
     end
+}
+
+/// True when a possessive `'s` or `’s` starts at byte `at`.
+fn possessive_at(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    let rest = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('\u{2019}'));
+    rest.and_then(|r| r.strip_prefix(['s', 'S'])).is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// The cues of one text, lazily; see [`CueMatcher::find_iter`].
