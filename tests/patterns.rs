@@ -164,6 +164,8 @@ fn tags_with_long_speakers_and_their_continuations() {
             "Ines Varga",
         ),
         ("“Welcome, all of you,” said master of ceremonies Pablo Ruiz, a retired engineer.", "Pablo Ruiz"),
+        // A bare role after a few modifiers as the apposition.
+        ("“The tolls are too high,” Ines Varga, port tolls policy director at the council, said.", "Ines Varga"),
         // A speaker phrase no lexicon knows, and the quote after it.
         ("“The tolls are too high,” the weekly column noted. “They must come down.”", "the weekly column"),
         ("“The tolls are too high,” said the port's chief of staff, Ines Varga. “They must come down.”", "Ines Varga"),
@@ -196,9 +198,9 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
     let at = Attributor::new();
     for (text, speaker) in [
         ("Ines Varga delivered a short retort: “The tolls stay as they are.”", "Ines Varga"),
-        ("The mayor played down the protest as “a storm in a teacup” on Monday.", "The mayor"),
+        ("The mayor waved away the protest as “a storm in a teacup” on Monday.", "The mayor"),
         (
-            "Moreover, in the debate with Pablo Ruiz, Varga referenced a study that “the tolls pay for the bridge.”",
+            "Moreover, in the debate with Pablo Ruiz, Varga held up a study that “the tolls pay for the bridge.”",
             "Varga",
         ),
     ] {

@@ -189,8 +189,14 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
         let w = cx.word(k);
         let ok = match t.kind {
             TokKind::Punct => match w {
-                // (`bespectacled, 71-year-old`: a comma between adjectives.)
-                "," => k > i && cx.tok(k + 1).is_some_and(|n| n.shape == Shape::Lower || n.kind == TokKind::Number),
+                // (`bespectacled, 71-year-old`: a comma between adjectives;
+                // not one after a name, `Ines Varga, port director at …`,
+                // which opens an apposition.)
+                "," => {
+                    k > i
+                        && cx.tok(k - 1).is_some_and(|p| p.shape == Shape::Lower)
+                        && cx.tok(k + 1).is_some_and(|n| n.shape == Shape::Lower || n.kind == TokKind::Number)
+                }
                 "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}" => true,
                 "/" => cx.news,
                 // (An abbreviation's dot: `Assistant U.S. Attorney`.)

@@ -1086,6 +1086,18 @@ impl<'a> Draft<'a> {
         if t.may_start_role() && t.shape == crate::segment::Shape::Lower {
             return true;
         }
+        // (Or one after a few modifiers: `Frelick, refugee rights program
+        // director at Human Rights Watch, said`.)
+        let modified_role = (i + 1..i + 4).any(|k| {
+            (i..k).all(|j| {
+                self.seg.tokens.get(j).is_some_and(|t| {
+                    t.kind == TokKind::Word && t.shape == crate::segment::Shape::Lower && !t.is_function_word()
+                })
+            }) && self.seg.tokens.get(k).is_some_and(|t| t.may_start_role() && t.shape == crate::segment::Shape::Lower)
+        });
+        if modified_role {
+            return true;
+        }
         matches!(
             w,
             "who"
