@@ -8,6 +8,14 @@ use whosaid::{Attributor, CueClass, Genre, QuoteKind};
 const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
     ("Havel said that the budget was honest.", "that the budget was honest", QuoteKind::Indirect, "Havel", "said"),
     ("Havel said the budget was honest.", "the budget was honest", QuoteKind::Indirect, "Havel", "said"),
+    // After the person accused, what they are accused of.
+    (
+        "Havel accused the mayor of hiding the bills from the council.",
+        "hiding the bills from the council",
+        QuoteKind::Indirect,
+        "Havel",
+        "accused",
+    ),
     (
         "The budget was honest and the deficit would shrink, Havel said.",
         "The budget was honest and the deficit would shrink",

@@ -107,6 +107,7 @@ impl Pass for TagThenClause {
             // resume`), or a quoted fragment.
             // (`warned of grave consequences` reports a noun phrase.)
             let after_of = start > 0 && matches!(d.word(start - 1), "of" | "about");
+
             // `denied the claims`: some cues report their object.
             let object =
                 d.lex.is_object_cue(lemma) && (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() >= 2;
@@ -178,6 +179,7 @@ fn takes_of(lemma: &str) -> bool {
             | "muse"
             | "rave"
             | "rant"
+            | "accuse"
     )
 }
 
@@ -343,6 +345,14 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
         // whole object, unless a clause follows the person shown.
         if lemma == "show" && k > before && !introduced(d.word(k)) {
             return Some(before);
+        }
+    }
+    // `accused Obama of “leading from behind”`: after the person judged,
+    // what they were judged for.
+    if let Some(o) = d.mention_at(k).filter(|&o| !d.mentions[o].possessive) {
+        let after = d.mentions[o].end as usize;
+        if d.word(after) == "of" && takes_of(lemma) && after + 1 < end {
+            return Some(after + 1);
         }
     }
     let w = d.word(k);
