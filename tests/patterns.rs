@@ -280,6 +280,18 @@ fn a_participle_tag_skips_fronted_time_place_and_datelines() {
             "protesters",
         ),
         (
+            "Appearing before cheering supporters at the port, Ines Varga said the tolls would fall but added, \u{201c}Not this year.\u{201d}",
+            "Ines Varga",
+        ),
+        (
+            "At a meeting in Aspen, Colo., Ines Varga ended her speech by quoting \u{201c}the tolls stay.\u{201d}",
+            "Ines Varga",
+        ),
+        (
+            "On Tuesday in Ostrava, Gov. Ines Varga (D-OS), said, \u{201c}The tolls stay.\u{201d}",
+            "Gov. Ines Varga (D-OS)",
+        ),
+        (
             "OSTRAVA, May 3 (Gazette) \u{2014} The Ostrava Port Authority issued a statement on Monday, offering \u{201c}a full apology\u{201d} to the crews.",
             "The Ostrava Port Authority",
         ),

@@ -881,6 +881,22 @@ impl<'a> Draft<'a> {
             b -= 1;
             fillers += 1;
         }
+        // A party and state after the name: `Gov. John Kasich (R-OH),
+        // said`, `Sen. Jon Tester (D-Mont.) said`.
+        let mut p = b;
+        if p >= first + 2 && self.word(p - 1) == "," && self.word(p - 2) == ")" {
+            p -= 1;
+        }
+        if p > first && self.word(p - 1) == ")" && self.mention_ending_at(p).is_some() {
+            b = p;
+        } else if p > first && self.word(p - 1) == ")" {
+            let lo = first.max(p.saturating_sub(8));
+            if let Some(open) = (lo..p - 1).rev().find(|&k| self.word(k) == "(") {
+                if self.mention_ending_at(open).is_some() {
+                    b = open;
+                }
+            }
+        }
         // A passive (`people were charged`, `he was told that`) has its
         // subject as the one spoken to or about, not the speaker; `is
         // quoted as saying` is the exception.
@@ -1027,6 +1043,14 @@ impl<'a> Draft<'a> {
                     | "this"
             )
         });
+        // (`Appearing before cheering supporters, Suu Kyi said …`: a
+        // participle opens the sentence.)
+        let opener = opener
+            || self.genre == crate::genre::Genre::News
+                && self.seg.tokens.get(first as usize).is_some_and(|t| t.is_capitalized())
+                && self.word(first as usize).ends_with("ing")
+                && self.word(first as usize).len() > 5
+                && self.mention_at(first as usize).is_none();
         // (`Hours later, Trump …`, `Two days ago, …`.)
         let time_opener = (first as usize + 1..(first as usize + 4).min(tok))
             .any(|k| matches!(self.word(k), "later" | "earlier" | "ago") && self.word(k + 1) == ",");
@@ -1035,6 +1059,15 @@ impl<'a> Draft<'a> {
             let limit = tok.min(first as usize + 40);
             if let Some(comma) = (first as usize..limit).find(|&k| self.word(k) == ",") {
                 first = comma as u32 + 1;
+                // (`in Aspen, Colo., the graduate …`: an abbreviated state
+                // after the place is part of the opener.)
+                let k = first as usize;
+                let state = self.seg.tokens.get(k).is_some_and(|t| t.is_capitalized())
+                    && self.word(k + 1) == "."
+                    && self.word(k + 2) == ",";
+                if state && k + 3 < tok {
+                    first = k as u32 + 3;
+                }
             }
         }
         // A dateline (`WASHINGTON (AFP) –`) is no subject.
