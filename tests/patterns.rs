@@ -304,11 +304,13 @@ fn a_participle_tag_skips_fronted_time_place_and_datelines() {
 }
 
 #[test]
-fn a_document_object_does_not_speak_through_a_participle() {
+fn a_document_or_a_prepositional_object_does_not_speak_through_a_participle() {
     let at = Attributor::new();
     for text in [
         "Ines Varga posted a message on Tuesday declaring that the tolls are \u{201c}here to stay.\u{201d}",
         "Ines Varga answered the mayor's messages by saying, \u{201c}The tolls stay.\u{201d}",
+        // Nor the object of a preposition.
+        "Ines Varga sent a letter to supporters stating, \u{201c}The tolls stay.\u{201d}",
     ] {
         let doc = at.attribute(text);
         let q = doc.speech().next().unwrap_or_else(|| panic!("{text}: no quote"));

@@ -862,8 +862,14 @@ impl<'a> Draft<'a> {
         // is the object of the sentence's verb does not speak through a
         // participle; its issuer, the sentence's subject, does.
         let cue_tok = self.cue_token(c);
-        let m = if self.mentions[m].document && self.word(cue_tok).ends_with("ing") {
-            self.subject_of_sentence(cue_tok).filter(|&s| !self.mentions[s].document).unwrap_or(m)
+        // (Nor does the object of a preposition: `blasted out an email to
+        // supporters stating …`.)
+        let first = self.mentions[m].first as usize;
+        let object = first > 0
+            && self.mentions[m].end as usize == cue_tok
+            && matches!(self.word(first - 1), "to" | "for" | "from" | "at" | "on" | "of" | "about" | "among");
+        let m = if (self.mentions[m].document || object) && self.word(cue_tok).ends_with("ing") {
+            self.subject_of_sentence(cue_tok).filter(|&s| s != m && !self.mentions[s].document).unwrap_or(m)
         } else {
             m
         };
