@@ -17,6 +17,7 @@
 
 mod context;
 mod entry;
+mod frames;
 pub(crate) mod inflect;
 mod matcher;
 #[cfg(test)]
@@ -24,6 +25,7 @@ mod naive;
 
 pub(crate) use context::ContextRules;
 pub(crate) use entry::{CueEntry, Lemma, parse_builtin, parse_entries};
+pub(crate) use frames::Frames;
 pub(crate) use inflect::Inflector;
 
 use crate::error::BuildError;
@@ -65,6 +67,8 @@ struct Pattern {
 #[derive(Clone, Debug)]
 pub(crate) struct CueMatcher {
     pub entries: Vec<CueEntry>,
+    /// The frames of each entry's lemma (`src/lexicon/cue_frames.txt`).
+    frames: Vec<Frames>,
     /// Every form, as a cue alone or as a frame; `None` when there are
     /// none.
     automaton: Option<Automaton>,
@@ -107,7 +111,9 @@ impl CueMatcher {
         } else {
             Some(Automaton::new(&phrases).map_err(|e| BuildError::lexicon("cues", 0, e))?)
         };
-        Ok(CueMatcher { entries, automaton, patterns, rule_sets, context })
+        let table = frames::FrameTable::english()?;
+        let frames = entries.iter().map(|e| table.get(&e.lemma)).collect();
+        Ok(CueMatcher { entries, frames, automaton, patterns, rule_sets, context })
     }
 
     /// The built-in English lexicon and rules.
@@ -123,6 +129,7 @@ impl CueMatcher {
     pub fn empty() -> CueMatcher {
         CueMatcher {
             entries: Vec::new(),
+            frames: Vec::new(),
             automaton: None,
             patterns: Vec::new(),
             rule_sets: Vec::new(),
@@ -143,6 +150,12 @@ impl CueMatcher {
     /// The entry of a hit.
     pub fn entry(&self, hit: CueHit) -> Option<&CueEntry> {
         self.entries.get(hit.entry as usize)
+    }
+
+    /// How the hit's verb takes what it reports.
+    #[inline]
+    pub fn frames(&self, hit: CueHit) -> Frames {
+        self.frames.get(hit.entry as usize).copied().unwrap_or_default()
     }
 
     /// True when the hit's entry is a verb of speaking (class speech).

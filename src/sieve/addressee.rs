@@ -89,7 +89,7 @@ fn tag_object(d: &Draft<'_>, q: usize) -> Option<usize> {
     let c = a.cue?;
     let after = d.cue_end_token(c);
     let name = |m: usize| (m != a.mention && d.mentions[m].kind == MentionKind::Name).then_some(m);
-    if super::takes_addressee(d.lemma(c)) {
+    if d.frames(c).has(crate::cue::Frames::ADDRESSEE) {
         return d.mention_at(after).and_then(name);
     }
     // `said Elizabeth to her sister`, `said to Darcy`: `to` and a name

@@ -1,6 +1,7 @@
 //! A reported clause closed by a tag: `…, the diplomat noted.`
 
 use super::{Draft, Pass};
+use crate::cue::Frames;
 use crate::output::Rule;
 
 /// A sentence that ends with a tag after a comma: `The fleet can hold the
@@ -44,7 +45,7 @@ impl Pass for ClauseThenTag {
             let found =
                 (lo..end.saturating_sub(1)).rev().take(MAX_TAG_TOKENS).filter(|&k| d.is_mark(k, b',')).find_map(|k| {
                     let (m, c, tag_end) = d.tag_at(k + 1)?;
-                    if d.cue_at(k + 1) == Some(c) && !inverts(d.lemma(c)) {
+                    if d.cue_at(k + 1) == Some(c) && !d.frames(c).has(Frames::INVERTS) {
                         return None;
                     }
                     // (`…, an official told Reuters.`)
@@ -109,7 +110,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         let (m, c, tag_end) = d.tag_at(k + 1)?;
         // (An inverted tag only with a verb of saying: `…, endorsed Cruz
         // last week, …` is no tag.)
-        if d.cue_at(k + 1) == Some(c) && !inverts(d.lemma(c)) {
+        if d.cue_at(k + 1) == Some(c) && !d.frames(c).has(Frames::INVERTS) {
             return None;
         }
         // (Circumstances may close the tag: `…, Ms. White said on
@@ -206,14 +207,6 @@ fn circumstances_end(d: &Draft<'_>, k: usize, end: usize) -> usize {
         return k;
     }
     (k + 1..end.min(k + 8)).find(|&j| d.word(j) == ",").filter(|&j| (k..j).all(|i| d.cue_at(i).is_none())).unwrap_or(k)
-}
-
-/// Verbs that stand before their speaker in a tag (`…, said Havel, …`).
-fn inverts(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "say" | "add" | "write" | "note" | "explain" | "continue" | "argue" | "insist" | "declare" | "according to"
-    )
 }
 
 /// The rule of a report closed by cue `c`: `according to` has its own.

@@ -130,7 +130,7 @@ fn own_cue_between(d: &Draft<'_>, start: usize, end: usize, speaker: usize) -> O
                 && tok > 0
                 && d.word(tok - 1) == ","
                 && (word.ends_with("ing") || word == "according")
-                && !matches!(d.lemma(c), "refer to" | "speak")
+                && !d.frames(c).has(crate::cue::Frames::TOPIC)
                 && d.matcher.is_speech(d.cues[c])
                 && (word == "according" || d.speaker_before(c) == Some(speaker))
         })

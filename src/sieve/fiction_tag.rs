@@ -65,7 +65,8 @@ fn cue_adjective_name(d: &Draft<'_>, i: usize, para: u32) -> Option<(usize, usiz
         return None;
     }
     let m = d.mention_at(adj + 1)?;
-    (d.mentions[m].kind == MentionKind::Name && d.can_speak(m) && !super::takes_addressee(d.lemma(c))).then_some((m, c))
+    (d.mentions[m].kind == MentionKind::Name && d.can_speak(m) && !d.frames(c).has(crate::cue::Frames::ADDRESSEE))
+        .then_some((m, c))
 }
 
 /// True when token `i` is a speech noun (`reply`, `exclamation`).

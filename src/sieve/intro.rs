@@ -96,7 +96,7 @@ impl Pass for Intro {
             let inverted = cue.and_then(|c| {
                 let after = d.cue_end_token(c);
                 let m = d.mention_at(after)?;
-                (!super::takes_addressee(d.lemma(c)) && speaks(d, m)).then_some(m)
+                (!d.frames(c).has(crate::cue::Frames::ADDRESSEE) && speaks(d, m)).then_some(m)
             });
             // The speaker does not name himself in his quote (`… where
             // Katharine was sitting, and exclaimed:` ¶ `“Well, Katharine, …”`).

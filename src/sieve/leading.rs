@@ -107,7 +107,7 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
         return None;
     }
     // CUE SPEAKER: `said Havel, “…”` (not `told Reuters`, an addressee).
-    if !super::takes_addressee(d.lemma(c)) {
+    if !d.frames(c).has(crate::cue::Frames::ADDRESSEE) {
         if let Some(m) = d.mention_at(cue_end) {
             if d.can_speak(m) && d.mentions[m].end as usize == j {
                 return Some((m, c));

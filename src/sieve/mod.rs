@@ -81,6 +81,7 @@ pub(crate) use trailing::TrailingTag;
 pub(crate) use unsourced::Unsourced;
 pub(crate) use written::drop_written;
 
+use crate::cue::Frames;
 use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::Lexicons;
 use crate::mention::Mention;
@@ -88,41 +89,6 @@ use crate::output::{MentionKind, QuoteKind, Rule};
 use crate::quote::{Closure, RawQuote};
 use crate::segment::{Segmentation, TokKind, TokenSet};
 use crate::span::Span;
-
-/// Cues whose object is the addressee (`told reporters`), never the
-/// speaker.
-pub(crate) fn takes_addressee(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "tell"
-            | "inform"
-            | "assure"
-            | "remind"
-            | "warn"
-            | "notify"
-            | "advise"
-            | "brief"
-            | "promise"
-            | "convince"
-            | "persuade"
-            | "ask"
-            | "caution"
-            | "urge"
-            | "show"
-            | "teach"
-            | "answer"
-            | "call"
-            | "thank"
-            | "scold"
-            | "accuse"
-            | "blast"
-            | "slam"
-            | "praise"
-            | "interrupt"
-            | "question"
-            | "reassure"
-    )
-}
 
 /// One pass of the sieve.
 pub(crate) trait Pass:
@@ -523,7 +489,7 @@ impl<'a> Draft<'a> {
     /// The end of the tag of cue `c` ending at token `end`, past the person
     /// spoken to when the cue takes one: `told Reuters`, `told her`.
     pub fn past_addressee(&self, c: usize, end: usize) -> usize {
-        if !takes_addressee(self.lemma(c)) {
+        if !self.frames(c).has(Frames::ADDRESSEE) {
             return end;
         }
         match self.mention_at(end) {
@@ -748,7 +714,7 @@ impl<'a> Draft<'a> {
         // CUE SPEAKER: `said Havel`, `said the diplomat`, `said he` (not
         // `told POLITICO`: after `tell` stands the addressee).
         if let Some(c) = self.cue_at(i) {
-            let lemma = self.lemma(c);
+            let frames = self.frames(c);
             let mut j = self.cue_end_token(c);
             if self.is_tag_filler(j) {
                 j += 1;
@@ -760,15 +726,10 @@ impl<'a> Draft<'a> {
             let end = self.mentions[m].end as usize;
             // `asked Jane.` names the asker; `asked Jane whether …` the
             // person asked. After `told` stands the addressee.
-            if takes_addressee(lemma) {
+            if frames.has(Frames::ADDRESSEE) {
                 let closes = self.seg.tokens.get(end).is_none_or(|t| t.para != para)
                     || matches!(self.word(end), "," | "." | ";" | "!" | "?" | ":");
-                if !(closes
-                    && matches!(
-                        lemma,
-                        "ask" | "answer" | "interrupt" | "question" | "caution" | "warn" | "urge" | "promise" | "call"
-                    ))
-                {
+                if !(closes && frames.has(Frames::ASKER)) {
                     return None;
                 }
             }
@@ -1104,6 +1065,11 @@ impl<'a> Draft<'a> {
     /// irregular) or a third-person present (`-s`, not `-ss`).
     pub fn is_verb_form(&self, w: &str) -> bool {
         w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || self.lex.is_irregular_past(w)
+    }
+
+    /// How cue `c` takes what it reports (`src/lexicon/cue_frames.txt`).
+    pub fn frames(&self, c: usize) -> Frames {
+        self.cues.get(c).map_or(Frames::NONE, |&h| self.matcher.frames(h))
     }
 
     /// The lemma of cue `c`.

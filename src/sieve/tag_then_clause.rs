@@ -1,6 +1,7 @@
 //! A tag followed by the reported clause: `Havel said (that) …`.
 
-use super::{Draft, Pass, takes_addressee};
+use super::{Draft, Pass};
+use crate::cue::Frames;
 use crate::output::Rule;
 use crate::segment::TokKind;
 
@@ -52,6 +53,7 @@ impl Pass for TagThenClause {
                 continue;
             }
             let lemma = d.lemma(c);
+            let frames = d.frames(c);
             let (m, start, rule) = if lemma == "according to" {
                 // `According to X, CLAUSE.`: only at the sentence's start.
                 if (first..cue_tok).any(|k| d.seg.tokens[k].kind != TokKind::Punct) {
@@ -68,7 +70,7 @@ impl Pass for TagThenClause {
                 // closes the sentence reports what stands before it.
                 // (Also `…, said an official who was briefed on …`.)
                 let after_comma = cue_tok > first && d.word(cue_tok - 1) == ",";
-                if let Some(after) = d.mention_at(cue_end).filter(|_| after_comma && !takes_addressee(lemma)) {
+                if let Some(after) = d.mention_at(cue_end).filter(|_| after_comma && !frames.has(Frames::ADDRESSEE)) {
                     let end_m = d.mentions[after].end as usize;
                     if d.ends_tag(end_m, site.para) || matches!(d.word(end_m), "who" | "which" | "whose") {
                         continue;
@@ -90,7 +92,7 @@ impl Pass for TagThenClause {
                     && d.mentions[m].end as usize == cue_tok
                     && blocks_clause(d.word(cue_end))
                     && is_auxiliary(d.word(cue_end));
-                let start = if relative { Some(cue_end) } else { clause_start(d, cue_end, end, lemma) };
+                let start = if relative { Some(cue_end) } else { clause_start(d, cue_end, end, frames, lemma) };
                 let Some(start) = start else { continue };
                 (m, start, Rule::TagThenClause)
             };
@@ -99,7 +101,7 @@ impl Pass for TagThenClause {
             let has_quote = contains_quote(d, start, stop);
             // `called the plan “dead”` reports words; `a firm called Acme`
             // names a thing.
-            if names_things(lemma) && !has_quote {
+            if frames.has(Frames::NAMES) && !has_quote {
                 continue;
             }
             // Without `that` or a question word, the clause must read as
@@ -112,7 +114,7 @@ impl Pass for TagThenClause {
             let object =
                 d.lex.is_object_cue(lemma) && (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() >= 2;
             // (`According to X,` frames a clause whatever its verb.)
-            let directive = directs(lemma) && addressee_before_to(d, start).is_some();
+            let directive = frames.has(Frames::DIRECTS) && addressee_before_to(d, start).is_some();
             if rule != Rule::AccordingTo
                 && !introduced(d.word(start))
                 && d.word(start) != "to"
@@ -155,32 +157,6 @@ fn end_of_relative(d: &Draft<'_>, m: usize, c: usize, start: usize, stop: usize)
             && (is_auxiliary(w) || !d.lex.is_function_word(w) && (d.is_verb_form(w) || d.cue_at(k).is_some()))
     };
     (start + 1..stop).find(|&k| d.is_mark(k, b',') && resumes(k + 1)).unwrap_or(stop)
-}
-
-/// Cues that take `of` or `about` before what was said.
-fn takes_of(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "warn"
-            | "speak"
-            | "talk"
-            | "complain"
-            | "boast"
-            | "brag"
-            | "write"
-            | "think"
-            | "worry"
-            | "joke"
-            | "testify"
-            | "remind"
-            | "tell"
-            | "caution"
-            | "dream"
-            | "muse"
-            | "rave"
-            | "rant"
-            | "accuse"
-    )
 }
 
 /// Words that cannot open a reported clause.
@@ -298,23 +274,23 @@ fn starts_circumstance(w: &str) -> bool {
 
 /// Where the reported clause starts after token `k` (just past the cue),
 /// or `None` when no clause follows.
-fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<usize> {
+fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: &str) -> Option<usize> {
     // `called him “a liar”`: the object is part of what was said.
-    if names_things(lemma) {
+    if frames.has(Frames::NAMES) {
         let opens_quote = d.seg.tokens.get(k).is_some_and(|t| d.top_starting_at(t.span.start).is_some());
         return (k < end && d.seg.tokens[k].kind != TokKind::Punct || opens_quote).then_some(k);
     }
     // `pledged to “build the wall”`: a commitment's infinitive is its
     // content.
-    if commits(lemma) && d.word(k) == "to" {
+    if frames.has(Frames::COMMITS) && d.word(k) == "to" {
         return Some(k);
     }
     // `urged supporters to vote`, `told him to leave`: a directive reports
     // what was asked of the addressee, who opens the content.
-    if directs(lemma) && addressee_before_to(d, k).is_some() {
+    if frames.has(Frames::DIRECTS) && addressee_before_to(d, k).is_some() {
         return Some(k);
     }
-    if takes_addressee(lemma) {
+    if frames.has(Frames::ADDRESSEE) {
         let before = k;
         if let Some(a) = d.mention_at(k) {
             k = d.mentions[a].end as usize;
@@ -333,7 +309,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
         }
         // `told The Washington Post, Fiorina would …`
         if k > before && d.is_mark(k, b',') && k + 1 < end {
-            return clause_start(d, k + 1, end, "");
+            return clause_start(d, k + 1, end, Frames::NONE, "");
         }
         // `warned Trump would lose`, `the poll shows Cruz has fallen`: a
         // verb right after the person is theirs, so the person is the
@@ -351,7 +327,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
     // what they were judged for.
     if let Some(o) = d.mention_at(k).filter(|&o| !d.mentions[o].possessive) {
         let after = d.mentions[o].end as usize;
-        if d.word(after) == "of" && takes_of(lemma) && after + 1 < end {
+        if d.word(after) == "of" && frames.has(Frames::OF) && after + 1 < end {
             return Some(after + 1);
         }
     }
@@ -364,7 +340,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
     }
     // Verbs with no object (`spoke anonymously because …`, `laughed at
     // …`) report only through `that`, `of` or `about`.
-    if matches!(lemma, "speak" | "talk" | "laugh" | "chat" | "gossip" | "converse") && !matches!(w, "of" | "about") {
+    if frames.has(Frames::NO_OBJECT) && !matches!(w, "of" | "about") {
         return None;
     }
     if matches!(w, "whether" | "if") {
@@ -373,10 +349,10 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
     // `asked how …`, `explained why …`; but `said when she resigned` tells
     // when, not what.
     if matches!(w, "how" | "why" | "what" | "who" | "when" | "where" | "which") {
-        return asks(lemma).then_some(k);
+        return frames.has(Frames::ASKS).then_some(k);
     }
     if matches!(w, "of" | "about") {
-        return takes_of(lemma).then_some(k + 1).filter(|&s| s < end);
+        return frames.has(Frames::OF).then_some(k + 1).filter(|&s| s < end);
     }
     // `told reporters this was …`: a demonstrative subject.
     if matches!(w, "this" | "these" | "those") && is_auxiliary(d.word(k + 1)) {
@@ -413,7 +389,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, lemma: &str) -> Option<
         _ if blocks_clause(w) => None,
         _ if w.ends_with("ly") && t.shape == crate::segment::Shape::Lower => {
             // An adverb: `said falsely that`, `said recently the …`.
-            clause_start(d, k + 1, end, "")
+            clause_start(d, k + 1, end, Frames::NONE, "")
         }
         _ => Some(k),
     }
@@ -531,37 +507,6 @@ fn cut_at_attributed(d: &Draft<'_>, start: usize, stop: usize, m: usize) -> usiz
     }
 }
 
-/// Cues that also name or describe things (`a firm called Acme`), which
-/// report speech only with quoted words.
-fn names_things(lemma: &str) -> bool {
-    matches!(lemma, "call" | "describe" | "dub" | "label" | "brand" | "term" | "nickname" | "characterize")
-}
-
-/// Cues that direct someone to act (`urged voters to turn out`): their
-/// content is the addressee and the infinitive.
-fn directs(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "tell"
-            | "ask"
-            | "urge"
-            | "encourage"
-            | "instruct"
-            | "order"
-            | "call on"
-            | "invite"
-            | "challenge"
-            | "beg"
-            | "implore"
-            | "press"
-            | "remind"
-            | "advise"
-            | "caution"
-            | "warn"
-            | "persuade"
-    )
-}
-
 /// The token after the addressee opening at `k` (a mention, an object
 /// pronoun, or up to three plain words such as `supporters`), when `to`
 /// follows it.
@@ -580,52 +525,6 @@ fn addressee_before_to(d: &Draft<'_>, k: usize) -> Option<usize> {
         (k..k + 3).take_while(|&j| plain(j)).last()? + 1
     };
     (end > k && d.word(end) == "to").then_some(end)
-}
-
-/// Cues whose content is an infinitive (`vowed to fight on`).
-fn commits(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "pledge"
-            | "vow"
-            | "promise"
-            | "threaten"
-            | "swear"
-            | "offer"
-            | "agree"
-            | "refuse"
-            | "decline"
-            | "hope"
-            | "vow to"
-            | "plan"
-            | "intend"
-            | "undertake"
-            | "resolve"
-    )
-}
-
-/// Cues that take a question-word clause (`asked how`, `explained why`).
-fn asks(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "ask"
-            | "wonder"
-            | "question"
-            | "explain"
-            | "describe"
-            | "detail"
-            | "know"
-            | "inquire"
-            | "query"
-            | "reveal"
-            | "disclose"
-            | "show"
-            | "recall"
-            | "recount"
-            | "discuss"
-            | "demand"
-            | "tell"
-    )
 }
 
 /// True when the clause opens with `that` or a question word.
