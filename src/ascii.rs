@@ -32,13 +32,30 @@ pub(crate) fn ascii_word_mask(x: u64) -> u64 {
 /// those of 0x80 and above too, unchanged.
 #[inline]
 pub(crate) fn lower8(x: u64) -> u64 {
+    x | upper_mask(x) >> 2
+}
+
+/// Per byte of `x`, bit 7 set when the byte is an ASCII lowercase letter.
+#[inline]
+pub(crate) fn lower_mask(x: u64) -> u64 {
     let rep = |b: u8| u64::from_le_bytes([b; 8]);
     let x7 = x & LO7;
-    // Bit 7 set for a byte of 'A' and above, and for one above 'Z'.
-    let ge_a = x7 + rep(0x80 - b'A');
-    let gt_z = x7 + rep(0x7F - b'Z');
-    let upper = ge_a & !gt_z & !x & HI;
-    x | upper >> 2
+    (x7 + rep(0x80 - b'a')) & !(x7 + rep(0x7F - b'z')) & !x & HI
+}
+
+/// Per byte of `x`, bit 7 set when the byte is an ASCII capital.
+#[inline]
+pub(crate) fn upper_mask(x: u64) -> u64 {
+    let rep = |b: u8| u64::from_le_bytes([b; 8]);
+    let x7 = x & LO7;
+    (x7 + rep(0x80 - b'A')) & !(x7 + rep(0x7F - b'Z')) & !x & HI
+}
+
+/// Ones in the first `len` bytes of a little-endian word (all eight from
+/// eight on).
+#[inline]
+pub(crate) fn low_bytes(len: usize) -> u64 {
+    if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 }
 }
 
 /// Up to eight bytes as a little-endian word, padded with zeros: from two
@@ -232,6 +249,22 @@ mod tests {
             let got = lower8(u64::from_le_bytes(bytes)).to_le_bytes();
             assert_eq!(got, bytes.map(|c| c.to_ascii_lowercase()), "byte {b:#x}");
         }
+    }
+
+    #[test]
+    fn case_masks_match_the_scalar_rules() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'a', b'Z', b, b'@', b'[', 0xC3, b]);
+            let (lo, up) = (lower_mask(x), upper_mask(x));
+            for (k, &c) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(lo >> (8 * k + 7) & 1 == 1, c.is_ascii_lowercase(), "byte {c:#x}");
+                assert_eq!(up >> (8 * k + 7) & 1 == 1, c.is_ascii_uppercase(), "byte {c:#x}");
+            }
+        }
+        assert_eq!((lower_mask(u64::MAX) | upper_mask(u64::MAX)) & !HI, 0);
+        assert_eq!(low_bytes(0), 0);
+        assert_eq!(low_bytes(3), 0xFF_FFFF);
+        assert_eq!(low_bytes(8), u64::MAX);
     }
 
     #[test]

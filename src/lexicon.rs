@@ -146,7 +146,7 @@ impl<V> CiMap<V> {
         let b = text.as_bytes();
         let n = end.wrapping_sub(start);
         let raw = match crate::ascii::load8(b, start) {
-            Some(x) if n <= 8 => Folded { head: x & low_bytes(n), tail: 0, len: n },
+            Some(x) if n <= 8 => Folded { head: x & crate::ascii::low_bytes(n), tail: 0, len: n },
             Some(x) if n <= 16 => match crate::ascii::load8(b, end - 8) {
                 Some(y) => Folded { head: x, tail: y, len: n },
                 None => return self.get(text.get(start..end)?),
@@ -328,12 +328,6 @@ impl Folded {
         let k = (self.head ^ self.tail.rotate_left(29) ^ (self.len as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (k ^ (k >> 29)) | 1
     }
-}
-
-/// A mask of the low `n` bytes of a `u64` (all of it from eight).
-#[inline]
-fn low_bytes(n: usize) -> u64 {
-    if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 }
 }
 
 /// Calls `f` with `word` in lower case, without allocating for short ASCII
@@ -906,12 +900,20 @@ impl Lexicons {
         // has its top bit.
         let n = end.wrapping_sub(start);
         if let Some(x) = crate::ascii::load8(text.as_bytes(), start).filter(|_| n <= 8) {
-            let word = x & low_bytes(n);
+            let word = x & crate::ascii::low_bytes(n);
             if word & crate::ascii::HI == 0 {
                 return self.short_starts.get(crate::ascii::lower8(word));
             }
         }
         self.starts.get_in(text, start, end).copied().unwrap_or(0)
+    }
+
+    /// [`word_flags`](Self::word_flags) of an ASCII word of one to eight
+    /// bytes given lower-cased, as a little-endian `u64` with zeros past its
+    /// end.
+    #[inline]
+    pub fn short_word_flags(&self, lower: u64) -> u8 {
+        self.short_starts.get(lower)
     }
 
     /// True when `word` (without its dot) is an abbreviation, as written.

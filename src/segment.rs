@@ -419,6 +419,25 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
         match CLASS[b as usize] {
             C_SPACE => i += 1,
             C_ALNUM => {
+                if let Some(w) = short_word(bytes, i, end) {
+                    // The common word: one load gave its end, and its bytes
+                    // serve the shape, the flags and the cue filter.
+                    let e = i + w.len;
+                    out.push(Token {
+                        span: Span::new(i, e),
+                        kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
+                        shape: shape_of_short(w.bytes),
+                        para: para_idx,
+                        lex: lex.short_word_flags(crate::ascii::lower8(w.bytes)),
+                        cue: if cues.is_none_or(|m| m.may_start_short(w.bytes, w.len)) {
+                            CueScan::Word
+                        } else {
+                            CueScan::Skip
+                        },
+                    });
+                    i = e;
+                    continue;
+                }
                 let e = ascii_word_end(bytes, i, end);
                 if e != 0 {
                     out.push(Token {
@@ -504,6 +523,76 @@ fn ascii_word_end(bytes: &[u8], start: usize, limit: usize) -> usize {
         _ if i + 1 >= limit => i,
         Some(&n) if n < 0x80 && !n.is_ascii_alphanumeric() => i,
         _ => 0,
+    }
+}
+
+/// A word of one to seven ASCII word bytes, as [`short_word`] reads it.
+#[derive(Clone, Copy, Debug)]
+struct ShortWord {
+    /// Its bytes, little-endian, zero past its end.
+    bytes: u64,
+    /// Its length, 1 to 7.
+    len: usize,
+}
+
+/// The word at `start` (an ASCII word byte) when [`ascii_word_end`] ends
+/// it within the eight bytes from `start` (before `limit`): read with one
+/// load, which also gives its bytes. `None` for a longer word, one that
+/// joins on (`U.S`, `don't`), or one near the text's end; those take
+/// [`ascii_word_end`].
+#[inline]
+fn short_word(bytes: &[u8], start: usize, limit: usize) -> Option<ShortWord> {
+    let x = crate::ascii::load8(bytes, start)?;
+    let stop = !crate::ascii::ascii_word_mask(x) & crate::ascii::HI;
+    if stop == 0 {
+        return None;
+    }
+    let len = stop.trailing_zeros() as usize / 8;
+    if len == 0 {
+        return None;
+    }
+    let end = start + len;
+    let word = ShortWord { bytes: x & crate::ascii::low_bytes(len), len };
+    if end >= limit {
+        return (end == limit).then_some(word);
+    }
+    // The byte after the word, and the rule of `ascii_word_end` for it.
+    let b = (x >> (8 * len)) as u8;
+    let joiner = match b {
+        b'-' | b'.' | b'\'' => true,
+        // `76,981` and `5:30` join after a digit.
+        b',' | b':' => ((x >> (8 * len - 8)) as u8).is_ascii_digit(),
+        _ => b >= 0x80,
+    };
+    if !joiner {
+        return Some(word);
+    }
+    match bytes.get(end + 1) {
+        _ if b >= 0x80 => None,
+        _ if end + 1 >= limit => Some(word),
+        Some(&n) if n < 0x80 && !n.is_ascii_alphanumeric() => Some(word),
+        _ => None,
+    }
+}
+
+/// [`shape_of_ascii`] of a [`ShortWord`]'s bytes, from masks of its
+/// lowercase letters and capitals.
+#[inline]
+fn shape_of_short(word: u64) -> Shape {
+    let first = word as u8;
+    if first.is_ascii_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_ascii_uppercase() {
+        return Shape::Other;
+    }
+    let rest = word >> 8;
+    if crate::ascii::lower_mask(rest) != 0 {
+        Shape::Capitalized
+    } else if crate::ascii::upper_mask(rest) != 0 {
+        Shape::AllCaps
+    } else {
+        Shape::Capitalized
     }
 }
 
@@ -937,6 +1026,55 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The lexicons and cue matcher, built once for the property tests.
+    static ENGINE: std::sync::LazyLock<(Lexicons, Result<CueMatcher, crate::error::BuildError>)> =
+        std::sync::LazyLock::new(|| (Lexicons::english(), CueMatcher::english()));
+
+    proptest::proptest! {
+        /// The one-load path reads every short word as the general path
+        /// does: its end, shape, flags and cue filter.
+        #[test]
+        fn short_word_equals_the_general_path(
+            text in "[aZq09 .,:'\\-\u{2019}\u{e9}_]{0,6}(said|Says|THE|he|Mr|U.S|don't|5:30|76,981|I)[ .,:'\\-a9\u{e9}]{0,10}"
+        ) {
+            let (lex, cues) = &*ENGINE;
+            let cues = cues.as_ref().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let b = text.as_bytes();
+            for start in 0..b.len() {
+                if CLASS[b[start] as usize] != C_ALNUM {
+                    continue;
+                }
+                for limit in start + 1..=b.len() {
+                    if !text.is_char_boundary(limit) {
+                        continue;
+                    }
+                    let Some(w) = short_word(b, start, limit) else { continue };
+                    let end = start + w.len;
+                    proptest::prop_assert_eq!(end, ascii_word_end(b, start, limit), "{:?} {}..{}", text, start, limit);
+                    let word = &text[start..end];
+                    proptest::prop_assert_eq!(shape_of_short(w.bytes), shape_of_ascii(word.as_bytes()));
+                    proptest::prop_assert_eq!(lex.short_word_flags(crate::ascii::lower8(w.bytes)), lex.word_flags(word));
+                    proptest::prop_assert_eq!(cues.may_start_short(w.bytes, w.len), cues.may_start(&text, start, end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_words_are_read_with_one_load() {
+        let text = "He said, ISIS and al-Assad at 5:30 p.m. in Washington today.";
+        let b = text.as_bytes();
+        let short = |start: usize| short_word(b, start, b.len()).map(|w| &text[start..start + w.len]);
+        assert_eq!(short(0), Some("He"));
+        assert_eq!(short(3), Some("said"));
+        assert_eq!(short(9), Some("ISIS"));
+        assert_eq!(short(18), None, "al-Assad joins on");
+        assert_eq!(short(30), None, "5:30 joins on");
+        assert_eq!(short(43), None, "Washington is longer than seven bytes");
+        assert_eq!(short(text.len() - 6), None, "too near the end for one load");
+        assert_eq!(shape_of_short(u64::from_le_bytes(*b"ISIS\0\0\0\0")), Shape::AllCaps);
     }
 
     #[test]

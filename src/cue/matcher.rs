@@ -18,7 +18,7 @@
 //! in L1) and walking the DFA's transitions directly from the few word
 //! starts left is several times faster (see `benches/matcher.rs`).
 
-use crate::ascii::{HI, ascii_word_mask, gather, is_ascii_word, load8};
+use crate::ascii::{HI, ascii_word_mask, gather, is_ascii_word, load8, low_bytes};
 use crate::segment::{CueScan, Token};
 use crate::span::Span;
 use aho_corasick::automaton::Automaton as _;
@@ -400,6 +400,13 @@ impl Automaton {
         self.starts.contains(word_hash_at(text.as_bytes(), start, end))
     }
 
+    /// [`may_start`](Self::may_start) for a word of at most eight bytes
+    /// given as its bytes (little-endian, zero past its end) and its length.
+    #[inline]
+    pub fn may_start_short(&self, head: u64, len: usize) -> bool {
+        self.starts.contains(word_hash_of(head, len))
+    }
+
     /// The hit at the word `start..end` (a word start), if any: the
     /// one-word phrase it is, or the longest phrase the automaton finds
     /// from it. `pair(hash)` tells, conservatively, whether the next
@@ -560,7 +567,7 @@ pub(crate) fn word_hash(w: &[u8]) -> u64 {
 #[inline]
 fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
     match load8(b, start) {
-        Some(x) => word_hash_of(x & mask_len(end - start), end - start),
+        Some(x) => word_hash_of(x & low_bytes(end - start), end - start),
         None => word_hash(&b[start..end]),
     }
 }
@@ -569,15 +576,9 @@ fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
 /// little-endian) and its length.
 #[inline]
 fn word_hash_of(head: u64, len: usize) -> u64 {
-    let folded = head | (0x2020_2020_2020_2020 & mask_len(len));
+    let folded = head | (0x2020_2020_2020_2020 & low_bytes(len));
     let key = folded ^ (len as u64).rotate_right(8);
     key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// Ones in the first `len` bytes (all eight from eight on).
-#[inline]
-fn mask_len(len: usize) -> u64 {
-    if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 }
 }
 
 /// The filter hash of two words, from theirs.

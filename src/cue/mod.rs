@@ -194,6 +194,14 @@ impl CueMatcher {
         self.automaton.as_ref().is_some_and(|a| a.may_start(text, start, end))
     }
 
+    /// [`may_start`](Self::may_start) for a word of at most eight bytes
+    /// given as its bytes (little-endian, zero past its end) and its length:
+    /// the tokenizer has them in a register.
+    #[inline]
+    pub fn may_start_short(&self, head: u64, len: usize) -> bool {
+        self.automaton.as_ref().is_some_and(|a| a.may_start_short(head, len))
+    }
+
     /// A raw hit grown over its frames, and the cue it is unless the
     /// context rules reject it.
     #[inline]
