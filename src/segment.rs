@@ -169,16 +169,21 @@ impl Segmentation {
         // (English runs five to six bytes a token: room for nearly every
         // text's tokens, so the vector is never copied to grow.)
         let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+        // (About one terminator in 20 tokens.)
+        let mut terminators = Vec::with_capacity(text.len() / 64 + 1);
+        let mut para_ends = Vec::with_capacity(paragraphs.len());
         for (i, p) in paragraphs.iter().enumerate() {
-            tokenize(text, *p, i as u32, lex, cues, &mut tokens);
+            tokenize(text, *p, i as u32, lex, cues, &mut tokens, &mut terminators);
+            para_ends.push(tokens.len());
         }
-        let sentences = sentences(text, &tokens, lex);
-        let mut tok_sentence = vec![0u32; tokens.len()];
+        let sentences = sentences(text, &tokens, &para_ends, &terminators, lex);
+        // (Filled in place, without zeroing it first.)
+        let mut tok_sentence = Vec::with_capacity(tokens.len());
         for (i, s) in sentences.iter().enumerate() {
-            for t in &mut tok_sentence[s.first as usize..s.end as usize] {
-                *t = i as u32;
-            }
+            tok_sentence.resize(s.first as usize, 0);
+            tok_sentence.resize(s.end as usize, i as u32);
         }
+        tok_sentence.resize(tokens.len(), 0);
         Segmentation { mode, paragraphs, tokens, sentences, tok_sentence }
     }
 
@@ -409,8 +414,17 @@ const fn byte_classes() -> [u8; 256] {
 static CLASS: [u8; 256] = byte_classes();
 
 /// Appends the tokens of one paragraph, each word or number with its
-/// lexicon flags (looked up here, while the word is at hand).
-fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<&CueMatcher>, out: &mut Vec<Token>) {
+/// lexicon flags (looked up here, while the word is at hand), and the
+/// indices of its terminators ([`is_terminator`]) to `terminators`.
+fn tokenize(
+    text: &str,
+    para: Span,
+    para_idx: u32,
+    lex: &Lexicons,
+    cues: Option<&CueMatcher>,
+    out: &mut Vec<Token>,
+    terminators: &mut Vec<u32>,
+) {
     let bytes = text.as_bytes();
     let mut i = para.start;
     let end = para.end;
@@ -435,7 +449,8 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                             CueScan::Skip
                         },
                     });
-                    i = e;
+                    // A space after it needs no turn of the loop.
+                    i = e + usize::from(w.next == b' ');
                     continue;
                 }
                 let e = ascii_word_end(bytes, i, end);
@@ -456,6 +471,9 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                 }
             }
             C_PUNCT | C_JOIN => {
+                if matches!(b, b'.' | b'!' | b'?') {
+                    terminators.push(out.len() as u32);
+                }
                 out.push(Token {
                     span: Span::new(i, i + 1),
                     kind: TokKind::Punct,
@@ -469,13 +487,16 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 let n = c.len_utf8();
-                if c.is_alphanumeric() {
+                if is_alphanumeric(c) {
                     let e = word_end(text, i, end);
                     push_word(text, Span::new(i, e), para_idx, lex, out);
                     i = e;
                 } else if c.is_whitespace() {
                     i += n;
                 } else {
+                    if c == '\u{2026}' {
+                        terminators.push(out.len() as u32);
+                    }
                     out.push(Token {
                         span: Span::new(i, i + n),
                         kind: TokKind::Punct,
@@ -489,6 +510,14 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
             }
         }
     }
+}
+
+/// `char::is_alphanumeric`, with the General Punctuation block (curly
+/// quotes, dashes, the ellipsis: frequent in news, never alphanumeric)
+/// answered without the Unicode tables.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// True for the apostrophes that may sit inside a word.
@@ -533,6 +562,8 @@ struct ShortWord {
     bytes: u64,
     /// Its length, 1 to 7.
     len: usize,
+    /// The byte after it, or 0 at the paragraph's end.
+    next: u8,
 }
 
 /// The word at `start` (an ASCII word byte) when [`ascii_word_end`] ends
@@ -552,12 +583,12 @@ fn short_word(bytes: &[u8], start: usize, limit: usize) -> Option<ShortWord> {
         return None;
     }
     let end = start + len;
-    let word = ShortWord { bytes: x & crate::ascii::low_bytes(len), len };
-    if end >= limit {
-        return (end == limit).then_some(word);
-    }
     // The byte after the word, and the rule of `ascii_word_end` for it.
     let b = (x >> (8 * len)) as u8;
+    if end >= limit {
+        return (end == limit).then_some(ShortWord { bytes: x & crate::ascii::low_bytes(len), len, next: 0 });
+    }
+    let word = ShortWord { bytes: x & crate::ascii::low_bytes(len), len, next: b };
     let joiner = match b {
         b'-' | b'.' | b'\'' => true,
         // `76,981` and `5:30` join after a digit.
@@ -613,7 +644,7 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
                 break;
             }
             match text[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() || is_mark(c) => i += c.len_utf8(),
+                Some(c) if is_alphanumeric(c) || is_mark(c) => i += c.len_utf8(),
                 _ => break,
             }
         }
@@ -635,7 +666,7 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         match text.get(next..limit).and_then(|s| s.chars().next()) {
             Some(c) if c.is_ascii_digit() && prev_digit => i = next,
             Some(_) if joiner_len == 1 && matches!(bytes[i], b',' | b':') => return i,
-            Some(c) if c.is_alphanumeric() => i = next,
+            Some(c) if is_alphanumeric(c) => i = next,
             _ => return i,
         }
     }
@@ -763,41 +794,54 @@ fn is_closer(s: &str) -> bool {
     matches!(s, "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{BB}" | "\u{300D}" | "\u{300F}")
 }
 
-/// Splits the tokens into sentences.
-fn sentences(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Sentence> {
+/// Splits the tokens into sentences. Only a terminator or a paragraph's
+/// end can close one, so the tokens are read at those places alone:
+/// `para_ends` holds the end of each paragraph's tokens, `terminators` the
+/// indices of the terminators, in order.
+fn sentences(text: &str, tokens: &[Token], para_ends: &[usize], terminators: &[u32], lex: &Lexicons) -> Vec<Sentence> {
     // (Room for a sentence in 16 tokens: most texts' without regrowth.)
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
+    let mut push = |first: usize, end: usize| {
+        if let (Some(a), Some(z)) = (tokens.get(first), tokens.get(end.wrapping_sub(1))) {
+            let span = Span::new(a.span.start, z.span.end);
+            out.push(Sentence { span, first: first as u32, end: end as u32, para: a.para });
+        }
+    };
     let mut first = 0usize;
-    let mut i = 0usize;
-    while i < tokens.len() {
-        let t = tokens[i];
-        let mut end = i + 1;
-        let mut boundary = false;
-        let next_para = tokens.get(end).is_some_and(|n| n.para != t.para);
-        if end == tokens.len() || next_para {
-            boundary = true;
-        } else if t.kind == TokKind::Punct && is_terminator(&text[t.span]) {
+    let mut terms = terminators.iter().map(|&k| k as usize).peekable();
+    for &para_end in para_ends {
+        // The next token not yet in a sentence's closing run.
+        let mut next = first;
+        while let Some(i) = terms.next_if(|&k| k < para_end) {
+            // A terminator inside a closing run already read, or the
+            // paragraph's last token (its end closes the sentence anyway).
+            if i < next || i + 1 >= para_end {
+                continue;
+            }
             // Absorb repeated terminators and closing marks: `?!”)`.
-            while let Some(n) = tokens.get(end) {
+            let mut end = i + 1;
+            while let (Some(n), Some(p)) = (tokens.get(end), tokens.get(end - 1)) {
                 let s = &text[n.span];
-                if n.para == t.para && (is_terminator(s) || is_closer(s)) && n.span.start == tokens[end - 1].span.end {
+                if end < para_end && (is_terminator(s) || is_closer(s)) && n.span.start == p.span.end {
                     end += 1;
                 } else {
                     break;
                 }
             }
-            boundary = match tokens.get(end) {
-                None => true,
-                Some(n) if n.para != t.para => true,
-                Some(n) => starts_sentence(text, *n) && !is_abbreviation_dot(text, tokens, i, lex),
+            let boundary = match tokens.get(end) {
+                Some(n) if end < para_end => starts_sentence(text, *n) && !is_abbreviation_dot(text, tokens, i, lex),
+                _ => true,
             };
+            if boundary {
+                push(first, end);
+                first = end;
+            }
+            next = end;
         }
-        if boundary {
-            let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
-            out.push(Sentence { span, first: first as u32, end: end as u32, para: tokens[first].para });
-            first = end;
+        if first < para_end {
+            push(first, para_end);
+            first = para_end;
         }
-        i = end;
     }
     out
 }
@@ -1053,12 +1097,75 @@ mod tests {
                     let Some(w) = short_word(b, start, limit) else { continue };
                     let end = start + w.len;
                     proptest::prop_assert_eq!(end, ascii_word_end(b, start, limit), "{:?} {}..{}", text, start, limit);
+                    proptest::prop_assert_eq!(w.next, if end < limit { b[end] } else { 0 });
                     let word = &text[start..end];
                     proptest::prop_assert_eq!(shape_of_short(w.bytes), shape_of_ascii(word.as_bytes()));
                     proptest::prop_assert_eq!(lex.short_word_flags(crate::ascii::lower8(w.bytes)), lex.word_flags(word));
                     proptest::prop_assert_eq!(cues.may_start_short(w.bytes, w.len), cues.may_start(&text, start, end));
                 }
             }
+        }
+    }
+
+    /// The sentence splitter as it was first written, token by token: the
+    /// reference for [`sentences`], which reads terminators alone.
+    fn sentences_token_by_token(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut first = 0usize;
+        let mut i = 0usize;
+        while i < tokens.len() {
+            let t = tokens[i];
+            let mut end = i + 1;
+            let mut boundary = false;
+            let next_para = tokens.get(end).is_some_and(|n| n.para != t.para);
+            if end == tokens.len() || next_para {
+                boundary = true;
+            } else if t.kind == TokKind::Punct && is_terminator(&text[t.span]) {
+                while let Some(n) = tokens.get(end) {
+                    let s = &text[n.span];
+                    if n.para == t.para
+                        && (is_terminator(s) || is_closer(s))
+                        && n.span.start == tokens[end - 1].span.end
+                    {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                boundary = match tokens.get(end) {
+                    None => true,
+                    Some(n) if n.para != t.para => true,
+                    Some(n) => starts_sentence(text, *n) && !is_abbreviation_dot(text, tokens, i, lex),
+                };
+            }
+            if boundary {
+                let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+                out.push(Sentence { span, first: first as u32, end: end as u32, para: tokens[first].para });
+                first = end;
+            }
+            i = end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Sentences read at terminators are those read token by token.
+        #[test]
+        fn sentences_equal_the_token_by_token_split(
+            text in "([A-Za-z ]{0,5}|Mr|U.S|p.m|No|5|\\.|!|\\?|\u{2026}|\"|'|\u{201d}|\\)|\n|\n\n|\u{1}| ){0,24}"
+        ) {
+            let (lex, _) = &*ENGINE;
+            let s = Segmentation::new(&text, lex);
+            let want = sentences_token_by_token(&text, &s.tokens, lex);
+            let key = |v: &[Sentence]| v.iter().map(|x| (x.span, x.first, x.end, x.para)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(key(&s.sentences), key(&want), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn alphanumeric_test_agrees_with_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
