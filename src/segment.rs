@@ -149,6 +149,10 @@ pub(crate) struct Segmentation {
     pub mode: ParagraphMode,
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
+    /// The indices of the tokens the cue matcher reads (those whose
+    /// [`cue`](Token::cue) is not [`CueScan::Skip`]), in order: a few in
+    /// ten, so the matcher skips the others without reading them.
+    pub cue_tokens: Vec<u32>,
     pub sentences: Vec<Sentence>,
     /// For each token, the index of its sentence.
     pub tok_sentence: Vec<u32>,
@@ -168,14 +172,18 @@ impl Segmentation {
         let paragraphs = paragraphs(text, mode);
         // (English runs five to six bytes a token: room for nearly every
         // text's tokens, so the vector is never copied to grow.)
-        let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-        // (About one terminator in 20 tokens.)
-        let mut terminators = Vec::with_capacity(text.len() / 64 + 1);
+        let mut out = Tokens {
+            all: Vec::with_capacity(text.len() / 4 + 1),
+            // (About one terminator in 20 tokens, one cue token in 10.)
+            terminators: Vec::with_capacity(text.len() / 64 + 1),
+            cue: Vec::with_capacity(text.len() / 32 + 1),
+        };
         let mut para_ends = Vec::with_capacity(paragraphs.len());
         for (i, p) in paragraphs.iter().enumerate() {
-            tokenize(text, *p, i as u32, lex, cues, &mut tokens, &mut terminators);
-            para_ends.push(tokens.len());
+            tokenize(text, *p, i as u32, lex, cues, &mut out);
+            para_ends.push(out.all.len());
         }
+        let Tokens { all: tokens, terminators, cue: cue_tokens } = out;
         let sentences = sentences(text, &tokens, &para_ends, &terminators, lex);
         // (Filled in place, without zeroing it first.)
         let mut tok_sentence = Vec::with_capacity(tokens.len());
@@ -184,7 +192,7 @@ impl Segmentation {
             tok_sentence.resize(s.end as usize, i as u32);
         }
         tok_sentence.resize(tokens.len(), 0);
-        Segmentation { mode, paragraphs, tokens, sentences, tok_sentence }
+        Segmentation { mode, paragraphs, tokens, cue_tokens, sentences, tok_sentence }
     }
 
     /// The tokens at which one of `spans` starts: those whose start is a
@@ -413,18 +421,39 @@ const fn byte_classes() -> [u8; 256] {
 
 static CLASS: [u8; 256] = byte_classes();
 
+/// What the tokenizer appends to, paragraph by paragraph.
+struct Tokens {
+    all: Vec<Token>,
+    /// The indices of the terminators ([`is_terminator`]).
+    terminators: Vec<u32>,
+    /// The indices of the tokens the cue matcher reads
+    /// ([`Segmentation::cue_tokens`]).
+    cue: Vec<u32>,
+}
+
+impl Tokens {
+    /// Appends a word or number token.
+    #[inline]
+    fn push(&mut self, t: Token) {
+        if t.cue != CueScan::Skip {
+            self.cue.push(self.all.len() as u32);
+        }
+        self.all.push(t);
+    }
+
+    /// Appends a punctuation token, a terminator or not.
+    #[inline]
+    fn push_punct(&mut self, span: Span, para: u32, terminator: bool) {
+        if terminator {
+            self.terminators.push(self.all.len() as u32);
+        }
+        self.all.push(Token { span, kind: TokKind::Punct, shape: Shape::Other, para, lex: 0, cue: CueScan::Skip });
+    }
+}
+
 /// Appends the tokens of one paragraph, each word or number with its
-/// lexicon flags (looked up here, while the word is at hand), and the
-/// indices of its terminators ([`is_terminator`]) to `terminators`.
-fn tokenize(
-    text: &str,
-    para: Span,
-    para_idx: u32,
-    lex: &Lexicons,
-    cues: Option<&CueMatcher>,
-    out: &mut Vec<Token>,
-    terminators: &mut Vec<u32>,
-) {
+/// lexicon flags (looked up here, while the word is at hand).
+fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<&CueMatcher>, out: &mut Tokens) {
     let bytes = text.as_bytes();
     let mut i = para.start;
     let end = para.end;
@@ -471,17 +500,7 @@ fn tokenize(
                 }
             }
             C_PUNCT | C_JOIN => {
-                if matches!(b, b'.' | b'!' | b'?') {
-                    terminators.push(out.len() as u32);
-                }
-                out.push(Token {
-                    span: Span::new(i, i + 1),
-                    kind: TokKind::Punct,
-                    shape: Shape::Other,
-                    para: para_idx,
-                    lex: 0,
-                    cue: CueScan::Skip,
-                });
+                out.push_punct(Span::new(i, i + 1), para_idx, matches!(b, b'.' | b'!' | b'?'));
                 i += 1;
             }
             _ => {
@@ -494,17 +513,7 @@ fn tokenize(
                 } else if c.is_whitespace() {
                     i += n;
                 } else {
-                    if c == '\u{2026}' {
-                        terminators.push(out.len() as u32);
-                    }
-                    out.push(Token {
-                        span: Span::new(i, i + n),
-                        kind: TokKind::Punct,
-                        shape: Shape::Other,
-                        para: para_idx,
-                        lex: 0,
-                        cue: CueScan::Skip,
-                    });
+                    out.push_punct(Span::new(i, i + n), para_idx, c == '\u{2026}');
                     i += n;
                 }
             }
@@ -694,11 +703,14 @@ fn is_unspaced_script(c: char) -> bool {
 }
 
 #[cold]
-fn push_word(text: &str, span: Span, para: u32, lex: &Lexicons, out: &mut Vec<Token>) {
-    let first = out.len();
-    push_word_tokens(text, span, para, out);
-    for t in out.iter_mut().skip(first) {
+fn push_word(text: &str, span: Span, para: u32, lex: &Lexicons, out: &mut Tokens) {
+    let first = out.all.len();
+    push_word_tokens(text, span, para, &mut out.all);
+    for (i, t) in out.all.iter_mut().enumerate().skip(first) {
         t.lex = lex.word_flags(&text[t.span]);
+        if t.cue != CueScan::Skip {
+            out.cue.push(i as u32);
+        }
     }
 }
 
@@ -1160,6 +1172,21 @@ mod tests {
             let key = |v: &[Sentence]| v.iter().map(|x| (x.span, x.first, x.end, x.para)).collect::<Vec<_>>();
             proptest::prop_assert_eq!(key(&s.sentences), key(&want), "{:?}", text);
         }
+    }
+
+    #[test]
+    fn cue_tokens_are_those_not_skipped() {
+        let lex = Lexicons::english();
+        let cues = CueMatcher::english().expect("the built-in cues");
+        let text = "He said, “Trump\u{2019}s U.S. plan,” according to 76,981 \u{4ed6}\u{8bf4} people. It told them.";
+        for seg in [Segmentation::new(text, &lex), Segmentation::with_cues(text, &lex, Some(&cues))] {
+            let want: Vec<u32> =
+                (0..seg.tokens.len() as u32).filter(|&i| seg.tokens[i as usize].cue != CueScan::Skip).collect();
+            assert_eq!(seg.cue_tokens, want);
+        }
+        let seg = Segmentation::with_cues(text, &lex, Some(&cues));
+        let read: Vec<&str> = seg.cue_tokens.iter().map(|&i| &text[seg.tokens[i as usize].span]).collect();
+        assert!(read.contains(&"said") && read.contains(&"according") && !read.contains(&"plan"), "{read:?}");
     }
 
     #[test]

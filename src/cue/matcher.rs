@@ -92,7 +92,7 @@ impl Cursor {
 /// Where [`Automaton::find_in_tokens`] stands in a tokenized text.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct TokenCursor {
-    /// The next token to read.
+    /// The next of the tokens to read (an index into them).
     next: usize,
     /// Word starts before this are skipped (the end of the last hit).
     resume: usize,
@@ -350,8 +350,10 @@ impl Automaton {
 
     /// [`find`](Self::find) over tokenized text: the next hit at a word
     /// start at or after the cursor's position, reading word boundaries
-    /// from the tokens (see [`TokenCursor`]).
-    pub fn find_in_tokens(&self, text: &str, tokens: &[Token], cur: &mut TokenCursor) -> Option<RawHit> {
+    /// from the tokens (see [`TokenCursor`]). `read` holds the indices of
+    /// the tokens to read, in order: those that are not
+    /// [`CueScan::Skip`] (the others would be passed over).
+    pub fn find_in_tokens(&self, text: &str, tokens: &[Token], read: &[u32], cur: &mut TokenCursor) -> Option<RawHit> {
         loop {
             // The word starts left in a token that is not one plain word.
             while cur.p < cur.to {
@@ -368,7 +370,8 @@ impl Automaton {
                     return hit;
                 }
             }
-            let t = tokens.get(cur.next)?;
+            let k = *read.get(cur.next)? as usize;
+            let t = tokens.get(k)?;
             cur.next += 1;
             match t.cue {
                 CueScan::Skip => {}
@@ -386,7 +389,7 @@ impl Automaton {
                 // digit in them) lie before it.
                 CueScan::Bytes if t.span.end > cur.resume => {
                     cur.p = past_word(text, t.span.start.max(cur.resume));
-                    cur.to = tokens.get(cur.next).map_or(text.len(), |n| n.span.start);
+                    cur.to = tokens.get(k + 1).map_or(text.len(), |n| n.span.start);
                 }
                 CueScan::Bytes => {}
             }
