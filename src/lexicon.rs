@@ -98,6 +98,13 @@ impl<V> Default for CiMap<V> {
     }
 }
 
+/// True for a character of the General Punctuation block (curly quotes
+/// and apostrophes, dashes): none has a case (a test checks it).
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 impl<V: Clone> CiMap<V> {
     /// Freezes a map whose keys are lower case.
     pub fn new(map: &WordMap<V>) -> CiMap<V> {
@@ -176,8 +183,17 @@ impl<V> CiMap<V> {
         self.find(folded.hash(), |f, key| *f == folded && key.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
     }
 
+    /// [`get`](Self::get) for a word with a non-ASCII character.
     #[cold]
     fn get_non_ascii(&self, word: &str) -> Option<&V> {
+        // The common case in news, a curly apostrophe (`Trump’s`, `don’t`):
+        // when the only non-ASCII characters have no case, the word's lower
+        // case is its ASCII lower case, so no lower-case copy is needed.
+        if word.chars().all(|c| c.is_ascii() || is_general_punctuation(c)) {
+            let folded = Folded::new(word.as_bytes());
+            return self
+                .find(folded.hash(), |f, key| *f == folded && key.as_bytes().eq_ignore_ascii_case(word.as_bytes()));
+        }
         let lower = word.to_lowercase();
         let folded = Folded::new(lower.as_bytes());
         self.find(folded.hash(), |f, key| *f == folded && *key == *lower)
@@ -1036,6 +1052,43 @@ fn pluralize(noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_case() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c)) {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        assert!(is_general_punctuation('\u{2019}') && !is_general_punctuation('\u{e9}'));
+    }
+
+    #[test]
+    fn non_ascii_words_are_looked_up_by_their_lower_case() {
+        let ascii: WordMap<u8> = [("kin", 1), ("trump", 2)].into_iter().map(|(k, v)| (k.into(), v)).collect();
+        let mut mixed = ascii.clone();
+        mixed.insert("trump\u{2019}s".into(), 3);
+        mixed.insert("\u{e9}lan".into(), 4);
+        mixed.insert("a\u{2014}\u{e9}".into(), 5);
+        mixed.insert("\u{2018}tis-a-long-key-of-twenty".into(), 6);
+        for map in [ascii, mixed] {
+            let ci = CiMap::new(&map);
+            for w in [
+                "\u{212A}in",
+                "\u{212A}IN",
+                "Trump\u{2019}s",
+                "TRUMP\u{2019}S",
+                "\u{c9}lan",
+                "\u{e9}LAN",
+                "tr\u{fc}mp",
+                "kin",
+                "A\u{2014}\u{c9}",
+                "\u{2018}TIS-a-long-key-of-twenty",
+                "\u{2018}tis-a-long-key-of-twentY",
+                "\u{2018}tis-a-long-key-of-twenty!",
+            ] {
+                assert_eq!(ci.get(w), map.get(w.to_lowercase().as_str()), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn embedded_lexicons_parse() {
