@@ -168,8 +168,7 @@ impl Segmentation {
     /// [`new`](Self::new), marking the plain words that start no cue of
     /// `cues` ([`CueScan::Skip`]); without a matcher, none is.
     pub fn with_cues(text: &str, lex: &Lexicons, cues: Option<&CueMatcher>) -> Segmentation {
-        let mode = paragraph_mode(text);
-        let paragraphs = paragraphs(text, mode);
+        let (mode, paragraphs) = paragraphs(text);
         // (English runs five to six bytes a token: room for nearly every
         // text's tokens, so the vector is never copied to grow.)
         let mut out = Tokens {
@@ -248,91 +247,131 @@ impl TokenSet {
 
 /// The paragraphs of `text` alone, without tokens or sentences.
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
-    paragraphs(text, paragraph_mode(text))
+    paragraphs(text).1
 }
 
 /// How much of a text [`paragraph_mode`] reads: a text keeps one layout, so
 /// its first lines tell, and long texts cost no more than this.
 const MODE_SAMPLE: usize = 64 * 1024;
 
-/// Decides whether single newlines are paragraph breaks or line wraps,
-/// from the lines in the first [`MODE_SAMPLE`] bytes.
-///
-/// A text is hard-wrapped when it has blank lines, most of its lines are
-/// short, and many lines run on into the next one. News copy (one long line
-/// per paragraph) fails the length test; Gutenberg texts pass all three.
-fn paragraph_mode(text: &str) -> ParagraphMode {
-    let (mut nonblank, mut short, mut continued, mut blank) = (0usize, 0usize, 0usize, 0usize);
-    let mut prev_nonblank = false;
-    let mut pending_blank = false;
-    let mut start = 0usize;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(core::iter::once(text.len()));
-    for end in ends {
-        let line = &text[start..end];
-        if line.trim_start().is_empty() {
+/// Counts of the lines in the first [`MODE_SAMPLE`] bytes of a text, from
+/// which [`paragraphs`] decides whether single newlines are paragraph
+/// breaks or line wraps.
+#[derive(Default)]
+struct LineCounts {
+    nonblank: usize,
+    short: usize,
+    continued: usize,
+    blank: usize,
+    prev_nonblank: bool,
+    pending_blank: bool,
+}
+
+impl LineCounts {
+    /// Counts one line (`line`, as it is, and whether it is blank).
+    #[inline]
+    fn add(&mut self, line: &str, blank: bool) {
+        if blank {
             // A blank line counts only between paragraphs, not at the end.
-            pending_blank = nonblank > 0;
-            prev_nonblank = false;
-        } else {
-            if pending_blank {
-                blank += 1;
-                pending_blank = false;
-            }
-            nonblank += 1;
-            // Bytes bound chars from above and 4 × chars from below, so
-            // only lines in between are counted.
-            if line.len() <= 90 || (line.len() <= 360 && line.chars().count() <= 90) {
-                short += 1;
-            }
-            if prev_nonblank {
-                continued += 1;
-            }
-            prev_nonblank = true;
+            self.pending_blank = self.nonblank > 0;
+            self.prev_nonblank = false;
+            return;
         }
-        if end >= MODE_SAMPLE {
-            break;
+        if self.pending_blank {
+            self.blank += 1;
+            self.pending_blank = false;
         }
-        start = end + 1;
+        self.nonblank += 1;
+        if is_short_line(line) {
+            self.short += 1;
+        }
+        if self.prev_nonblank {
+            self.continued += 1;
+        }
+        self.prev_nonblank = true;
     }
-    if blank > 0 && nonblank >= 4 && short * 10 >= nonblank * 8 && continued * 10 >= nonblank * 3 {
-        ParagraphMode::BlankLines
-    } else {
-        ParagraphMode::Lines
+
+    /// A text is hard-wrapped when it has blank lines, most of its lines
+    /// are short, and many lines run on into the next one. News copy (one
+    /// long line per paragraph) fails the length test; Gutenberg texts
+    /// pass all three.
+    fn mode(&self) -> ParagraphMode {
+        let Self { nonblank, short, continued, blank, .. } = *self;
+        if blank > 0 && nonblank >= 4 && short * 10 >= nonblank * 8 && continued * 10 >= nonblank * 3 {
+            ParagraphMode::BlankLines
+        } else {
+            ParagraphMode::Lines
+        }
     }
 }
 
-/// Splits `text` into trimmed paragraph spans: each line, or each run of
-/// lines between blank lines.
-fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Span> {
+/// True for a line of at most 90 chars. Bytes bound chars from above and
+/// 4 × chars from below, so only lines in between are counted, and a line
+/// whose first 91 bytes are ASCII is long without counting.
+#[inline]
+fn is_short_line(line: &str) -> bool {
+    let n = line.len();
+    n <= 90 || (n <= 360 && !line.as_bytes().get(..91).is_some_and(<[u8]>::is_ascii) && line.chars().count() <= 90)
+}
+
+/// The trimmed span of the line `start..end`; `None` when it is blank.
+#[inline]
+fn trim_line(text: &str, start: usize, end: usize) -> Option<Span> {
     let bytes = text.as_bytes();
+    // Most lines start and end with printable ASCII, or are empty: those
+    // need no call to `trim`.
+    match (bytes.get(start), bytes.get(end.wrapping_sub(1))) {
+        _ if end <= start => None,
+        (Some(&a), Some(&z)) if a > b' ' && a < 0x80 && z > b' ' && z < 0x80 => Some(Span::new(start, end)),
+        _ => trim(text, Span::new(start, end)),
+    }
+}
+
+/// Splits `text` into trimmed paragraph spans, in one pass over its lines:
+/// each line, or each run of lines between blank lines, as the lines in
+/// the first [`MODE_SAMPLE`] bytes tell ([`LineCounts`]).
+fn paragraphs(text: &str) -> (ParagraphMode, Vec<Span>) {
+    // The trimmed lines, with an empty span where blank lines were.
     // (News paragraphs run 200 to 500 bytes: room for most texts'.)
-    let mut out: Vec<Span> = Vec::with_capacity(bytes.len() / 128 + 1);
-    let blank_lines = mode == ParagraphMode::BlankLines;
+    let mut lines: Vec<Span> = Vec::with_capacity(text.len() / 128 + 2);
+    let mut counts = LineCounts::default();
+    let mut sampling = true;
     let mut start = 0usize;
-    let mut after_blank = true;
-    let mut add = |line: Option<Span>, after_blank: &mut bool| match line {
-        None => *after_blank = true,
-        Some(line) => {
-            match out.last_mut() {
-                Some(last) if blank_lines && !*after_blank => last.end = line.end,
-                _ => out.push(line),
-            }
-            *after_blank = false;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(core::iter::once(text.len()));
+    for end in ends {
+        let line = trim_line(text, start, end);
+        if sampling {
+            counts.add(text.get(start..end).unwrap_or_default(), line.is_none());
+            sampling = end < MODE_SAMPLE;
         }
-    };
-    for end in memchr::memchr_iter(b'\n', bytes) {
-        // Most lines start and end with printable ASCII, or are empty:
-        // those need no call to `trim`.
-        let line = match (bytes.get(start), bytes.get(end.wrapping_sub(1))) {
-            _ if end == start => None,
-            (Some(&a), Some(&z)) if a > b' ' && a < 0x80 && z > b' ' && z < 0x80 => Some(Span::new(start, end)),
-            _ => trim(text, Span::new(start, end)),
-        };
-        add(line, &mut after_blank);
+        match line {
+            Some(line) => lines.push(line),
+            None if lines.last().is_some_and(|l| !l.is_empty()) => lines.push(Span::new(end, end)),
+            None => {}
+        }
         start = end + 1;
     }
-    add(trim(text, Span::new(start.min(bytes.len()), bytes.len())), &mut after_blank);
-    out
+    let mode = counts.mode();
+    // Lines become paragraphs in place: each line, or each run of lines.
+    let mut kept = 0usize;
+    let mut after_blank = true;
+    for i in 0..lines.len() {
+        let line = lines[i];
+        if line.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        match kept.checked_sub(1) {
+            Some(last) if mode == ParagraphMode::BlankLines && !after_blank => lines[last].end = line.end,
+            _ => {
+                lines[kept] = line;
+                kept += 1;
+            }
+        }
+        after_blank = false;
+    }
+    lines.truncate(kept);
+    (mode, lines)
 }
 
 /// Trims whitespace from both ends; `None` when nothing is left.
@@ -962,15 +1001,126 @@ mod tests {
         assert!(toks.len() >= 5, "{toks:?}");
     }
 
+    /// The first paragraph splitter: the mode from one pass over the lines,
+    /// then the paragraphs from another. The reference for [`paragraphs`].
+    fn paragraphs_in_two_passes(text: &str) -> (ParagraphMode, Vec<Span>) {
+        /// Decides whether single newlines are paragraph breaks or line wraps,
+        /// from the lines in the first [`MODE_SAMPLE`] bytes.
+        ///
+        /// A text is hard-wrapped when it has blank lines, most of its lines are
+        /// short, and many lines run on into the next one. News copy (one long line
+        /// per paragraph) fails the length test; Gutenberg texts pass all three.
+        fn paragraph_mode(text: &str) -> ParagraphMode {
+            let (mut nonblank, mut short, mut continued, mut blank) = (0usize, 0usize, 0usize, 0usize);
+            let mut prev_nonblank = false;
+            let mut pending_blank = false;
+            let mut start = 0usize;
+            let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(core::iter::once(text.len()));
+            for end in ends {
+                let line = &text[start..end];
+                if line.trim_start().is_empty() {
+                    // A blank line counts only between paragraphs, not at the end.
+                    pending_blank = nonblank > 0;
+                    prev_nonblank = false;
+                } else {
+                    if pending_blank {
+                        blank += 1;
+                        pending_blank = false;
+                    }
+                    nonblank += 1;
+                    // Bytes bound chars from above and 4 × chars from below, so
+                    // only lines in between are counted.
+                    if line.len() <= 90 || (line.len() <= 360 && line.chars().count() <= 90) {
+                        short += 1;
+                    }
+                    if prev_nonblank {
+                        continued += 1;
+                    }
+                    prev_nonblank = true;
+                }
+                if end >= MODE_SAMPLE {
+                    break;
+                }
+                start = end + 1;
+            }
+            if blank > 0 && nonblank >= 4 && short * 10 >= nonblank * 8 && continued * 10 >= nonblank * 3 {
+                ParagraphMode::BlankLines
+            } else {
+                ParagraphMode::Lines
+            }
+        }
+
+        /// Splits `text` into trimmed paragraph spans: each line, or each run of
+        /// lines between blank lines.
+        fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Span> {
+            let bytes = text.as_bytes();
+            // (News paragraphs run 200 to 500 bytes: room for most texts'.)
+            let mut out: Vec<Span> = Vec::with_capacity(bytes.len() / 128 + 1);
+            let blank_lines = mode == ParagraphMode::BlankLines;
+            let mut start = 0usize;
+            let mut after_blank = true;
+            let mut add = |line: Option<Span>, after_blank: &mut bool| match line {
+                None => *after_blank = true,
+                Some(line) => {
+                    match out.last_mut() {
+                        Some(last) if blank_lines && !*after_blank => last.end = line.end,
+                        _ => out.push(line),
+                    }
+                    *after_blank = false;
+                }
+            };
+            for end in memchr::memchr_iter(b'\n', bytes) {
+                // Most lines start and end with printable ASCII, or are empty:
+                // those need no call to `trim`.
+                let line = match (bytes.get(start), bytes.get(end.wrapping_sub(1))) {
+                    _ if end == start => None,
+                    (Some(&a), Some(&z)) if a > b' ' && a < 0x80 && z > b' ' && z < 0x80 => Some(Span::new(start, end)),
+                    _ => trim(text, Span::new(start, end)),
+                };
+                add(line, &mut after_blank);
+                start = end + 1;
+            }
+            add(trim(text, Span::new(start.min(bytes.len()), bytes.len())), &mut after_blank);
+            out
+        }
+
+        let mode = paragraph_mode(text);
+        (mode, paragraphs(text, mode))
+    }
+
+    proptest::proptest! {
+        /// One pass over the lines gives the paragraphs of two.
+        #[test]
+        fn paragraphs_equal_the_two_pass_split(
+            lines in proptest::collection::vec("( |\t|\u{a0}|\u{3000})?([a-z\u{e9}]{0,3}( [a-z\u{e9}]{1,40}){0,9})?( |\u{2009}|\r)?", 0..12),
+        ) {
+            let text = lines.join("\n");
+            proptest::prop_assert_eq!(paragraphs(&text), paragraphs_in_two_passes(&text), "{:?}", text);
+        }
+    }
+
+    /// Only the lines in the first [`MODE_SAMPLE`] bytes decide the mode.
+    #[test]
+    fn paragraphs_of_long_texts_equal_the_two_pass_split() {
+        let wrapped = "A short line that wraps\nonto the next one here.\n\n";
+        let news = format!("{}\n", "A long paragraph of news copy on one line. ".repeat(8));
+        for (head, tail) in [(&news, wrapped), (&wrapped.to_string(), news.as_str())] {
+            let mut text = head.repeat(MODE_SAMPLE / head.len() + 1);
+            text.push_str(&tail.repeat(MODE_SAMPLE / tail.len()));
+            assert_eq!(paragraphs(&text), paragraphs_in_two_passes(&text));
+        }
+        assert_eq!(paragraphs(&wrapped.repeat(3000)).0, ParagraphMode::BlankLines);
+    }
+
     #[test]
     fn paragraphs_by_line_and_by_blank_line() {
         let news = "First para is here.\nSecond para.\n\nThird.";
         let s = seg(news);
-        assert_eq!(paragraph_mode(news), ParagraphMode::Lines);
+        assert_eq!(paragraphs(news).0, ParagraphMode::Lines);
         assert_eq!(s.paragraphs.len(), 3);
         let book = "A line that wraps\nonto the next line.\nAnd more text\nhere.\n\nNew para\nwraps too.\n";
         let s = seg(book);
-        assert_eq!(paragraph_mode(book), ParagraphMode::BlankLines);
+        assert_eq!(paragraphs(book).0, ParagraphMode::BlankLines);
         assert_eq!(s.paragraphs.len(), 2);
         assert_eq!(&book[s.paragraphs[1]], "New para\nwraps too.");
     }
