@@ -532,6 +532,18 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                         cue: if cues.is_none_or(|m| m.may_start(text, i, e)) { CueScan::Word } else { CueScan::Skip },
                     });
                     i = e;
+                } else if let Some(e) = joined_word_end(bytes, i, end) {
+                    // `U.S`, `al-Assad`, `76,981`, `Trump’s`: the matcher
+                    // reads them byte by byte.
+                    out.push(Token {
+                        span: Span::new(i, e),
+                        kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
+                        shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
+                        para: para_idx,
+                        lex: lex.word_flags_in(text, i, e),
+                        cue: CueScan::Bytes,
+                    });
+                    i = e;
                 } else {
                     let e = word_end(text, i, end);
                     push_word(text, Span::new(i, e), para_idx, lex, out);
@@ -672,6 +684,41 @@ fn shape_of_short(word: u64) -> Shape {
         Shape::AllCaps
     } else {
         Shape::Capitalized
+    }
+}
+
+/// [`word_end`] for a word of ASCII letters and digits joined by ASCII
+/// joiners or `’` (`U.S`, `al-Assad`, `76,981`, `Trump’s`), read byte by
+/// byte without decoding chars; `None` when another non-ASCII character
+/// stands in or after it (which may be a letter: the full rule decides).
+fn joined_word_end(bytes: &[u8], start: usize, limit: usize) -> Option<usize> {
+    let mut i = start;
+    loop {
+        i = crate::ascii::ascii_word_run(bytes, i, limit);
+        let Some(&b) = bytes.get(i).filter(|_| i < limit) else { return Some(i) };
+        let prev_digit = i > start && bytes[i - 1].is_ascii_digit();
+        let joiner_len = match b {
+            b'-' | b'.' | b'\'' => 1,
+            b',' | b':' if prev_digit => 1,
+            // U+2019, the curly apostrophe.
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => 3,
+            0x80.. => return None,
+            _ => return Some(i),
+        };
+        let next = i + joiner_len;
+        let Some(&n) = bytes.get(next).filter(|_| next < limit) else { return Some(i) };
+        if n >= 0x80 {
+            return None;
+        }
+        if n.is_ascii_digit() && prev_digit {
+            i = next;
+        } else if joiner_len == 1 && matches!(b, b',' | b':') {
+            return Some(i);
+        } else if n.is_ascii_alphanumeric() {
+            i = next;
+        } else {
+            return Some(i);
+        }
     }
 }
 
@@ -1359,6 +1406,38 @@ mod tests {
         assert_eq!(short(43), None, "Washington is longer than seven bytes");
         assert_eq!(short(text.len() - 6), None, "too near the end for one load");
         assert_eq!(shape_of_short(u64::from_le_bytes(*b"ISIS\0\0\0\0")), Shape::AllCaps);
+    }
+
+    proptest::proptest! {
+        /// The byte-wise rule for joined words ends every word it reads
+        /// where the full rule does, with the tokens of the full rule.
+        #[test]
+        fn joined_word_end_equals_word_end(
+            text in "([aZ09 .,:'\\-_\u{2019}\u{2018}\u{e9}\u{301}\u{4ed6}]|He\u{2019}s|Dr|don't|U.S){0,16}"
+        ) {
+            let b = text.as_bytes();
+            let lex = &ENGINE.0;
+            for start in 0..b.len() {
+                if CLASS[b[start] as usize] != C_ALNUM {
+                    continue;
+                }
+                for limit in start + 1..=b.len() {
+                    if !text.is_char_boundary(limit) {
+                        continue;
+                    }
+                    let Some(end) = joined_word_end(b, start, limit) else { continue };
+                    proptest::prop_assert_eq!(end, word_end(&text, start, limit), "{:?} {}..{}", text, start, limit);
+                    let mut general = Tokens { all: Vec::new(), terminators: Vec::new(), cue: Vec::new() };
+                    push_word(&text, Span::new(start, end), 0, lex, &mut general);
+                    proptest::prop_assert_eq!(general.all.len(), 1);
+                    let t = general.all[0];
+                    let word = &text[start..end];
+                    proptest::prop_assert_eq!(t.shape, shape_of_ascii(word.as_bytes()));
+                    proptest::prop_assert_eq!(t.lex, lex.word_flags_in(&text, start, end));
+                    proptest::prop_assert_eq!((t.kind, t.cue), (if b[start].is_ascii_digit() { TokKind::Number } else { TokKind::Word }, CueScan::Bytes));
+                }
+            }
+        }
     }
 
     #[test]
