@@ -58,6 +58,16 @@ pub(crate) fn low_bytes(len: usize) -> u64 {
     if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 }
 }
 
+/// The multiplicative hash of a word of at most eight bytes, given
+/// lower-cased ([`lower8`]) as a little-endian word with zeros past its end.
+/// The tokenizer's flag map (`lexicon::ShortMap`) and the cue filter
+/// (`matcher::word_hash`) both index by it, so one multiplication serves
+/// both look-ups of a short word.
+#[inline]
+pub(crate) fn short_hash(lower: u64) -> u64 {
+    lower.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 /// Up to eight bytes as a little-endian word, padded with zeros: from two
 /// overlapping reads of four bytes, or for fewer than four, of the first,
 /// middle and last bytes (no loop over the bytes).

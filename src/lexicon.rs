@@ -255,7 +255,7 @@ impl ShortMap {
         let mut keys = vec![0u64; size];
         let mut values = vec![0u8; size];
         for (key, value) in short {
-            let mut i = ShortMap::slot(key, size);
+            let mut i = ShortMap::slot(crate::ascii::short_hash(key), size);
             while keys[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
@@ -267,19 +267,25 @@ impl ShortMap {
 
     /// The home slot of `key` in a table of `size` slots (a power of two).
     #[inline]
-    fn slot(key: u64, size: usize) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (size - 1)
+    fn slot(hash: u64, size: usize) -> usize {
+        (hash >> 32) as usize & (size - 1)
     }
 
     /// The value of the word whose lower-cased bytes are `key` (see the
     /// type's docs); 0 when it has none.
     #[inline]
     fn get(&self, key: u64) -> u8 {
+        self.get_hashed(key, crate::ascii::short_hash(key))
+    }
+
+    /// [`get`](Self::get) given the key's [`short_hash`](crate::ascii::short_hash).
+    #[inline]
+    fn get_hashed(&self, key: u64, hash: u64) -> u8 {
         let size = self.keys.len();
         if size == 0 {
             return 0;
         }
-        let mut i = ShortMap::slot(key, size);
+        let mut i = ShortMap::slot(hash, size);
         loop {
             match self.keys.get(i) {
                 Some(&k) if k == key => return self.values.get(i).copied().unwrap_or(0),
@@ -926,10 +932,10 @@ impl Lexicons {
 
     /// [`word_flags`](Self::word_flags) of an ASCII word of one to eight
     /// bytes given lower-cased, as a little-endian `u64` with zeros past its
-    /// end.
+    /// end, and its [`short_hash`](crate::ascii::short_hash).
     #[inline]
-    pub fn short_word_flags(&self, lower: u64) -> u8 {
-        self.short_starts.get(lower)
+    pub fn short_word_flags(&self, lower: u64, hash: u64) -> u8 {
+        self.short_starts.get_hashed(lower, hash)
     }
 
     /// True when `word` (without its dot) is an abbreviation, as written.

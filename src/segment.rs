@@ -505,17 +505,15 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                     // The common word: one load gave its end, and its bytes
                     // serve the shape, the flags and the cue filter.
                     let e = i + w.len;
+                    let lower = crate::ascii::lower8(w.bytes);
+                    let hash = crate::ascii::short_hash(lower);
                     out.push(Token {
                         span: Span::new(i, e),
                         kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
                         shape: shape_of_short(w.bytes),
                         para: para_idx,
-                        lex: lex.short_word_flags(crate::ascii::lower8(w.bytes)),
-                        cue: if cues.is_none_or(|m| m.may_start_short(w.bytes, w.len)) {
-                            CueScan::Word
-                        } else {
-                            CueScan::Skip
-                        },
+                        lex: lex.short_word_flags(lower, hash),
+                        cue: if cues.is_none_or(|m| m.may_start_short(hash)) { CueScan::Word } else { CueScan::Skip },
                     });
                     // A space after it needs no turn of the loop.
                     i = e + usize::from(w.next == b' ');
@@ -1309,8 +1307,10 @@ mod tests {
                     proptest::prop_assert_eq!(w.next, if end < limit { b[end] } else { 0 });
                     let word = &text[start..end];
                     proptest::prop_assert_eq!(shape_of_short(w.bytes), shape_of_ascii(word.as_bytes()));
-                    proptest::prop_assert_eq!(lex.short_word_flags(crate::ascii::lower8(w.bytes)), lex.word_flags(word));
-                    proptest::prop_assert_eq!(cues.may_start_short(w.bytes, w.len), cues.may_start(&text, start, end));
+                    let lower = crate::ascii::lower8(w.bytes);
+                    let hash = crate::ascii::short_hash(lower);
+                    proptest::prop_assert_eq!(lex.short_word_flags(lower, hash), lex.word_flags(word));
+                    proptest::prop_assert_eq!(cues.may_start_short(hash), cues.may_start(&text, start, end));
                 }
             }
         }

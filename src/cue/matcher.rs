@@ -195,23 +195,23 @@ impl Filter {
 /// DFA (leftmost-longest, ASCII case-insensitive).
 /// A set of word hashes, one bit each (a Bloom filter with one probe):
 /// 64 Kbit, in L1.
+/// (An array, so that the index, ten bits of the hash, needs no bounds
+/// check.)
 #[derive(Clone, Debug)]
-struct StartBits(Box<[u64]>);
+struct StartBits(Box<[u64; 1 << 10]>);
 
 impl StartBits {
     fn new() -> StartBits {
-        StartBits(vec![0u64; 1 << 10].into_boxed_slice())
+        StartBits(Box::new([0u64; 1 << 10]))
     }
 
     fn insert(&mut self, hash: u64) {
-        if let Some(x) = self.0.get_mut((hash >> 54) as usize) {
-            *x |= 1 << (hash >> 48 & 63);
-        }
+        self.0[(hash >> 54) as usize] |= 1 << (hash >> 48 & 63);
     }
 
     #[inline]
     fn contains(&self, hash: u64) -> bool {
-        self.0.get((hash >> 54) as usize).is_some_and(|x| x >> (hash >> 48 & 63) & 1 != 0)
+        self.0[(hash >> 54) as usize] >> (hash >> 48 & 63) & 1 != 0
     }
 }
 
@@ -404,10 +404,11 @@ impl Automaton {
     }
 
     /// [`may_start`](Self::may_start) for a word of at most eight bytes
-    /// given as its bytes (little-endian, zero past its end) and its length.
+    /// given by the [`short_hash`](crate::ascii::short_hash) of its bytes
+    /// lower-cased (its [`word_hash`]).
     #[inline]
-    pub fn may_start_short(&self, head: u64, len: usize) -> bool {
-        self.starts.contains(word_hash_of(head, len))
+    pub fn may_start_short(&self, hash: u64) -> bool {
+        self.starts.contains(hash)
     }
 
     /// The hit at the word `start..end` (a word start), if any: the
@@ -550,9 +551,11 @@ impl Automaton {
     }
 }
 
-/// The filter hash of a word: a hash of its length and its first
-/// eight bytes with ASCII case folded (`| 0x20` is a fold for letters and
-/// harmless for the rest: both sides are folded the same way).
+/// The filter hash of a word: a hash of its first eight bytes with ASCII
+/// case folded, and of its length past eight (up to eight, the bytes tell
+/// it: no word holds a zero byte). For a word of up to eight bytes, this is
+/// [`short_hash`](crate::ascii::short_hash), which the tokenizer computes
+/// once for its flags and this filter.
 #[inline]
 pub(crate) fn word_hash(w: &[u8]) -> u64 {
     // Built in a register: copying the bytes into a buffer and loading it
@@ -579,9 +582,8 @@ fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
 /// little-endian) and its length.
 #[inline]
 fn word_hash_of(head: u64, len: usize) -> u64 {
-    let folded = head | (0x2020_2020_2020_2020 & low_bytes(len));
-    let key = folded ^ (len as u64).rotate_right(8);
-    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    let long = if len > 8 { (len as u64).rotate_right(8) } else { 0 };
+    crate::ascii::short_hash(crate::ascii::lower8(head) ^ long)
 }
 
 /// The filter hash of two words, from theirs.

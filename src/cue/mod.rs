@@ -197,11 +197,12 @@ impl CueMatcher {
     }
 
     /// [`may_start`](Self::may_start) for a word of at most eight bytes
-    /// given as its bytes (little-endian, zero past its end) and its length:
-    /// the tokenizer has them in a register.
+    /// given by the [`short_hash`](crate::ascii::short_hash) of its bytes
+    /// lower-cased: the tokenizer computes it once for this and the word's
+    /// flags.
     #[inline]
-    pub fn may_start_short(&self, head: u64, len: usize) -> bool {
-        self.automaton.as_ref().is_some_and(|a| a.may_start_short(head, len))
+    pub fn may_start_short(&self, hash: u64) -> bool {
+        self.automaton.as_ref().is_some_and(|a| a.may_start_short(hash))
     }
 
     /// A raw hit grown over its frames, and the cue it is unless the
