@@ -532,14 +532,19 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                     i = e;
                 } else if let Some(e) = joined_word_end(bytes, i, end) {
                     // `U.S`, `al-Assad`, `76,981`, `Trump’s`: the matcher
-                    // reads them byte by byte.
+                    // reads them byte by byte, unless no piece may start a
+                    // cue.
                     out.push(Token {
                         span: Span::new(i, e),
                         kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
                         shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
                         para: para_idx,
                         lex: lex.word_flags_in(text, i, e),
-                        cue: CueScan::Bytes,
+                        cue: if cues.is_none_or(|m| pieces_may_start(m, text, i, e)) {
+                            CueScan::Bytes
+                        } else {
+                            CueScan::Skip
+                        },
                     });
                     i = e;
                 } else {
@@ -718,6 +723,26 @@ fn joined_word_end(bytes: &[u8], start: usize, limit: usize) -> Option<usize> {
             return Some(i);
         }
     }
+}
+
+/// False when no piece of the joined word `start..end` ([`joined_word_end`]),
+/// a run of ASCII word bytes, may start a cue of `cues`: then the matcher
+/// would find no word start in it that begins a cue, and may skip it.
+fn pieces_may_start(cues: &CueMatcher, text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let mut p = start;
+    while p < end {
+        let q = crate::ascii::ascii_word_run(b, p, end);
+        if q == p {
+            // A joiner byte.
+            p += 1;
+        } else if cues.may_start(text, p, q) {
+            return true;
+        } else {
+            p = q;
+        }
+    }
+    false
 }
 
 /// The end of the word starting at `start`: alphanumerics, joined across a
