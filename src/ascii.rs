@@ -68,6 +68,43 @@ pub(crate) fn short_hash(lower: u64) -> u64 {
     lower.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// The hash of a word given its first eight bytes (`head`, little-endian,
+/// zero past its end) and its length: the head lower-cased ([`lower8`]),
+/// with the length mixed in past eight bytes (up to eight, the bytes tell
+/// it: no word holds a zero byte), through [`short_hash`]. The cue
+/// filters and the tokenizer's filter of long words with flags index by it,
+/// so one hash serves both.
+#[inline]
+pub(crate) fn head_hash(head: u64, len: usize) -> u64 {
+    let long = if len > 8 { (len as u64).rotate_right(8) } else { 0 };
+    short_hash(lower8(head) ^ long)
+}
+
+/// A set of word hashes ([`head_hash`]), one bit each (a Bloom filter with
+/// one probe): 64 Kbit, in L1. (An array, so that the index, ten bits of
+/// the hash, needs no bounds check.)
+#[derive(Clone, Debug)]
+pub(crate) struct HashBits(Box<[u64; 1 << 10]>);
+
+impl HashBits {
+    /// The empty set.
+    pub fn new() -> HashBits {
+        HashBits(Box::new([0u64; 1 << 10]))
+    }
+
+    /// Adds `hash`.
+    pub fn insert(&mut self, hash: u64) {
+        self.0[(hash >> 54) as usize] |= 1 << (hash >> 48 & 63);
+    }
+
+    /// False when `hash` was never added; true when it was, and for a few
+    /// others.
+    #[inline]
+    pub fn contains(&self, hash: u64) -> bool {
+        self.0[(hash >> 54) as usize] >> (hash >> 48 & 63) & 1 != 0
+    }
+}
+
 /// Up to eight bytes as a little-endian word, padded with zeros: from two
 /// overlapping reads of four bytes, or for fewer than four, of the first,
 /// middle and last bytes (no loop over the bytes).

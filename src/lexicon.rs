@@ -535,6 +535,10 @@ pub(crate) struct Lexicons {
     /// The entries of `starts` for ASCII words of up to eight bytes, most
     /// words of a text, in a faster table.
     short_starts: ShortMap,
+    /// The keys of `starts` of more than eight bytes, by
+    /// [`head_hash`](crate::ascii::head_hash): most long words have no
+    /// flags, and this says so without a look-up in `starts`.
+    long_starts: crate::ascii::HashBits,
     /// Fiction only: titles of rank and nouns for people (`characters.txt`).
     characters: CiMap<(CharacterWord, Gender)>,
     /// Fiction only: the opening words of a letter's salutation and
@@ -621,6 +625,7 @@ impl Lexicons {
             object_cues: WordMap::default(),
             starts: CiMap::default(),
             short_starts: ShortMap::default(),
+            long_starts: crate::ascii::HashBits::new(),
             characters: CiMap::default(),
             letter_words: CiMap::default(),
             phrase_heads: CiMap::default(),
@@ -901,6 +906,12 @@ impl Lexicons {
         }
         self.starts = CiMap::new(&starts);
         self.short_starts = ShortMap::new(&starts);
+        self.long_starts = crate::ascii::HashBits::new();
+        for k in starts.keys().map(|k| k.as_bytes()).filter(|k| k.len() > 8) {
+            if let Some(head) = crate::ascii::load8(k, 0) {
+                self.long_starts.insert(crate::ascii::head_hash(head, k.len()));
+            }
+        }
     }
 
     /// What `word` may start ([`flags`]), without regard to case; 0 for
@@ -928,6 +939,17 @@ impl Lexicons {
             }
         }
         self.starts.get_in(text, start, end).copied().unwrap_or(0)
+    }
+
+    /// [`word_flags_in`](Self::word_flags_in) of a word of ASCII letters,
+    /// digits and `_` of more than eight bytes, given its
+    /// [`head_hash`](crate::ascii::head_hash) too.
+    #[inline]
+    pub fn long_word_flags(&self, text: &str, start: usize, end: usize, hash: u64) -> u8 {
+        if end.wrapping_sub(start) > 8 && !self.long_starts.contains(hash) {
+            return 0;
+        }
+        self.word_flags_in(text, start, end)
     }
 
     /// [`word_flags`](Self::word_flags) of an ASCII word of one to eight
@@ -1218,6 +1240,11 @@ mod tests {
                 let start = text.find(w.as_str()).unwrap_or(0);
                 let end = start + w.len();
                 assert_eq!(lex.word_flags_in(&text, start, end), lex.word_flags(w), "{w:?} in {text:?}");
+                let ascii_word = w.len() > 8 && w.bytes().all(crate::ascii::is_ascii_word);
+                if let Some(head) = crate::ascii::load8(text.as_bytes(), start).filter(|_| ascii_word) {
+                    let hash = crate::ascii::head_hash(head, w.len());
+                    assert_eq!(lex.long_word_flags(&text, start, end, hash), lex.word_flags(w), "{w:?} in {text:?}");
+                }
             }
         }
     }

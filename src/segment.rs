@@ -524,7 +524,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                         shape: shape_of_short(w.bytes),
                         para: para_idx,
                         lex: lex.short_word_flags(lower, hash),
-                        cue: if cues.is_none_or(|m| m.may_start_short(hash)) { CueScan::Word } else { CueScan::Skip },
+                        cue: if cues.is_none_or(|m| m.may_start_hash(hash)) { CueScan::Word } else { CueScan::Skip },
                     });
                     // A space after it needs no turn of the loop.
                     i = e + usize::from(w.next == b' ');
@@ -532,13 +532,22 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                 }
                 let e = ascii_word_end(bytes, i, end);
                 if e != 0 {
+                    // A long word: one hash serves the filter of long words
+                    // with flags and the cue filter.
+                    let (flags, may_start) = match crate::ascii::load8(bytes, i).filter(|_| e - i > 8) {
+                        Some(head) => {
+                            let hash = crate::ascii::head_hash(head, e - i);
+                            (lex.long_word_flags(text, i, e, hash), cues.is_none_or(|m| m.may_start_hash(hash)))
+                        }
+                        None => (lex.word_flags_in(text, i, e), cues.is_none_or(|m| m.may_start(text, i, e))),
+                    };
                     out.push(Token {
                         span: Span::new(i, e),
                         kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
                         shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
                         para: para_idx,
-                        lex: lex.word_flags_in(text, i, e),
-                        cue: if cues.is_none_or(|m| m.may_start(text, i, e)) { CueScan::Word } else { CueScan::Skip },
+                        lex: flags,
+                        cue: if may_start { CueScan::Word } else { CueScan::Skip },
                     });
                     i = e;
                 } else if let Some(e) = joined_word_end(bytes, i, end) {
@@ -1346,7 +1355,7 @@ mod tests {
                     let lower = crate::ascii::lower8(w.bytes);
                     let hash = crate::ascii::short_hash(lower);
                     proptest::prop_assert_eq!(lex.short_word_flags(lower, hash), lex.word_flags(word));
-                    proptest::prop_assert_eq!(cues.may_start_short(hash), cues.may_start(&text, start, end));
+                    proptest::prop_assert_eq!(cues.may_start_hash(hash), cues.may_start(&text, start, end));
                 }
             }
         }
@@ -1420,6 +1429,24 @@ mod tests {
         let seg = Segmentation::with_cues(text, &lex, Some(&cues));
         let read: Vec<&str> = seg.cue_tokens.iter().map(|&i| &text[seg.tokens[i as usize].span]).collect();
         assert!(read.contains(&"said") && read.contains(&"according") && !read.contains(&"plan"), "{read:?}");
+    }
+
+    proptest::proptest! {
+        /// Every plain word's flags and cue mark are those of the general
+        /// look-ups, long words (one hash for both) among them.
+        #[test]
+        fn word_flags_and_cue_marks_equal_the_look_ups(
+            text in "((spokeswoman|Spokesman|GOVERNMENT|according|department|secretaries|abcdefghij|[a-zA-Z_0-9]{0,12})[ ,.]){0,8}"
+        ) {
+            let (lex, cues) = &*ENGINE;
+            let cues = cues.as_ref().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let seg = Segmentation::with_cues(&text, lex, Some(cues));
+            for t in seg.tokens.iter().filter(|t| text.as_str()[t.span].bytes().all(crate::ascii::is_ascii_word)) {
+                let w = &text.as_str()[t.span];
+                proptest::prop_assert_eq!(t.lex, lex.word_flags(w), "{:?}", w);
+                proptest::prop_assert_eq!(t.cue == CueScan::Word, cues.may_start(&text, t.span.start, t.span.end), "{:?}", w);
+            }
+        }
     }
 
     #[test]

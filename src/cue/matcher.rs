@@ -18,7 +18,7 @@
 //! in L1) and walking the DFA's transitions directly from the few word
 //! starts left is several times faster (see `benches/matcher.rs`).
 
-use crate::ascii::{HI, ascii_word_mask, gather, is_ascii_word, load8, low_bytes};
+use crate::ascii::{HI, HashBits, ascii_word_mask, gather, is_ascii_word, load8, low_bytes};
 use crate::segment::{CueScan, Token};
 use crate::span::Span;
 use aho_corasick::automaton::Automaton as _;
@@ -193,28 +193,6 @@ impl Filter {
 
 /// A set of lower-case phrases compiled into one anchored Aho-Corasick
 /// DFA (leftmost-longest, ASCII case-insensitive).
-/// A set of word hashes, one bit each (a Bloom filter with one probe):
-/// 64 Kbit, in L1.
-/// (An array, so that the index, ten bits of the hash, needs no bounds
-/// check.)
-#[derive(Clone, Debug)]
-struct StartBits(Box<[u64; 1 << 10]>);
-
-impl StartBits {
-    fn new() -> StartBits {
-        StartBits(Box::new([0u64; 1 << 10]))
-    }
-
-    fn insert(&mut self, hash: u64) {
-        self.0[(hash >> 54) as usize] |= 1 << (hash >> 48 & 63);
-    }
-
-    #[inline]
-    fn contains(&self, hash: u64) -> bool {
-        self.0[(hash >> 54) as usize] >> (hash >> 48 & 63) & 1 != 0
-    }
-}
-
 #[derive(Clone, Debug)]
 pub(crate) struct Automaton {
     dfa: DFA,
@@ -232,7 +210,7 @@ pub(crate) struct Automaton {
     /// The first words of the phrases used alone, one bit each: what
     /// [`may_start`](Self::may_start) reads (a third of the instructions
     /// of a look-up in `words`).
-    starts: StartBits,
+    starts: HashBits,
     /// The one-word phrases used alone that start no longer phrase, by
     /// word hash: such a word needs one look-up, not a walk.
     exact: Box<[Exact]>,
@@ -257,7 +235,7 @@ impl Automaton {
         let mut alone: Vec<Option<u32>> = Vec::new();
         let mut frame: Vec<Option<u32>> = Vec::new();
         let (mut words, mut pairs) = (Filter::new(), Filter::new());
-        let mut starts = StartBits::new();
+        let mut starts = HashBits::new();
         let mut starts_longer: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for &(phrase, role, payload) in phrases {
             let id = *ids.entry(phrase).or_insert_with(|| {
@@ -403,11 +381,10 @@ impl Automaton {
         self.starts.contains(word_hash_at(text.as_bytes(), start, end))
     }
 
-    /// [`may_start`](Self::may_start) for a word of at most eight bytes
-    /// given by the [`short_hash`](crate::ascii::short_hash) of its bytes
-    /// lower-cased (its [`word_hash`]).
+    /// [`may_start`](Self::may_start) for a word given by its
+    /// [`head_hash`](crate::ascii::head_hash) (its [`word_hash`]).
     #[inline]
-    pub fn may_start_short(&self, hash: u64) -> bool {
+    pub fn may_start_hash(&self, hash: u64) -> bool {
         self.starts.contains(hash)
     }
 
@@ -582,8 +559,7 @@ fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
 /// little-endian) and its length.
 #[inline]
 fn word_hash_of(head: u64, len: usize) -> u64 {
-    let long = if len > 8 { (len as u64).rotate_right(8) } else { 0 };
-    crate::ascii::short_hash(crate::ascii::lower8(head) ^ long)
+    crate::ascii::head_hash(head, len)
 }
 
 /// The filter hash of two words, from theirs.

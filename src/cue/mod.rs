@@ -196,13 +196,14 @@ impl CueMatcher {
         self.automaton.as_ref().is_some_and(|a| a.may_start(text, start, end))
     }
 
-    /// [`may_start`](Self::may_start) for a word of at most eight bytes
-    /// given by the [`short_hash`](crate::ascii::short_hash) of its bytes
-    /// lower-cased: the tokenizer computes it once for this and the word's
+    /// [`may_start`](Self::may_start) for a word given by its
+    /// [`head_hash`](crate::ascii::head_hash) (for a word of at most eight
+    /// bytes, the [`short_hash`](crate::ascii::short_hash) of its bytes
+    /// lower-cased): the tokenizer computes it once for this and the word's
     /// flags.
     #[inline]
-    pub fn may_start_short(&self, hash: u64) -> bool {
-        self.automaton.as_ref().is_some_and(|a| a.may_start_short(hash))
+    pub fn may_start_hash(&self, hash: u64) -> bool {
+        self.automaton.as_ref().is_some_and(|a| a.may_start_hash(hash))
     }
 
     /// A raw hit grown over its frames, and the cue it is unless the
