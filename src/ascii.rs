@@ -32,13 +32,77 @@ pub(crate) fn ascii_word_mask(x: u64) -> u64 {
 /// those of 0x80 and above too, unchanged.
 #[inline]
 pub(crate) fn lower8(x: u64) -> u64 {
+    x | upper_mask(x) >> 2
+}
+
+/// Per byte of `x`, bit 7 set when the byte is an ASCII lowercase letter.
+#[inline]
+pub(crate) fn lower_mask(x: u64) -> u64 {
     let rep = |b: u8| u64::from_le_bytes([b; 8]);
     let x7 = x & LO7;
-    // Bit 7 set for a byte of 'A' and above, and for one above 'Z'.
-    let ge_a = x7 + rep(0x80 - b'A');
-    let gt_z = x7 + rep(0x7F - b'Z');
-    let upper = ge_a & !gt_z & !x & HI;
-    x | upper >> 2
+    (x7 + rep(0x80 - b'a')) & !(x7 + rep(0x7F - b'z')) & !x & HI
+}
+
+/// Per byte of `x`, bit 7 set when the byte is an ASCII capital.
+#[inline]
+pub(crate) fn upper_mask(x: u64) -> u64 {
+    let rep = |b: u8| u64::from_le_bytes([b; 8]);
+    let x7 = x & LO7;
+    (x7 + rep(0x80 - b'A')) & !(x7 + rep(0x7F - b'Z')) & !x & HI
+}
+
+/// Ones in the first `len` bytes of a little-endian word (all eight from
+/// eight on).
+#[inline]
+pub(crate) fn low_bytes(len: usize) -> u64 {
+    if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 }
+}
+
+/// The multiplicative hash of a word of at most eight bytes, given
+/// lower-cased ([`lower8`]) as a little-endian word with zeros past its end.
+/// The tokenizer's flag map (`lexicon::ShortMap`) and the cue filter
+/// (`matcher::word_hash`) both index by it, so one multiplication serves
+/// both look-ups of a short word.
+#[inline]
+pub(crate) fn short_hash(lower: u64) -> u64 {
+    lower.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The hash of a word given its first eight bytes (`head`, little-endian,
+/// zero past its end) and its length: the head lower-cased ([`lower8`]),
+/// with the length mixed in past eight bytes (up to eight, the bytes tell
+/// it: no word holds a zero byte), through [`short_hash`]. The cue
+/// filters and the tokenizer's filter of long words with flags index by it,
+/// so one hash serves both.
+#[inline]
+pub(crate) fn head_hash(head: u64, len: usize) -> u64 {
+    let long = if len > 8 { (len as u64).rotate_right(8) } else { 0 };
+    short_hash(lower8(head) ^ long)
+}
+
+/// A set of word hashes ([`head_hash`]), one bit each (a Bloom filter with
+/// one probe): 64 Kbit, in L1. (An array, so that the index, ten bits of
+/// the hash, needs no bounds check.)
+#[derive(Clone, Debug)]
+pub(crate) struct HashBits(Box<[u64; 1 << 10]>);
+
+impl HashBits {
+    /// The empty set.
+    pub fn new() -> HashBits {
+        HashBits(Box::new([0u64; 1 << 10]))
+    }
+
+    /// Adds `hash`.
+    pub fn insert(&mut self, hash: u64) {
+        self.0[(hash >> 54) as usize] |= 1 << (hash >> 48 & 63);
+    }
+
+    /// False when `hash` was never added; true when it was, and for a few
+    /// others.
+    #[inline]
+    pub fn contains(&self, hash: u64) -> bool {
+        self.0[(hash >> 54) as usize] >> (hash >> 48 & 63) & 1 != 0
+    }
 }
 
 /// Up to eight bytes as a little-endian word, padded with zeros: from two
@@ -232,6 +296,22 @@ mod tests {
             let got = lower8(u64::from_le_bytes(bytes)).to_le_bytes();
             assert_eq!(got, bytes.map(|c| c.to_ascii_lowercase()), "byte {b:#x}");
         }
+    }
+
+    #[test]
+    fn case_masks_match_the_scalar_rules() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'a', b'Z', b, b'@', b'[', 0xC3, b]);
+            let (lo, up) = (lower_mask(x), upper_mask(x));
+            for (k, &c) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(lo >> (8 * k + 7) & 1 == 1, c.is_ascii_lowercase(), "byte {c:#x}");
+                assert_eq!(up >> (8 * k + 7) & 1 == 1, c.is_ascii_uppercase(), "byte {c:#x}");
+            }
+        }
+        assert_eq!((lower_mask(u64::MAX) | upper_mask(u64::MAX)) & !HI, 0);
+        assert_eq!(low_bytes(0), 0);
+        assert_eq!(low_bytes(3), 0xFF_FFFF);
+        assert_eq!(low_bytes(8), u64::MAX);
     }
 
     #[test]

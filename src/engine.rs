@@ -175,7 +175,7 @@ impl Attributor {
     pub fn attribute<'h>(&self, text: &'h str) -> Document<'h> {
         let inner = &*self.inner;
         let seg = Segmentation::with_cues(text, &inner.lex, Some(&inner.matcher));
-        let mut hits = inner.matcher.find_in_tokens(text, &seg.tokens);
+        let mut hits = inner.matcher.find_in_tokens(text, &seg);
         if !inner.disabled_classes.is_empty() {
             hits.retain(|h| inner.matcher.entry(*h).is_none_or(|e| !inner.disabled_classes.contains(&e.class)));
         }

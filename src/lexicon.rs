@@ -98,6 +98,13 @@ impl<V> Default for CiMap<V> {
     }
 }
 
+/// True for a character of the General Punctuation block (curly quotes
+/// and apostrophes, dashes): none has a case (a test checks it).
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 impl<V: Clone> CiMap<V> {
     /// Freezes a map whose keys are lower case.
     pub fn new(map: &WordMap<V>) -> CiMap<V> {
@@ -146,7 +153,7 @@ impl<V> CiMap<V> {
         let b = text.as_bytes();
         let n = end.wrapping_sub(start);
         let raw = match crate::ascii::load8(b, start) {
-            Some(x) if n <= 8 => Folded { head: x & low_bytes(n), tail: 0, len: n },
+            Some(x) if n <= 8 => Folded { head: x & crate::ascii::low_bytes(n), tail: 0, len: n },
             Some(x) if n <= 16 => match crate::ascii::load8(b, end - 8) {
                 Some(y) => Folded { head: x, tail: y, len: n },
                 None => return self.get(text.get(start..end)?),
@@ -176,8 +183,17 @@ impl<V> CiMap<V> {
         self.find(folded.hash(), |f, key| *f == folded && key.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
     }
 
+    /// [`get`](Self::get) for a word with a non-ASCII character.
     #[cold]
     fn get_non_ascii(&self, word: &str) -> Option<&V> {
+        // The common case in news, a curly apostrophe (`Trump’s`, `don’t`):
+        // when the only non-ASCII characters have no case, the word's lower
+        // case is its ASCII lower case, so no lower-case copy is needed.
+        if word.chars().all(|c| c.is_ascii() || is_general_punctuation(c)) {
+            let folded = Folded::new(word.as_bytes());
+            return self
+                .find(folded.hash(), |f, key| *f == folded && key.as_bytes().eq_ignore_ascii_case(word.as_bytes()));
+        }
         let lower = word.to_lowercase();
         let folded = Folded::new(lower.as_bytes());
         self.find(folded.hash(), |f, key| *f == folded && *key == *lower)
@@ -239,7 +255,7 @@ impl ShortMap {
         let mut keys = vec![0u64; size];
         let mut values = vec![0u8; size];
         for (key, value) in short {
-            let mut i = ShortMap::slot(key, size);
+            let mut i = ShortMap::slot(crate::ascii::short_hash(key), size);
             while keys[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
@@ -251,19 +267,25 @@ impl ShortMap {
 
     /// The home slot of `key` in a table of `size` slots (a power of two).
     #[inline]
-    fn slot(key: u64, size: usize) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (size - 1)
+    fn slot(hash: u64, size: usize) -> usize {
+        (hash >> 32) as usize & (size - 1)
     }
 
     /// The value of the word whose lower-cased bytes are `key` (see the
     /// type's docs); 0 when it has none.
     #[inline]
     fn get(&self, key: u64) -> u8 {
+        self.get_hashed(key, crate::ascii::short_hash(key))
+    }
+
+    /// [`get`](Self::get) given the key's [`short_hash`](crate::ascii::short_hash).
+    #[inline]
+    fn get_hashed(&self, key: u64, hash: u64) -> u8 {
         let size = self.keys.len();
         if size == 0 {
             return 0;
         }
-        let mut i = ShortMap::slot(key, size);
+        let mut i = ShortMap::slot(hash, size);
         loop {
             match self.keys.get(i) {
                 Some(&k) if k == key => return self.values.get(i).copied().unwrap_or(0),
@@ -328,12 +350,6 @@ impl Folded {
         let k = (self.head ^ self.tail.rotate_left(29) ^ (self.len as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (k ^ (k >> 29)) | 1
     }
-}
-
-/// A mask of the low `n` bytes of a `u64` (all of it from eight).
-#[inline]
-fn low_bytes(n: usize) -> u64 {
-    if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 }
 }
 
 /// Calls `f` with `word` in lower case, without allocating for short ASCII
@@ -519,6 +535,10 @@ pub(crate) struct Lexicons {
     /// The entries of `starts` for ASCII words of up to eight bytes, most
     /// words of a text, in a faster table.
     short_starts: ShortMap,
+    /// The keys of `starts` of more than eight bytes, by
+    /// [`head_hash`](crate::ascii::head_hash): most long words have no
+    /// flags, and this says so without a look-up in `starts`.
+    long_starts: crate::ascii::HashBits,
     /// Fiction only: titles of rank and nouns for people (`characters.txt`).
     characters: CiMap<(CharacterWord, Gender)>,
     /// Fiction only: the opening words of a letter's salutation and
@@ -605,6 +625,7 @@ impl Lexicons {
             object_cues: WordMap::default(),
             starts: CiMap::default(),
             short_starts: ShortMap::default(),
+            long_starts: crate::ascii::HashBits::new(),
             characters: CiMap::default(),
             letter_words: CiMap::default(),
             phrase_heads: CiMap::default(),
@@ -885,6 +906,12 @@ impl Lexicons {
         }
         self.starts = CiMap::new(&starts);
         self.short_starts = ShortMap::new(&starts);
+        self.long_starts = crate::ascii::HashBits::new();
+        for k in starts.keys().map(|k| k.as_bytes()).filter(|k| k.len() > 8) {
+            if let Some(head) = crate::ascii::load8(k, 0) {
+                self.long_starts.insert(crate::ascii::head_hash(head, k.len()));
+            }
+        }
     }
 
     /// What `word` may start ([`flags`]), without regard to case; 0 for
@@ -906,12 +933,31 @@ impl Lexicons {
         // has its top bit.
         let n = end.wrapping_sub(start);
         if let Some(x) = crate::ascii::load8(text.as_bytes(), start).filter(|_| n <= 8) {
-            let word = x & low_bytes(n);
+            let word = x & crate::ascii::low_bytes(n);
             if word & crate::ascii::HI == 0 {
                 return self.short_starts.get(crate::ascii::lower8(word));
             }
         }
         self.starts.get_in(text, start, end).copied().unwrap_or(0)
+    }
+
+    /// [`word_flags_in`](Self::word_flags_in) of a word of ASCII letters,
+    /// digits and `_` of more than eight bytes, given its
+    /// [`head_hash`](crate::ascii::head_hash) too.
+    #[inline]
+    pub fn long_word_flags(&self, text: &str, start: usize, end: usize, hash: u64) -> u8 {
+        if end.wrapping_sub(start) > 8 && !self.long_starts.contains(hash) {
+            return 0;
+        }
+        self.word_flags_in(text, start, end)
+    }
+
+    /// [`word_flags`](Self::word_flags) of an ASCII word of one to eight
+    /// bytes given lower-cased, as a little-endian `u64` with zeros past its
+    /// end, and its [`short_hash`](crate::ascii::short_hash).
+    #[inline]
+    pub fn short_word_flags(&self, lower: u64, hash: u64) -> u8 {
+        self.short_starts.get_hashed(lower, hash)
     }
 
     /// True when `word` (without its dot) is an abbreviation, as written.
@@ -1036,6 +1082,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn general_punctuation_has_no_case() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c)) {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        assert!(is_general_punctuation('\u{2019}') && !is_general_punctuation('\u{e9}'));
+    }
+
+    #[test]
+    fn non_ascii_words_are_looked_up_by_their_lower_case() {
+        let ascii: WordMap<u8> = [("kin", 1), ("trump", 2)].into_iter().map(|(k, v)| (k.into(), v)).collect();
+        let mut mixed = ascii.clone();
+        mixed.insert("trump\u{2019}s".into(), 3);
+        mixed.insert("\u{e9}lan".into(), 4);
+        mixed.insert("a\u{2014}\u{e9}".into(), 5);
+        mixed.insert("\u{2018}tis-a-long-key-of-twenty".into(), 6);
+        for map in [ascii, mixed] {
+            let ci = CiMap::new(&map);
+            for w in [
+                "\u{212A}in",
+                "\u{212A}IN",
+                "Trump\u{2019}s",
+                "TRUMP\u{2019}S",
+                "\u{c9}lan",
+                "\u{e9}LAN",
+                "tr\u{fc}mp",
+                "kin",
+                "A\u{2014}\u{c9}",
+                "\u{2018}TIS-a-long-key-of-twenty",
+                "\u{2018}tis-a-long-key-of-twentY",
+                "\u{2018}tis-a-long-key-of-twenty!",
+            ] {
+                assert_eq!(ci.get(w), map.get(w.to_lowercase().as_str()), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
     fn embedded_lexicons_parse() {
         let lex = Lexicons::parse().expect("embedded lexicons must parse");
         assert!(lex.honorific("Mr").is_some());
@@ -1157,6 +1240,11 @@ mod tests {
                 let start = text.find(w.as_str()).unwrap_or(0);
                 let end = start + w.len();
                 assert_eq!(lex.word_flags_in(&text, start, end), lex.word_flags(w), "{w:?} in {text:?}");
+                let ascii_word = w.len() > 8 && w.bytes().all(crate::ascii::is_ascii_word);
+                if let Some(head) = crate::ascii::load8(text.as_bytes(), start).filter(|_| ascii_word) {
+                    let hash = crate::ascii::head_hash(head, w.len());
+                    assert_eq!(lex.long_word_flags(&text, start, end, hash), lex.word_flags(w), "{w:?} in {text:?}");
+                }
             }
         }
     }

@@ -14,6 +14,17 @@
 //! * **Sentences** end at `.`, `!`, `?` or `…` (with any closing marks after
 //!   them) when the next token starts a sentence, unless the dot ends an
 //!   abbreviation or an initial; paragraph ends always end a sentence.
+//!
+//! Segmentation reads every byte of the text, so it is written for speed
+//! (about 100 instructions a word on news text), each shortcut checked
+//! against the general rule by a property test: one pass over the lines
+//! gives the paragraphs and their mode; a word of up to seven ASCII bytes
+//! is read with one eight-byte load that gives its end, shape, flags key
+//! and cue-filter hash ([`short_word`]); a word joined by ASCII joiners or
+//! `’` is read byte by byte ([`joined_word_end`]); only other words decode
+//! chars. The tokenizer lists the terminators, so sentences are split
+//! there alone, and the tokens the cue matcher must read
+//! ([`Segmentation::cue_tokens`]).
 
 use crate::cue::CueMatcher;
 use crate::lexicon::{Lexicons, flags};
@@ -149,6 +160,10 @@ pub(crate) struct Segmentation {
     pub mode: ParagraphMode,
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
+    /// The indices of the tokens the cue matcher reads (those whose
+    /// [`cue`](Token::cue) is not [`CueScan::Skip`]), in order: a few in
+    /// ten, so the matcher skips the others without reading them.
+    pub cue_tokens: Vec<u32>,
     pub sentences: Vec<Sentence>,
     /// For each token, the index of its sentence.
     pub tok_sentence: Vec<u32>,
@@ -164,22 +179,30 @@ impl Segmentation {
     /// [`new`](Self::new), marking the plain words that start no cue of
     /// `cues` ([`CueScan::Skip`]); without a matcher, none is.
     pub fn with_cues(text: &str, lex: &Lexicons, cues: Option<&CueMatcher>) -> Segmentation {
-        let mode = paragraph_mode(text);
-        let paragraphs = paragraphs(text, mode);
+        let (mode, paragraphs) = paragraphs(text);
         // (English runs five to six bytes a token: room for nearly every
         // text's tokens, so the vector is never copied to grow.)
-        let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+        let mut out = Tokens {
+            all: Vec::with_capacity(text.len() / 4 + 1),
+            // (About one terminator in 20 tokens, one cue token in 10.)
+            terminators: Vec::with_capacity(text.len() / 64 + 1),
+            cue: Vec::with_capacity(text.len() / 32 + 1),
+        };
+        let mut para_ends = Vec::with_capacity(paragraphs.len());
         for (i, p) in paragraphs.iter().enumerate() {
-            tokenize(text, *p, i as u32, lex, cues, &mut tokens);
+            tokenize(text, *p, i as u32, lex, cues, &mut out);
+            para_ends.push(out.all.len());
         }
-        let sentences = sentences(text, &tokens, lex);
-        let mut tok_sentence = vec![0u32; tokens.len()];
+        let Tokens { all: tokens, terminators, cue: cue_tokens } = out;
+        let sentences = sentences(text, &tokens, &para_ends, &terminators, lex);
+        // (Filled in place, without zeroing it first.)
+        let mut tok_sentence = Vec::with_capacity(tokens.len());
         for (i, s) in sentences.iter().enumerate() {
-            for t in &mut tok_sentence[s.first as usize..s.end as usize] {
-                *t = i as u32;
-            }
+            tok_sentence.resize(s.first as usize, 0);
+            tok_sentence.resize(s.end as usize, i as u32);
         }
-        Segmentation { mode, paragraphs, tokens, sentences, tok_sentence }
+        tok_sentence.resize(tokens.len(), 0);
+        Segmentation { mode, paragraphs, tokens, cue_tokens, sentences, tok_sentence }
     }
 
     /// The tokens at which one of `spans` starts: those whose start is a
@@ -235,91 +258,131 @@ impl TokenSet {
 
 /// The paragraphs of `text` alone, without tokens or sentences.
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
-    paragraphs(text, paragraph_mode(text))
+    paragraphs(text).1
 }
 
-/// How much of a text [`paragraph_mode`] reads: a text keeps one layout, so
-/// its first lines tell, and long texts cost no more than this.
+/// How much of a text [`paragraphs`] reads for the mode: a text keeps one
+/// layout, so its first lines tell, and long texts cost no more than this.
 const MODE_SAMPLE: usize = 64 * 1024;
 
-/// Decides whether single newlines are paragraph breaks or line wraps,
-/// from the lines in the first [`MODE_SAMPLE`] bytes.
-///
-/// A text is hard-wrapped when it has blank lines, most of its lines are
-/// short, and many lines run on into the next one. News copy (one long line
-/// per paragraph) fails the length test; Gutenberg texts pass all three.
-fn paragraph_mode(text: &str) -> ParagraphMode {
-    let (mut nonblank, mut short, mut continued, mut blank) = (0usize, 0usize, 0usize, 0usize);
-    let mut prev_nonblank = false;
-    let mut pending_blank = false;
+/// Counts of the lines in the first [`MODE_SAMPLE`] bytes of a text, from
+/// which [`paragraphs`] decides whether single newlines are paragraph
+/// breaks or line wraps.
+#[derive(Default)]
+struct LineCounts {
+    nonblank: usize,
+    short: usize,
+    continued: usize,
+    blank: usize,
+    prev_nonblank: bool,
+    pending_blank: bool,
+}
+
+impl LineCounts {
+    /// Counts one line (`line`, as it is, and whether it is blank).
+    #[inline]
+    fn add(&mut self, line: &str, blank: bool) {
+        if blank {
+            // A blank line counts only between paragraphs, not at the end.
+            self.pending_blank = self.nonblank > 0;
+            self.prev_nonblank = false;
+            return;
+        }
+        if self.pending_blank {
+            self.blank += 1;
+            self.pending_blank = false;
+        }
+        self.nonblank += 1;
+        if is_short_line(line) {
+            self.short += 1;
+        }
+        if self.prev_nonblank {
+            self.continued += 1;
+        }
+        self.prev_nonblank = true;
+    }
+
+    /// A text is hard-wrapped when it has blank lines, most of its lines
+    /// are short, and many lines run on into the next one. News copy (one
+    /// long line per paragraph) fails the length test; Gutenberg texts
+    /// pass all three.
+    fn mode(&self) -> ParagraphMode {
+        let Self { nonblank, short, continued, blank, .. } = *self;
+        if blank > 0 && nonblank >= 4 && short * 10 >= nonblank * 8 && continued * 10 >= nonblank * 3 {
+            ParagraphMode::BlankLines
+        } else {
+            ParagraphMode::Lines
+        }
+    }
+}
+
+/// True for a line of at most 90 chars. Bytes bound chars from above and
+/// 4 × chars from below, so only lines in between are counted, and a line
+/// whose first 91 bytes are ASCII is long without counting.
+#[inline]
+fn is_short_line(line: &str) -> bool {
+    let n = line.len();
+    n <= 90 || (n <= 360 && !line.as_bytes().get(..91).is_some_and(<[u8]>::is_ascii) && line.chars().count() <= 90)
+}
+
+/// The trimmed span of the line `start..end`; `None` when it is blank.
+#[inline]
+fn trim_line(text: &str, start: usize, end: usize) -> Option<Span> {
+    let bytes = text.as_bytes();
+    // Most lines start and end with printable ASCII, or are empty: those
+    // need no call to `trim`.
+    match (bytes.get(start), bytes.get(end.wrapping_sub(1))) {
+        _ if end <= start => None,
+        (Some(&a), Some(&z)) if a > b' ' && a < 0x80 && z > b' ' && z < 0x80 => Some(Span::new(start, end)),
+        _ => trim(text, Span::new(start, end)),
+    }
+}
+
+/// Splits `text` into trimmed paragraph spans, in one pass over its lines:
+/// each line, or each run of lines between blank lines, as the lines in
+/// the first [`MODE_SAMPLE`] bytes tell ([`LineCounts`]).
+fn paragraphs(text: &str) -> (ParagraphMode, Vec<Span>) {
+    // The trimmed lines, with an empty span where blank lines were.
+    // (News paragraphs run 200 to 500 bytes: room for most texts'.)
+    let mut lines: Vec<Span> = Vec::with_capacity(text.len() / 128 + 2);
+    let mut counts = LineCounts::default();
+    let mut sampling = true;
     let mut start = 0usize;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(core::iter::once(text.len()));
     for end in ends {
-        let line = &text[start..end];
-        if line.trim_start().is_empty() {
-            // A blank line counts only between paragraphs, not at the end.
-            pending_blank = nonblank > 0;
-            prev_nonblank = false;
-        } else {
-            if pending_blank {
-                blank += 1;
-                pending_blank = false;
-            }
-            nonblank += 1;
-            // Bytes bound chars from above and 4 × chars from below, so
-            // only lines in between are counted.
-            if line.len() <= 90 || (line.len() <= 360 && line.chars().count() <= 90) {
-                short += 1;
-            }
-            if prev_nonblank {
-                continued += 1;
-            }
-            prev_nonblank = true;
+        let line = trim_line(text, start, end);
+        if sampling {
+            counts.add(text.get(start..end).unwrap_or_default(), line.is_none());
+            sampling = end < MODE_SAMPLE;
         }
-        if end >= MODE_SAMPLE {
-            break;
+        match line {
+            Some(line) => lines.push(line),
+            None if lines.last().is_some_and(|l| !l.is_empty()) => lines.push(Span::new(end, end)),
+            None => {}
         }
         start = end + 1;
     }
-    if blank > 0 && nonblank >= 4 && short * 10 >= nonblank * 8 && continued * 10 >= nonblank * 3 {
-        ParagraphMode::BlankLines
-    } else {
-        ParagraphMode::Lines
-    }
-}
-
-/// Splits `text` into trimmed paragraph spans: each line, or each run of
-/// lines between blank lines.
-fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    // (News paragraphs run 200 to 500 bytes: room for most texts'.)
-    let mut out: Vec<Span> = Vec::with_capacity(bytes.len() / 128 + 1);
-    let blank_lines = mode == ParagraphMode::BlankLines;
-    let mut start = 0usize;
+    let mode = counts.mode();
+    // Lines become paragraphs in place: each line, or each run of lines.
+    let mut kept = 0usize;
     let mut after_blank = true;
-    let mut add = |line: Option<Span>, after_blank: &mut bool| match line {
-        None => *after_blank = true,
-        Some(line) => {
-            match out.last_mut() {
-                Some(last) if blank_lines && !*after_blank => last.end = line.end,
-                _ => out.push(line),
-            }
-            *after_blank = false;
+    for i in 0..lines.len() {
+        let line = lines[i];
+        if line.is_empty() {
+            after_blank = true;
+            continue;
         }
-    };
-    for end in memchr::memchr_iter(b'\n', bytes) {
-        // Most lines start and end with printable ASCII, or are empty:
-        // those need no call to `trim`.
-        let line = match (bytes.get(start), bytes.get(end.wrapping_sub(1))) {
-            _ if end == start => None,
-            (Some(&a), Some(&z)) if a > b' ' && a < 0x80 && z > b' ' && z < 0x80 => Some(Span::new(start, end)),
-            _ => trim(text, Span::new(start, end)),
-        };
-        add(line, &mut after_blank);
-        start = end + 1;
+        match kept.checked_sub(1) {
+            Some(last) if mode == ParagraphMode::BlankLines && !after_blank => lines[last].end = line.end,
+            _ => {
+                lines[kept] = line;
+                kept += 1;
+            }
+        }
+        after_blank = false;
     }
-    add(trim(text, Span::new(start.min(bytes.len()), bytes.len())), &mut after_blank);
-    out
+    lines.truncate(kept);
+    (mode, lines)
 }
 
 /// Trims whitespace from both ends; `None` when nothing is left.
@@ -408,9 +471,39 @@ const fn byte_classes() -> [u8; 256] {
 
 static CLASS: [u8; 256] = byte_classes();
 
+/// What the tokenizer appends to, paragraph by paragraph.
+struct Tokens {
+    all: Vec<Token>,
+    /// The indices of the terminators ([`is_terminator`]).
+    terminators: Vec<u32>,
+    /// The indices of the tokens the cue matcher reads
+    /// ([`Segmentation::cue_tokens`]).
+    cue: Vec<u32>,
+}
+
+impl Tokens {
+    /// Appends a word or number token.
+    #[inline]
+    fn push(&mut self, t: Token) {
+        if t.cue != CueScan::Skip {
+            self.cue.push(self.all.len() as u32);
+        }
+        self.all.push(t);
+    }
+
+    /// Appends a punctuation token, a terminator or not.
+    #[inline]
+    fn push_punct(&mut self, span: Span, para: u32, terminator: bool) {
+        if terminator {
+            self.terminators.push(self.all.len() as u32);
+        }
+        self.all.push(Token { span, kind: TokKind::Punct, shape: Shape::Other, para, lex: 0, cue: CueScan::Skip });
+    }
+}
+
 /// Appends the tokens of one paragraph, each word or number with its
 /// lexicon flags (looked up here, while the word is at hand).
-fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<&CueMatcher>, out: &mut Vec<Token>) {
+fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<&CueMatcher>, out: &mut Tokens) {
     let bytes = text.as_bytes();
     let mut i = para.start;
     let end = para.end;
@@ -419,15 +512,59 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
         match CLASS[b as usize] {
             C_SPACE => i += 1,
             C_ALNUM => {
+                if let Some(w) = short_word(bytes, i, end) {
+                    // The common word: one load gave its end, and its bytes
+                    // serve the shape, the flags and the cue filter.
+                    let e = i + w.len;
+                    let lower = crate::ascii::lower8(w.bytes);
+                    let hash = crate::ascii::short_hash(lower);
+                    out.push(Token {
+                        span: Span::new(i, e),
+                        kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
+                        shape: shape_of_short(w.bytes),
+                        para: para_idx,
+                        lex: lex.short_word_flags(lower, hash),
+                        cue: if cues.is_none_or(|m| m.may_start_hash(hash)) { CueScan::Word } else { CueScan::Skip },
+                    });
+                    // A space after it needs no turn of the loop.
+                    i = e + usize::from(w.next == b' ');
+                    continue;
+                }
                 let e = ascii_word_end(bytes, i, end);
                 if e != 0 {
+                    // A long word: one hash serves the filter of long words
+                    // with flags and the cue filter.
+                    let (flags, may_start) = match crate::ascii::load8(bytes, i).filter(|_| e - i > 8) {
+                        Some(head) => {
+                            let hash = crate::ascii::head_hash(head, e - i);
+                            (lex.long_word_flags(text, i, e, hash), cues.is_none_or(|m| m.may_start_hash(hash)))
+                        }
+                        None => (lex.word_flags_in(text, i, e), cues.is_none_or(|m| m.may_start(text, i, e))),
+                    };
+                    out.push(Token {
+                        span: Span::new(i, e),
+                        kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
+                        shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
+                        para: para_idx,
+                        lex: flags,
+                        cue: if may_start { CueScan::Word } else { CueScan::Skip },
+                    });
+                    i = e;
+                } else if let Some(e) = joined_word_end(bytes, i, end) {
+                    // `U.S`, `al-Assad`, `76,981`, `Trump’s`: the matcher
+                    // reads them byte by byte, unless no piece may start a
+                    // cue.
                     out.push(Token {
                         span: Span::new(i, e),
                         kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
                         shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
                         para: para_idx,
                         lex: lex.word_flags_in(text, i, e),
-                        cue: if cues.is_none_or(|m| m.may_start(text, i, e)) { CueScan::Word } else { CueScan::Skip },
+                        cue: if cues.is_none_or(|m| pieces_may_start(m, text, i, e)) {
+                            CueScan::Bytes
+                        } else {
+                            CueScan::Skip
+                        },
                     });
                     i = e;
                 } else {
@@ -437,39 +574,33 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                 }
             }
             C_PUNCT | C_JOIN => {
-                out.push(Token {
-                    span: Span::new(i, i + 1),
-                    kind: TokKind::Punct,
-                    shape: Shape::Other,
-                    para: para_idx,
-                    lex: 0,
-                    cue: CueScan::Skip,
-                });
+                out.push_punct(Span::new(i, i + 1), para_idx, matches!(b, b'.' | b'!' | b'?'));
                 i += 1;
             }
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 let n = c.len_utf8();
-                if c.is_alphanumeric() {
+                if is_alphanumeric(c) {
                     let e = word_end(text, i, end);
                     push_word(text, Span::new(i, e), para_idx, lex, out);
                     i = e;
                 } else if c.is_whitespace() {
                     i += n;
                 } else {
-                    out.push(Token {
-                        span: Span::new(i, i + n),
-                        kind: TokKind::Punct,
-                        shape: Shape::Other,
-                        para: para_idx,
-                        lex: 0,
-                        cue: CueScan::Skip,
-                    });
+                    out.push_punct(Span::new(i, i + n), para_idx, c == '\u{2026}');
                     i += n;
                 }
             }
         }
     }
+}
+
+/// `char::is_alphanumeric`, with the General Punctuation block (curly
+/// quotes, dashes, the ellipsis: frequent in news, never alphanumeric)
+/// answered without the Unicode tables.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// True for the apostrophes that may sit inside a word.
@@ -507,6 +638,133 @@ fn ascii_word_end(bytes: &[u8], start: usize, limit: usize) -> usize {
     }
 }
 
+/// A word of one to seven ASCII word bytes, as [`short_word`] reads it.
+#[derive(Clone, Copy, Debug)]
+struct ShortWord {
+    /// Its bytes, little-endian, zero past its end.
+    bytes: u64,
+    /// Its length, 1 to 7.
+    len: usize,
+    /// The byte after it, or 0 at the paragraph's end.
+    next: u8,
+}
+
+/// The word at `start` (an ASCII word byte) when [`ascii_word_end`] ends
+/// it within the eight bytes from `start` (before `limit`): read with one
+/// load, which also gives its bytes. `None` for a longer word, one that
+/// joins on (`U.S`, `don't`), or one near the text's end; those take
+/// [`ascii_word_end`].
+#[inline]
+fn short_word(bytes: &[u8], start: usize, limit: usize) -> Option<ShortWord> {
+    let x = crate::ascii::load8(bytes, start)?;
+    let stop = !crate::ascii::ascii_word_mask(x) & crate::ascii::HI;
+    if stop == 0 {
+        return None;
+    }
+    let len = stop.trailing_zeros() as usize / 8;
+    if len == 0 {
+        return None;
+    }
+    let end = start + len;
+    // The byte after the word, and the rule of `ascii_word_end` for it.
+    let b = (x >> (8 * len)) as u8;
+    if end >= limit {
+        return (end == limit).then_some(ShortWord { bytes: x & crate::ascii::low_bytes(len), len, next: 0 });
+    }
+    let word = ShortWord { bytes: x & crate::ascii::low_bytes(len), len, next: b };
+    let joiner = match b {
+        b'-' | b'.' | b'\'' => true,
+        // `76,981` and `5:30` join after a digit.
+        b',' | b':' => ((x >> (8 * len - 8)) as u8).is_ascii_digit(),
+        _ => b >= 0x80,
+    };
+    if !joiner {
+        return Some(word);
+    }
+    match bytes.get(end + 1) {
+        _ if b >= 0x80 => None,
+        _ if end + 1 >= limit => Some(word),
+        Some(&n) if n < 0x80 && !n.is_ascii_alphanumeric() => Some(word),
+        _ => None,
+    }
+}
+
+/// [`shape_of_ascii`] of a [`ShortWord`]'s bytes, from masks of its
+/// lowercase letters and capitals.
+#[inline]
+fn shape_of_short(word: u64) -> Shape {
+    let first = word as u8;
+    if first.is_ascii_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_ascii_uppercase() {
+        return Shape::Other;
+    }
+    let rest = word >> 8;
+    if crate::ascii::lower_mask(rest) != 0 {
+        Shape::Capitalized
+    } else if crate::ascii::upper_mask(rest) != 0 {
+        Shape::AllCaps
+    } else {
+        Shape::Capitalized
+    }
+}
+
+/// [`word_end`] for a word of ASCII letters and digits joined by ASCII
+/// joiners or `’` (`U.S`, `al-Assad`, `76,981`, `Trump’s`), read byte by
+/// byte without decoding chars; `None` when another non-ASCII character
+/// stands in or after it (which may be a letter: the full rule decides).
+fn joined_word_end(bytes: &[u8], start: usize, limit: usize) -> Option<usize> {
+    let mut i = start;
+    loop {
+        i = crate::ascii::ascii_word_run(bytes, i, limit);
+        let Some(&b) = bytes.get(i).filter(|_| i < limit) else { return Some(i) };
+        let prev_digit = i > start && bytes[i - 1].is_ascii_digit();
+        let joiner_len = match b {
+            b'-' | b'.' | b'\'' => 1,
+            b',' | b':' if prev_digit => 1,
+            // U+2019, the curly apostrophe.
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => 3,
+            0x80.. => return None,
+            _ => return Some(i),
+        };
+        let next = i + joiner_len;
+        let Some(&n) = bytes.get(next).filter(|_| next < limit) else { return Some(i) };
+        if n >= 0x80 {
+            return None;
+        }
+        if n.is_ascii_digit() && prev_digit {
+            i = next;
+        } else if joiner_len == 1 && matches!(b, b',' | b':') {
+            return Some(i);
+        } else if n.is_ascii_alphanumeric() {
+            i = next;
+        } else {
+            return Some(i);
+        }
+    }
+}
+
+/// False when no piece of the joined word `start..end` ([`joined_word_end`]),
+/// a run of ASCII word bytes, may start a cue of `cues`: then the matcher
+/// would find no word start in it that begins a cue, and may skip it.
+fn pieces_may_start(cues: &CueMatcher, text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let mut p = start;
+    while p < end {
+        let q = crate::ascii::ascii_word_run(b, p, end);
+        if q == p {
+            // A joiner byte.
+            p += 1;
+        } else if cues.may_start(text, p, q) {
+            return true;
+        } else {
+            p = q;
+        }
+    }
+    false
+}
+
 /// The end of the word starting at `start`: alphanumerics, joined across a
 /// single apostrophe, hyphen or dot that has alphanumerics on both sides.
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
@@ -524,7 +782,7 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
                 break;
             }
             match text[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() || is_mark(c) => i += c.len_utf8(),
+                Some(c) if is_alphanumeric(c) || is_mark(c) => i += c.len_utf8(),
                 _ => break,
             }
         }
@@ -546,7 +804,7 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         match text.get(next..limit).and_then(|s| s.chars().next()) {
             Some(c) if c.is_ascii_digit() && prev_digit => i = next,
             Some(_) if joiner_len == 1 && matches!(bytes[i], b',' | b':') => return i,
-            Some(c) if c.is_alphanumeric() => i = next,
+            Some(c) if is_alphanumeric(c) => i = next,
             _ => return i,
         }
     }
@@ -574,11 +832,14 @@ fn is_unspaced_script(c: char) -> bool {
 }
 
 #[cold]
-fn push_word(text: &str, span: Span, para: u32, lex: &Lexicons, out: &mut Vec<Token>) {
-    let first = out.len();
-    push_word_tokens(text, span, para, out);
-    for t in out.iter_mut().skip(first) {
+fn push_word(text: &str, span: Span, para: u32, lex: &Lexicons, out: &mut Tokens) {
+    let first = out.all.len();
+    push_word_tokens(text, span, para, &mut out.all);
+    for (i, t) in out.all.iter_mut().enumerate().skip(first) {
         t.lex = lex.word_flags(&text[t.span]);
+        if t.cue != CueScan::Skip {
+            out.cue.push(i as u32);
+        }
     }
 }
 
@@ -674,41 +935,54 @@ fn is_closer(s: &str) -> bool {
     matches!(s, "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{BB}" | "\u{300D}" | "\u{300F}")
 }
 
-/// Splits the tokens into sentences.
-fn sentences(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Sentence> {
+/// Splits the tokens into sentences. Only a terminator or a paragraph's
+/// end can close one, so the tokens are read at those places alone:
+/// `para_ends` holds the end of each paragraph's tokens, `terminators` the
+/// indices of the terminators, in order.
+fn sentences(text: &str, tokens: &[Token], para_ends: &[usize], terminators: &[u32], lex: &Lexicons) -> Vec<Sentence> {
     // (Room for a sentence in 16 tokens: most texts' without regrowth.)
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
+    let mut push = |first: usize, end: usize| {
+        if let (Some(a), Some(z)) = (tokens.get(first), tokens.get(end.wrapping_sub(1))) {
+            let span = Span::new(a.span.start, z.span.end);
+            out.push(Sentence { span, first: first as u32, end: end as u32, para: a.para });
+        }
+    };
     let mut first = 0usize;
-    let mut i = 0usize;
-    while i < tokens.len() {
-        let t = tokens[i];
-        let mut end = i + 1;
-        let mut boundary = false;
-        let next_para = tokens.get(end).is_some_and(|n| n.para != t.para);
-        if end == tokens.len() || next_para {
-            boundary = true;
-        } else if t.kind == TokKind::Punct && is_terminator(&text[t.span]) {
+    let mut terms = terminators.iter().map(|&k| k as usize).peekable();
+    for &para_end in para_ends {
+        // The next token not yet in a sentence's closing run.
+        let mut next = first;
+        while let Some(i) = terms.next_if(|&k| k < para_end) {
+            // A terminator inside a closing run already read, or the
+            // paragraph's last token (its end closes the sentence anyway).
+            if i < next || i + 1 >= para_end {
+                continue;
+            }
             // Absorb repeated terminators and closing marks: `?!”)`.
-            while let Some(n) = tokens.get(end) {
+            let mut end = i + 1;
+            while let (Some(n), Some(p)) = (tokens.get(end), tokens.get(end - 1)) {
                 let s = &text[n.span];
-                if n.para == t.para && (is_terminator(s) || is_closer(s)) && n.span.start == tokens[end - 1].span.end {
+                if end < para_end && (is_terminator(s) || is_closer(s)) && n.span.start == p.span.end {
                     end += 1;
                 } else {
                     break;
                 }
             }
-            boundary = match tokens.get(end) {
-                None => true,
-                Some(n) if n.para != t.para => true,
-                Some(n) => starts_sentence(text, *n) && !is_abbreviation_dot(text, tokens, i, lex),
+            let boundary = match tokens.get(end) {
+                Some(n) if end < para_end => starts_sentence(text, *n) && !is_abbreviation_dot(text, tokens, i, lex),
+                _ => true,
             };
+            if boundary {
+                push(first, end);
+                first = end;
+            }
+            next = end;
         }
-        if boundary {
-            let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
-            out.push(Sentence { span, first: first as u32, end: end as u32, para: tokens[first].para });
-            first = end;
+        if first < para_end {
+            push(first, para_end);
+            first = para_end;
         }
-        i = end;
     }
     out
 }
@@ -817,15 +1091,126 @@ mod tests {
         assert!(toks.len() >= 5, "{toks:?}");
     }
 
+    /// The first paragraph splitter: the mode from one pass over the lines,
+    /// then the paragraphs from another. The reference for [`paragraphs`].
+    fn paragraphs_in_two_passes(text: &str) -> (ParagraphMode, Vec<Span>) {
+        /// Decides whether single newlines are paragraph breaks or line wraps,
+        /// from the lines in the first [`MODE_SAMPLE`] bytes.
+        ///
+        /// A text is hard-wrapped when it has blank lines, most of its lines are
+        /// short, and many lines run on into the next one. News copy (one long line
+        /// per paragraph) fails the length test; Gutenberg texts pass all three.
+        fn paragraph_mode(text: &str) -> ParagraphMode {
+            let (mut nonblank, mut short, mut continued, mut blank) = (0usize, 0usize, 0usize, 0usize);
+            let mut prev_nonblank = false;
+            let mut pending_blank = false;
+            let mut start = 0usize;
+            let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(core::iter::once(text.len()));
+            for end in ends {
+                let line = &text[start..end];
+                if line.trim_start().is_empty() {
+                    // A blank line counts only between paragraphs, not at the end.
+                    pending_blank = nonblank > 0;
+                    prev_nonblank = false;
+                } else {
+                    if pending_blank {
+                        blank += 1;
+                        pending_blank = false;
+                    }
+                    nonblank += 1;
+                    // Bytes bound chars from above and 4 × chars from below, so
+                    // only lines in between are counted.
+                    if line.len() <= 90 || (line.len() <= 360 && line.chars().count() <= 90) {
+                        short += 1;
+                    }
+                    if prev_nonblank {
+                        continued += 1;
+                    }
+                    prev_nonblank = true;
+                }
+                if end >= MODE_SAMPLE {
+                    break;
+                }
+                start = end + 1;
+            }
+            if blank > 0 && nonblank >= 4 && short * 10 >= nonblank * 8 && continued * 10 >= nonblank * 3 {
+                ParagraphMode::BlankLines
+            } else {
+                ParagraphMode::Lines
+            }
+        }
+
+        /// Splits `text` into trimmed paragraph spans: each line, or each run of
+        /// lines between blank lines.
+        fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Span> {
+            let bytes = text.as_bytes();
+            // (News paragraphs run 200 to 500 bytes: room for most texts'.)
+            let mut out: Vec<Span> = Vec::with_capacity(bytes.len() / 128 + 1);
+            let blank_lines = mode == ParagraphMode::BlankLines;
+            let mut start = 0usize;
+            let mut after_blank = true;
+            let mut add = |line: Option<Span>, after_blank: &mut bool| match line {
+                None => *after_blank = true,
+                Some(line) => {
+                    match out.last_mut() {
+                        Some(last) if blank_lines && !*after_blank => last.end = line.end,
+                        _ => out.push(line),
+                    }
+                    *after_blank = false;
+                }
+            };
+            for end in memchr::memchr_iter(b'\n', bytes) {
+                // Most lines start and end with printable ASCII, or are empty:
+                // those need no call to `trim`.
+                let line = match (bytes.get(start), bytes.get(end.wrapping_sub(1))) {
+                    _ if end == start => None,
+                    (Some(&a), Some(&z)) if a > b' ' && a < 0x80 && z > b' ' && z < 0x80 => Some(Span::new(start, end)),
+                    _ => trim(text, Span::new(start, end)),
+                };
+                add(line, &mut after_blank);
+                start = end + 1;
+            }
+            add(trim(text, Span::new(start.min(bytes.len()), bytes.len())), &mut after_blank);
+            out
+        }
+
+        let mode = paragraph_mode(text);
+        (mode, paragraphs(text, mode))
+    }
+
+    proptest::proptest! {
+        /// One pass over the lines gives the paragraphs of two.
+        #[test]
+        fn paragraphs_equal_the_two_pass_split(
+            lines in proptest::collection::vec("( |\t|\u{a0}|\u{3000})?([a-z\u{e9}]{0,3}( [a-z\u{e9}]{1,40}){0,9})?( |\u{2009}|\r)?", 0..12),
+        ) {
+            let text = lines.join("\n");
+            proptest::prop_assert_eq!(paragraphs(&text), paragraphs_in_two_passes(&text), "{:?}", text);
+        }
+    }
+
+    /// Only the lines in the first [`MODE_SAMPLE`] bytes decide the mode.
+    #[test]
+    fn paragraphs_of_long_texts_equal_the_two_pass_split() {
+        let wrapped = "A short line that wraps\nonto the next one here.\n\n";
+        let news = format!("{}\n", "A long paragraph of news copy on one line. ".repeat(8));
+        for (head, tail) in [(&news, wrapped), (&wrapped.to_string(), news.as_str())] {
+            let mut text = head.repeat(MODE_SAMPLE / head.len() + 1);
+            text.push_str(&tail.repeat(MODE_SAMPLE / tail.len()));
+            assert_eq!(paragraphs(&text), paragraphs_in_two_passes(&text));
+        }
+        assert_eq!(paragraphs(&wrapped.repeat(3000)).0, ParagraphMode::BlankLines);
+    }
+
     #[test]
     fn paragraphs_by_line_and_by_blank_line() {
         let news = "First para is here.\nSecond para.\n\nThird.";
         let s = seg(news);
-        assert_eq!(paragraph_mode(news), ParagraphMode::Lines);
+        assert_eq!(paragraphs(news).0, ParagraphMode::Lines);
         assert_eq!(s.paragraphs.len(), 3);
         let book = "A line that wraps\nonto the next line.\nAnd more text\nhere.\n\nNew para\nwraps too.\n";
         let s = seg(book);
-        assert_eq!(paragraph_mode(book), ParagraphMode::BlankLines);
+        assert_eq!(paragraphs(book).0, ParagraphMode::BlankLines);
         assert_eq!(s.paragraphs.len(), 2);
         assert_eq!(&book[s.paragraphs[1]], "New para\nwraps too.");
     }
@@ -934,6 +1319,185 @@ mod tests {
                     if fast != 0 {
                         proptest::prop_assert_eq!(fast, word_end(&text, start, limit), "{:?} {}..{}", text, start, limit);
                     }
+                }
+            }
+        }
+    }
+
+    /// The lexicons and cue matcher, built once for the property tests.
+    static ENGINE: std::sync::LazyLock<(Lexicons, Result<CueMatcher, crate::error::BuildError>)> =
+        std::sync::LazyLock::new(|| (Lexicons::english(), CueMatcher::english()));
+
+    proptest::proptest! {
+        /// The one-load path reads every short word as the general path
+        /// does: its end, shape, flags and cue filter.
+        #[test]
+        fn short_word_equals_the_general_path(
+            text in "[aZq09 .,:'\\-\u{2019}\u{e9}_]{0,6}(said|Says|THE|he|Mr|U.S|don't|5:30|76,981|I)[ .,:'\\-a9\u{e9}]{0,10}"
+        ) {
+            let (lex, cues) = &*ENGINE;
+            let cues = cues.as_ref().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let b = text.as_bytes();
+            for start in 0..b.len() {
+                if CLASS[b[start] as usize] != C_ALNUM {
+                    continue;
+                }
+                for limit in start + 1..=b.len() {
+                    if !text.is_char_boundary(limit) {
+                        continue;
+                    }
+                    let Some(w) = short_word(b, start, limit) else { continue };
+                    let end = start + w.len;
+                    proptest::prop_assert_eq!(end, ascii_word_end(b, start, limit), "{:?} {}..{}", text, start, limit);
+                    proptest::prop_assert_eq!(w.next, if end < limit { b[end] } else { 0 });
+                    let word = &text[start..end];
+                    proptest::prop_assert_eq!(shape_of_short(w.bytes), shape_of_ascii(word.as_bytes()));
+                    let lower = crate::ascii::lower8(w.bytes);
+                    let hash = crate::ascii::short_hash(lower);
+                    proptest::prop_assert_eq!(lex.short_word_flags(lower, hash), lex.word_flags(word));
+                    proptest::prop_assert_eq!(cues.may_start_hash(hash), cues.may_start(&text, start, end));
+                }
+            }
+        }
+    }
+
+    /// The sentence splitter as it was first written, token by token: the
+    /// reference for [`sentences`], which reads terminators alone.
+    fn sentences_token_by_token(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut first = 0usize;
+        let mut i = 0usize;
+        while i < tokens.len() {
+            let t = tokens[i];
+            let mut end = i + 1;
+            let mut boundary = false;
+            let next_para = tokens.get(end).is_some_and(|n| n.para != t.para);
+            if end == tokens.len() || next_para {
+                boundary = true;
+            } else if t.kind == TokKind::Punct && is_terminator(&text[t.span]) {
+                while let Some(n) = tokens.get(end) {
+                    let s = &text[n.span];
+                    if n.para == t.para
+                        && (is_terminator(s) || is_closer(s))
+                        && n.span.start == tokens[end - 1].span.end
+                    {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                boundary = match tokens.get(end) {
+                    None => true,
+                    Some(n) if n.para != t.para => true,
+                    Some(n) => starts_sentence(text, *n) && !is_abbreviation_dot(text, tokens, i, lex),
+                };
+            }
+            if boundary {
+                let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+                out.push(Sentence { span, first: first as u32, end: end as u32, para: tokens[first].para });
+                first = end;
+            }
+            i = end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Sentences read at terminators are those read token by token.
+        #[test]
+        fn sentences_equal_the_token_by_token_split(
+            text in "([A-Za-z ]{0,5}|Mr|U.S|p.m|No|5|\\.|!|\\?|\u{2026}|\"|'|\u{201d}|\\)|\n|\n\n|\u{1}| ){0,24}"
+        ) {
+            let (lex, _) = &*ENGINE;
+            let s = Segmentation::new(&text, lex);
+            let want = sentences_token_by_token(&text, &s.tokens, lex);
+            let key = |v: &[Sentence]| v.iter().map(|x| (x.span, x.first, x.end, x.para)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(key(&s.sentences), key(&want), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn cue_tokens_are_those_not_skipped() {
+        let lex = Lexicons::english();
+        let cues = CueMatcher::english().expect("the built-in cues");
+        let text = "He said, “Trump\u{2019}s U.S. plan,” according to 76,981 \u{4ed6}\u{8bf4} people. It told them.";
+        for seg in [Segmentation::new(text, &lex), Segmentation::with_cues(text, &lex, Some(&cues))] {
+            let want: Vec<u32> =
+                (0..seg.tokens.len() as u32).filter(|&i| seg.tokens[i as usize].cue != CueScan::Skip).collect();
+            assert_eq!(seg.cue_tokens, want);
+        }
+        let seg = Segmentation::with_cues(text, &lex, Some(&cues));
+        let read: Vec<&str> = seg.cue_tokens.iter().map(|&i| &text[seg.tokens[i as usize].span]).collect();
+        assert!(read.contains(&"said") && read.contains(&"according") && !read.contains(&"plan"), "{read:?}");
+    }
+
+    proptest::proptest! {
+        /// Every plain word's flags and cue mark are those of the general
+        /// look-ups, long words (one hash for both) among them.
+        #[test]
+        fn word_flags_and_cue_marks_equal_the_look_ups(
+            text in "((spokeswoman|Spokesman|GOVERNMENT|according|department|secretaries|abcdefghij|[a-zA-Z_0-9]{0,12})[ ,.]){0,8}"
+        ) {
+            let (lex, cues) = &*ENGINE;
+            let cues = cues.as_ref().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let seg = Segmentation::with_cues(&text, lex, Some(cues));
+            for t in seg.tokens.iter().filter(|t| text.as_str()[t.span].bytes().all(crate::ascii::is_ascii_word)) {
+                let w = &text.as_str()[t.span];
+                proptest::prop_assert_eq!(t.lex, lex.word_flags(w), "{:?}", w);
+                proptest::prop_assert_eq!(t.cue == CueScan::Word, cues.may_start(&text, t.span.start, t.span.end), "{:?}", w);
+            }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_test_agrees_with_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn short_words_are_read_with_one_load() {
+        let text = "He said, ISIS and al-Assad at 5:30 p.m. in Washington today.";
+        let b = text.as_bytes();
+        let short = |start: usize| short_word(b, start, b.len()).map(|w| &text[start..start + w.len]);
+        assert_eq!(short(0), Some("He"));
+        assert_eq!(short(3), Some("said"));
+        assert_eq!(short(9), Some("ISIS"));
+        assert_eq!(short(18), None, "al-Assad joins on");
+        assert_eq!(short(30), None, "5:30 joins on");
+        assert_eq!(short(43), None, "Washington is longer than seven bytes");
+        assert_eq!(short(text.len() - 6), None, "too near the end for one load");
+        assert_eq!(shape_of_short(u64::from_le_bytes(*b"ISIS\0\0\0\0")), Shape::AllCaps);
+    }
+
+    proptest::proptest! {
+        /// The byte-wise rule for joined words ends every word it reads
+        /// where the full rule does, with the tokens of the full rule.
+        #[test]
+        fn joined_word_end_equals_word_end(
+            text in "([aZ09 .,:'\\-_\u{2019}\u{2018}\u{e9}\u{301}\u{4ed6}]|He\u{2019}s|Dr|don't|U.S){0,16}"
+        ) {
+            let b = text.as_bytes();
+            let lex = &ENGINE.0;
+            for start in 0..b.len() {
+                if CLASS[b[start] as usize] != C_ALNUM {
+                    continue;
+                }
+                for limit in start + 1..=b.len() {
+                    if !text.is_char_boundary(limit) {
+                        continue;
+                    }
+                    let Some(end) = joined_word_end(b, start, limit) else { continue };
+                    proptest::prop_assert_eq!(end, word_end(&text, start, limit), "{:?} {}..{}", text, start, limit);
+                    let mut general = Tokens { all: Vec::new(), terminators: Vec::new(), cue: Vec::new() };
+                    push_word(&text, Span::new(start, end), 0, lex, &mut general);
+                    proptest::prop_assert_eq!(general.all.len(), 1);
+                    let t = general.all[0];
+                    let word = &text[start..end];
+                    proptest::prop_assert_eq!(t.shape, shape_of_ascii(word.as_bytes()));
+                    proptest::prop_assert_eq!(t.lex, lex.word_flags_in(&text, start, end));
+                    proptest::prop_assert_eq!((t.kind, t.cue), (if b[start].is_ascii_digit() { TokKind::Number } else { TokKind::Word }, CueScan::Bytes));
                 }
             }
         }

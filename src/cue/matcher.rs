@@ -18,7 +18,7 @@
 //! in L1) and walking the DFA's transitions directly from the few word
 //! starts left is several times faster (see `benches/matcher.rs`).
 
-use crate::ascii::{HI, ascii_word_mask, gather, is_ascii_word, load8};
+use crate::ascii::{HI, HashBits, ascii_word_mask, gather, is_ascii_word, load8, low_bytes};
 use crate::segment::{CueScan, Token};
 use crate::span::Span;
 use aho_corasick::automaton::Automaton as _;
@@ -92,7 +92,7 @@ impl Cursor {
 /// Where [`Automaton::find_in_tokens`] stands in a tokenized text.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct TokenCursor {
-    /// The next token to read.
+    /// The next of the tokens to read (an index into them).
     next: usize,
     /// Word starts before this are skipped (the end of the last hit).
     resume: usize,
@@ -193,28 +193,6 @@ impl Filter {
 
 /// A set of lower-case phrases compiled into one anchored Aho-Corasick
 /// DFA (leftmost-longest, ASCII case-insensitive).
-/// A set of word hashes, one bit each (a Bloom filter with one probe):
-/// 64 Kbit, in L1.
-#[derive(Clone, Debug)]
-struct StartBits(Box<[u64]>);
-
-impl StartBits {
-    fn new() -> StartBits {
-        StartBits(vec![0u64; 1 << 10].into_boxed_slice())
-    }
-
-    fn insert(&mut self, hash: u64) {
-        if let Some(x) = self.0.get_mut((hash >> 54) as usize) {
-            *x |= 1 << (hash >> 48 & 63);
-        }
-    }
-
-    #[inline]
-    fn contains(&self, hash: u64) -> bool {
-        self.0.get((hash >> 54) as usize).is_some_and(|x| x >> (hash >> 48 & 63) & 1 != 0)
-    }
-}
-
 #[derive(Clone, Debug)]
 pub(crate) struct Automaton {
     dfa: DFA,
@@ -232,7 +210,7 @@ pub(crate) struct Automaton {
     /// The first words of the phrases used alone, one bit each: what
     /// [`may_start`](Self::may_start) reads (a third of the instructions
     /// of a look-up in `words`).
-    starts: StartBits,
+    starts: HashBits,
     /// The one-word phrases used alone that start no longer phrase, by
     /// word hash: such a word needs one look-up, not a walk.
     exact: Box<[Exact]>,
@@ -257,7 +235,7 @@ impl Automaton {
         let mut alone: Vec<Option<u32>> = Vec::new();
         let mut frame: Vec<Option<u32>> = Vec::new();
         let (mut words, mut pairs) = (Filter::new(), Filter::new());
-        let mut starts = StartBits::new();
+        let mut starts = HashBits::new();
         let mut starts_longer: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for &(phrase, role, payload) in phrases {
             let id = *ids.entry(phrase).or_insert_with(|| {
@@ -350,8 +328,10 @@ impl Automaton {
 
     /// [`find`](Self::find) over tokenized text: the next hit at a word
     /// start at or after the cursor's position, reading word boundaries
-    /// from the tokens (see [`TokenCursor`]).
-    pub fn find_in_tokens(&self, text: &str, tokens: &[Token], cur: &mut TokenCursor) -> Option<RawHit> {
+    /// from the tokens (see [`TokenCursor`]). `read` holds the indices of
+    /// the tokens to read, in order: those that are not
+    /// [`CueScan::Skip`] (the others would be passed over).
+    pub fn find_in_tokens(&self, text: &str, tokens: &[Token], read: &[u32], cur: &mut TokenCursor) -> Option<RawHit> {
         loop {
             // The word starts left in a token that is not one plain word.
             while cur.p < cur.to {
@@ -368,7 +348,8 @@ impl Automaton {
                     return hit;
                 }
             }
-            let t = tokens.get(cur.next)?;
+            let k = *read.get(cur.next)? as usize;
+            let t = tokens.get(k)?;
             cur.next += 1;
             match t.cue {
                 CueScan::Skip => {}
@@ -386,7 +367,7 @@ impl Automaton {
                 // digit in them) lie before it.
                 CueScan::Bytes if t.span.end > cur.resume => {
                     cur.p = past_word(text, t.span.start.max(cur.resume));
-                    cur.to = tokens.get(cur.next).map_or(text.len(), |n| n.span.start);
+                    cur.to = tokens.get(k + 1).map_or(text.len(), |n| n.span.start);
                 }
                 CueScan::Bytes => {}
             }
@@ -398,6 +379,13 @@ impl Automaton {
     #[inline]
     pub fn may_start(&self, text: &str, start: usize, end: usize) -> bool {
         self.starts.contains(word_hash_at(text.as_bytes(), start, end))
+    }
+
+    /// [`may_start`](Self::may_start) for a word given by its
+    /// [`head_hash`](crate::ascii::head_hash) (its [`word_hash`]).
+    #[inline]
+    pub fn may_start_hash(&self, hash: u64) -> bool {
+        self.starts.contains(hash)
     }
 
     /// The hit at the word `start..end` (a word start), if any: the
@@ -540,9 +528,11 @@ impl Automaton {
     }
 }
 
-/// The filter hash of a word: a hash of its length and its first
-/// eight bytes with ASCII case folded (`| 0x20` is a fold for letters and
-/// harmless for the rest: both sides are folded the same way).
+/// The filter hash of a word: a hash of its first eight bytes with ASCII
+/// case folded, and of its length past eight (up to eight, the bytes tell
+/// it: no word holds a zero byte). For a word of up to eight bytes, this is
+/// [`short_hash`](crate::ascii::short_hash), which the tokenizer computes
+/// once for its flags and this filter.
 #[inline]
 pub(crate) fn word_hash(w: &[u8]) -> u64 {
     // Built in a register: copying the bytes into a buffer and loading it
@@ -560,7 +550,7 @@ pub(crate) fn word_hash(w: &[u8]) -> u64 {
 #[inline]
 fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
     match load8(b, start) {
-        Some(x) => word_hash_of(x & mask_len(end - start), end - start),
+        Some(x) => word_hash_of(x & low_bytes(end - start), end - start),
         None => word_hash(&b[start..end]),
     }
 }
@@ -569,15 +559,7 @@ fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
 /// little-endian) and its length.
 #[inline]
 fn word_hash_of(head: u64, len: usize) -> u64 {
-    let folded = head | (0x2020_2020_2020_2020 & mask_len(len));
-    let key = folded ^ (len as u64).rotate_right(8);
-    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// Ones in the first `len` bytes (all eight from eight on).
-#[inline]
-fn mask_len(len: usize) -> u64 {
-    if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 }
+    crate::ascii::head_hash(head, len)
 }
 
 /// The filter hash of two words, from theirs.

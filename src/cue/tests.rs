@@ -247,8 +247,8 @@ proptest! {
 fn cues_from_tokens(m: &CueMatcher, text: &str) -> Vec<CueHit> {
     use crate::segment::Segmentation;
     let lex = crate::lexicon::Lexicons::english();
-    let hits = m.find_in_tokens(text, &Segmentation::with_cues(text, &lex, Some(m)).tokens);
-    assert_eq!(hits, m.find_in_tokens(text, &Segmentation::new(text, &lex).tokens), "{text:?}");
+    let hits = m.find_in_tokens(text, &Segmentation::with_cues(text, &lex, Some(m)));
+    assert_eq!(hits, m.find_in_tokens(text, &Segmentation::new(text, &lex)), "{text:?}");
     hits
 }
 
