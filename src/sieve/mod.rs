@@ -60,6 +60,7 @@ mod leading;
 mod nested;
 mod sentence_subject;
 mod tag_then_clause;
+mod top;
 mod trailing;
 mod unsourced;
 mod written;
@@ -77,6 +78,7 @@ pub(crate) use leading::LeadingTag;
 pub(crate) use nested::NestedReport;
 pub(crate) use sentence_subject::SentenceSubject;
 pub(crate) use tag_then_clause::TagThenClause;
+pub(crate) use top::TopQuotes;
 pub(crate) use trailing::TrailingTag;
 pub(crate) use unsourced::Unsourced;
 pub(crate) use written::drop_written;
@@ -250,10 +252,9 @@ pub(crate) struct Draft<'a> {
     /// after [`Draft::new`]).
     mention_starts: TokenSet,
     /// The top-level quotes by start: start → index. Kept up to date by
-    /// [`Draft::add_report`] (a tree, so adding a report costs a logarithm,
-    /// not a shift of every later entry); passes that add quotes otherwise
-    /// must keep it too.
-    pub top: std::collections::BTreeMap<usize, usize>,
+    /// [`Draft::add_report`]; passes that add quotes otherwise must keep it
+    /// too.
+    pub top: TopQuotes,
     /// The document's genre: reported speech without marks is attributed
     /// only in news.
     pub genre: crate::genre::Genre,
@@ -293,8 +294,9 @@ impl<'a> Draft<'a> {
             .collect();
         let cue_used = vec![false; cues.len()];
         let genre = crate::genre::Genre::News;
-        let top: std::collections::BTreeMap<usize, usize> =
-            (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)).collect();
+        let top = TopQuotes::new(
+            (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)).collect(),
+        );
         let cast = crate::character::Cast::default();
         let mut mention_starts = TokenSet::new(seg.tokens.len());
         for m in &mentions {
