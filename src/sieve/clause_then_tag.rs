@@ -36,7 +36,9 @@ impl Pass for ClauseThenTag {
         for s in 0..d.seg.sentences.len() {
             let sent = d.seg.sentences[s];
             let (first, end) = (sent.first as usize, sent.end as usize);
-            if end - first < MIN_WORDS + 3 {
+            // (The tag's cue starts after the comma, itself after the
+            // first word.)
+            if end - first < MIN_WORDS + 3 || !d.has_cue_in(first + 2, end) {
                 continue;
             }
             // `, TAG [circumstances] .`: the last comma that starts a tag.
@@ -97,7 +99,9 @@ impl Pass for ClauseThenTag {
 fn mid_tag(d: &mut Draft<'_>, s: usize) {
     let sent = d.seg.sentences[s];
     let (first, end) = (sent.first as usize, sent.end as usize);
-    if end - first < 6 {
+    // (The tag's cue starts after the comma, itself after the first
+    // word.)
+    if end - first < 6 || !d.has_cue_in(first + 2, end) {
         return;
     }
     // A quotation may sit inside a part (it will be nested), but not open

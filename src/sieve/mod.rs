@@ -391,6 +391,15 @@ impl<'a> Draft<'a> {
         self.cue_toks[c].0 as usize
     }
 
+    /// True when a cue hit starts at one of the tokens `first..end`: the
+    /// passes that look for a tag in a sentence ask this first, since most
+    /// sentences hold none.
+    pub fn has_cue_in(&self, first: usize, end: usize) -> bool {
+        // (The hits are in text order, and so are their first tokens.)
+        let k = self.cue_toks.partition_point(|&(t, _)| (t as usize) < first);
+        self.cue_toks.get(k).is_some_and(|&(t, _)| (t as usize) < end)
+    }
+
     /// The index of the mention starting at token `i` (outside quotes).
     pub fn mention_at(&self, i: usize) -> Option<usize> {
         // (Most tokens start no mention: a bit says so before the search.)
