@@ -28,6 +28,7 @@ use crate::lexicon::{Lexicons, OrgKind, flags, with_lower};
 use crate::output::{Gender, MentionKind};
 use crate::segment::{Segmentation, Shape, TokKind, Token};
 use crate::span::Span;
+use std::cell::Cell;
 use std::collections::HashSet;
 
 mod slot;
@@ -193,7 +194,7 @@ pub(crate) fn find_mentions(
 ) -> Vec<Mention> {
     let toks = &seg.tokens;
     let mut in_quote = QuoteCursor { quotes, next: 0 };
-    let cx = Cx { text, seg, lex, cues, news: genre == Genre::News };
+    let cx = Cx { text, seg, lex, cues, news: genre == Genre::News, name_memo: Cell::new(None) };
     // (Room for one mention in four tokens, to spare nearly all regrowths.)
     let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 4);
     // The tokens right after an `according to` cue, whose source is
@@ -436,32 +437,69 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
 
 /// Of the unsure mentions' words (lone capitalised sentence openers), those
 /// the text also writes in lower case (`However`, `Speaking`), lower-cased.
+/// Only words of three bytes or more are looked for.
 ///
-/// Their lower-case forms are collected first, and the lower-case words of
-/// the text are checked against them through a (length, first byte)
-/// filter, which spares hashing nearly all of them.
+/// A document has a handful of such words: each is searched for in the
+/// text with `memmem` and a hit confirmed against the tokens, which costs
+/// far less than reading every token. Past [`MAX_SEARCHED`] words (a text
+/// that opens many sentences with different capitalised words) the tokens
+/// are read once instead, through a (length, first byte) filter, so the
+/// time stays linear in the text.
 fn lower_evidence(text: &str, seg: &Segmentation, mentions: &[Mention]) -> LowerSet {
     let mut wanted = LowerSet::default();
-    let mut filter = [0u64; 256];
     for m in mentions.iter().filter(|m| m.unsure) {
         let w = text[m.head].to_lowercase();
-        let Some(&b0) = w.as_bytes().first() else { continue };
-        filter[b0 as usize] |= 1u64 << w.len().min(63);
-        wanted.insert(w);
+        if w.len() >= 3 {
+            wanted.insert(w);
+        }
+    }
+    if wanted.len() > MAX_SEARCHED || wanted.iter().any(|w| w.len() > MAX_SEARCHED_LEN) {
+        return lower_evidence_scan(text, seg, wanted);
+    }
+    let (toks, bytes) = (&seg.tokens, text.as_bytes());
+    let mut found = LowerSet::default();
+    for w in wanted {
+        let finder = memchr::memmem::Finder::new(w.as_bytes());
+        // (Every hit, overlapping ones too, in text order: one cursor
+        // over the tokens.)
+        let (mut from, mut k) = (0usize, 0usize);
+        while let Some(at) = bytes.get(from..).and_then(|rest| finder.find(rest)).map(|off| from + off) {
+            while toks.get(k).is_some_and(|t| t.span.start < at) {
+                k += 1;
+            }
+            if toks.get(k).is_some_and(|t| t.span.start == at && t.span.len() == w.len() && t.shape == Shape::Lower) {
+                found.insert(w);
+                break;
+            }
+            from = at + 1;
+        }
+    }
+    found
+}
+
+/// The most words [`lower_evidence`] searches for one by one.
+const MAX_SEARCHED: usize = 16;
+/// The longest word [`lower_evidence`] searches for (so that the searches,
+/// overlapping hits and all, stay linear in the text).
+const MAX_SEARCHED_LEN: usize = 32;
+
+/// [`lower_evidence`] for many words (each of three bytes or more): the
+/// lower-case tokens are checked against them through a (length, first
+/// byte) filter, which spares hashing nearly all of them.
+fn lower_evidence_scan(text: &str, seg: &Segmentation, wanted: LowerSet) -> LowerSet {
+    let mut filter = [0u64; 256];
+    for w in &wanted {
+        if let Some(&b0) = w.as_bytes().first() {
+            filter[b0 as usize] |= 1u64 << w.len().min(63);
+        }
     }
     let mut found = LowerSet::default();
     let bytes = text.as_bytes();
-    // (Lengths 0 to 2 are never in the filter: a word of three bytes or
-    // more, as wanted below.)
-    for b in &mut filter {
-        *b &= !0b111;
-    }
     for t in &seg.tokens {
         // (The filter reads the first byte, the length and the shape; the
         // word is sliced only for the few tokens that pass it. The three
         // are combined without a branch: one that is rarely taken, where
-        // a test of the shape first was taken half the time, unpredictably,
-        // and was most of this scan's time.)
+        // a test of the shape first was taken half the time, unpredictably.)
         let b0 = bytes.get(t.span.start).copied().unwrap_or(0);
         let lower = u64::from(t.shape == Shape::Lower);
         if filter[b0 as usize] >> t.span.len().min(63) & lower == 0 {
@@ -504,6 +542,10 @@ struct Cx<'a> {
     /// News copy: `the` + a proper name is an institution (in a novel it is
     /// a character: `the White Rabbit`).
     news: bool,
+    /// The last name found by [`Cx::the_name`], (token, what [`Cx::name`]
+    /// gave there): when `the` + a name is no organisation, the finders
+    /// try the name again at the next token.
+    name_memo: Cell<Option<(usize, Option<Mention>)>>,
 }
 
 impl Cx<'_> {
@@ -907,6 +949,14 @@ impl Cx<'_> {
     /// A name, with its titles: `Foreign Minister Sergei Lavrov`, `Mr.
     /// Darcy`, `Staffan de Mistura`, `TASS`, `Acme Inc.`.
     fn name(&self, i: usize) -> Option<Mention> {
+        match self.name_memo.get() {
+            Some((j, found)) if j == i => found,
+            _ => self.find_name(i),
+        }
+    }
+
+    /// [`name`](Self::name), found anew.
+    fn find_name(&self, i: usize) -> Option<Mention> {
         let first_tok = self.tok(i)?;
         if !first_tok.is_capitalized() && !first_tok.is_honorific() {
             return None;
@@ -1192,7 +1242,9 @@ impl Cx<'_> {
         if !self.news || self.tok(i)?.lex & flags::DETERMINER == 0 || !with_lower(self.word(i), |w| w == "the") {
             return None;
         }
-        let mut m = self.name(i + 1)?;
+        let found = self.find_name(i + 1);
+        self.name_memo.set(Some((i + 1, found)));
+        let mut m = found?;
         if m.first as usize != i + 1 || m.unsure {
             return None;
         }
@@ -1377,6 +1429,36 @@ mod tests {
         // Adjectives, abstract nouns and lower-case compounds.
         for text in ["Anxious to help, Havel left.", "Regardless, Havel left.", "Good-bye, Havel left."] {
             assert_eq!(heads(text), vec!["Havel"], "{text}");
+        }
+    }
+
+    /// The word-by-word search and the token scan of `lower_evidence`
+    /// find the same words: a hit inside a longer word or overlapping
+    /// another hit (`Sese` in `sesese`) counts only as a whole lower-case
+    /// token.
+    #[test]
+    fn lower_evidence_search_agrees_with_the_scan() {
+        let lex = Lexicons::english();
+        let texts = [
+            ("Still, they waited. Nobody moved still. Sese spoke. Then sesese and sese came.", &["sese", "still"][..]),
+            ("Anna left. Hosanna sang. Anna said so. Banana. Speaking, Havel left; speaking is hard.", &["speaking"]),
+        ];
+        for (text, want) in texts {
+            let seg = Segmentation::new(text, &lex);
+            // (Every capitalised word stands for an unsure mention here.)
+            let ms: Vec<Mention> = (seg.tokens.iter().enumerate())
+                .filter(|(_, t)| t.shape == Shape::Capitalized)
+                .map(|(k, t)| Mention { unsure: true, ..Mention::plain(t.span, t.span, MentionKind::Name, k, k + 1) })
+                .collect();
+            let wanted: LowerSet = ms.iter().map(|m| text[m.head].to_lowercase()).filter(|w| w.len() >= 3).collect();
+            let sorted = |set: LowerSet| {
+                let mut v: Vec<String> = set.into_iter().collect();
+                v.sort();
+                v
+            };
+            let searched = sorted(lower_evidence(text, &seg, &ms));
+            assert_eq!(searched, sorted(lower_evidence_scan(text, &seg, wanted)), "{text}");
+            assert_eq!(searched, want, "{text}");
         }
     }
 
