@@ -24,7 +24,7 @@
 //! lets the resolver send `the diplomat` to the right person.
 
 use crate::genre::Genre;
-use crate::lexicon::{Lexicons, OrgKind, flags, with_lower};
+use crate::lexicon::{Lexicons, OrgKind, Phrase, flags, with_lower};
 use crate::output::{Gender, MentionKind};
 use crate::segment::{Segmentation, Shape, TokKind, Token};
 use crate::span::Span;
@@ -625,7 +625,7 @@ impl Cx<'_> {
             if capitalized_only && !t.is_capitalized() && !matches!(self.word(i + k), "of" | "for") {
                 break;
             }
-            let entry = self.lex.phrase(self.phrase(i, i + k + 1, &mut buf));
+            let entry = self.phrase_entry(i, i + k + 1, &mut buf);
             if let Some(r) = entry.and_then(|e| e.role) {
                 best = Some((i + k + 1, r.class, r.gender, r.plural));
             }
@@ -653,7 +653,7 @@ impl Cx<'_> {
             if t.kind == TokKind::Punct {
                 break;
             }
-            let entry = self.lex.phrase(self.phrase(i, i + k + 1, &mut buf));
+            let entry = self.phrase_entry(i, i + k + 1, &mut buf);
             if let Some(kind) = entry.and_then(|e| e.org) {
                 best = Some((i + k + 1, kind));
             }
@@ -664,15 +664,16 @@ impl Cx<'_> {
         best
     }
 
-    /// The words of tokens `first..end` joined by single spaces, the form
-    /// of the lexicons' phrase keys: the text itself when it is written so
-    /// (nearly always), otherwise a copy in `buf`.
-    fn phrase<'s>(&'s self, first: usize, end: usize, buf: &'s mut String) -> &'s str {
+    /// The lexicons' phrase entry ([`Lexicons::phrase`]) for tokens
+    /// `first..end`, their words joined by single spaces: read in place
+    /// from the text when it is written so (nearly always), otherwise
+    /// copied into `buf` first.
+    fn phrase_entry<'s>(&'s self, first: usize, end: usize, buf: &mut String) -> Option<&'s Phrase> {
         let toks = self.seg.tokens.get(first..end).unwrap_or(&[]);
-        let (Some(a), Some(z)) = (toks.first(), toks.last()) else { return "" };
+        let (Some(a), Some(z)) = (toks.first(), toks.last()) else { return self.lex.phrase("") };
         let b = self.text.as_bytes();
         if toks.windows(2).all(|w| w[1].span.start == w[0].span.end + 1 && b.get(w[0].span.end) == Some(&b' ')) {
-            return &self.text[a.span.start..z.span.end];
+            return self.lex.phrase_in(self.text, a.span.start, z.span.end);
         }
         buf.clear();
         for (n, t) in toks.iter().enumerate() {
@@ -681,7 +682,7 @@ impl Cx<'_> {
             }
             buf.push_str(&self.text[t.span]);
         }
-        buf
+        self.lex.phrase(buf)
     }
 
     /// A mention led by a determiner: `the Kremlin`, `the ministry`, `a
