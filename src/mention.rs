@@ -194,7 +194,15 @@ pub(crate) fn find_mentions(
 ) -> Vec<Mention> {
     let toks = &seg.tokens;
     let mut in_quote = QuoteCursor { quotes, next: 0 };
-    let cx = Cx { text, seg, lex, cues, news: genre == Genre::News, name_memo: Cell::new(None) };
+    let cx = Cx {
+        text,
+        seg,
+        lex,
+        cues,
+        news: genre == Genre::News,
+        name_memo: Cell::new(None),
+        org_memo: Default::default(),
+    };
     // (Room for one mention in four tokens, to spare nearly all regrowths.)
     let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 4);
     // The tokens right after an `according to` cue, whose source is
@@ -546,7 +554,19 @@ struct Cx<'a> {
     /// gave there): when `the` + a name is no organisation, the finders
     /// try the name again at the next token.
     name_memo: Cell<Option<(usize, Option<Mention>)>>,
+    /// The last organisation phrases found ([`Cx::org_phrase`]), by token
+    /// modulo [`ORG_MEMO`]: (token + 1, or 0 for none; the phrase). The
+    /// finders ask again at nearby tokens: `the State Department` is
+    /// looked up by the determiner finder, the `the` + name finder, the
+    /// name finder and the name's kind.
+    org_memo: [Cell<(usize, OrgPhrase)>; ORG_MEMO],
 }
+
+/// An organisation phrase found at a token: its end and kind.
+type OrgPhrase = Option<(usize, OrgKind)>;
+
+/// How many organisation look-ups [`Cx`] remembers.
+const ORG_MEMO: usize = 8;
 
 impl Cx<'_> {
     fn tok(&self, i: usize) -> Option<&Token> {
@@ -645,7 +665,20 @@ impl Cx<'_> {
         self.org_phrase(i)
     }
 
-    fn org_phrase(&self, i: usize) -> Option<(usize, OrgKind)> {
+    fn org_phrase(&self, i: usize) -> OrgPhrase {
+        let memo = &self.org_memo[i % ORG_MEMO];
+        match memo.get() {
+            (key, found) if key == i + 1 => found,
+            _ => {
+                let found = self.find_org_phrase(i);
+                memo.set((i + 1, found));
+                found
+            }
+        }
+    }
+
+    /// [`org_phrase`](Self::org_phrase), found anew.
+    fn find_org_phrase(&self, i: usize) -> OrgPhrase {
         let mut best = None;
         let mut buf = String::new();
         for k in 0..self.lex.max_phrase_words.min(5) {
