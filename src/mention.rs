@@ -838,7 +838,8 @@ impl Cx<'_> {
             return None;
         }
         let w = self.word(i);
-        let is_quantifier = with_lower(w, |w| QUANTIFIERS.contains(&w));
+        // (`a` carries the flag for `a majority`: no quantifier.)
+        let is_quantifier = !matches!(w, "a" | "A") && with_lower(w, |w| QUANTIFIERS.contains(&w));
         if !is_quantifier || !(self.cue_starts_at(i + 1) || i > 0 && self.cue_ends_at(i)) {
             return None;
         }
@@ -854,6 +855,13 @@ impl Cx<'_> {
         let t = self.tok(i)?;
         // A share opens with a number or one of its words.
         if t.kind != TokKind::Number && t.lex & flags::SHARE_OR_QUANTIFIER == 0 {
+            return None;
+        }
+        // (`a`, by far the commonest of those words, opens only `a
+        // majority` and the like: the lists below are not read for it.)
+        if matches!(self.word(i), "a" | "A")
+            && !matches!(self.word(i + 1), "majority" | "third" | "quarter" | "minority")
+        {
             return None;
         }
         let mut j = i;
