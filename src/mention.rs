@@ -472,9 +472,7 @@ fn lower_evidence(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Lower
         // over the tokens.)
         let (mut from, mut k) = (0usize, 0usize);
         while let Some(at) = bytes.get(from..).and_then(|rest| finder.find(rest)).map(|off| from + off) {
-            while toks.get(k).is_some_and(|t| t.span.start < at) {
-                k += 1;
-            }
+            k = first_at_or_after(toks, k, at);
             if toks.get(k).is_some_and(|t| t.span.start == at && t.span.len() == w.len() && t.shape == Shape::Lower) {
                 found.insert(w);
                 break;
@@ -483,6 +481,20 @@ fn lower_evidence(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Lower
         }
     }
     found
+}
+
+/// The first token from `k` on that does not start before byte `pos`:
+/// found by galloping from `k`, so that a walk over increasing positions
+/// costs the logarithms of its steps, never more than one pass.
+fn first_at_or_after(toks: &[Token], k: usize, pos: usize) -> usize {
+    // (`lo` is the first token not known to start before `pos`.)
+    let (mut lo, mut step) = (k, 1usize);
+    while toks.get(lo + step - 1).is_some_and(|t| t.span.start < pos) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(toks.len()).max(lo);
+    lo + toks.get(lo..hi).map_or(0, |r| r.partition_point(|t| t.span.start < pos))
 }
 
 /// The most words [`lower_evidence`] searches for one by one.
@@ -1501,6 +1513,19 @@ mod tests {
             let searched = sorted(lower_evidence(text, &seg, &ms));
             assert_eq!(searched, sorted(lower_evidence_scan(text, &seg, wanted)), "{text}");
             assert_eq!(searched, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn galloping_finds_the_first_token_at_or_after_a_position() {
+        let lex = Lexicons::english();
+        let text = "A b, cc d ee; f gg hhh i j kk l mm n, o p q r s t u v w x y z.";
+        let toks = Segmentation::new(text, &lex).tokens;
+        for k in 0..=toks.len() {
+            for pos in 0..=text.len() + 1 {
+                let want = k + toks[k..].iter().take_while(|t| t.span.start < pos).count();
+                assert_eq!(first_at_or_after(&toks, k, pos), want, "from {k} to {pos}");
+            }
         }
     }
 
