@@ -90,6 +90,7 @@ use crate::output::{MentionKind, QuoteKind, Rule};
 use crate::quote::{Closure, RawQuote};
 use crate::segment::{Segmentation, TokKind, TokenSet};
 use crate::span::Span;
+use core::cell::Cell;
 
 /// Cues whose object is the addressee (`told reporters`), never the
 /// speaker.
@@ -261,7 +262,16 @@ pub(crate) struct Draft<'a> {
     /// Fiction only: the characters and which mentions name them (empty
     /// in news). The conversation pass adds the pronouns it resolves.
     pub cast: crate::character::Cast,
+    /// [`tag_at`](Draft::tag_at) of each token, once asked (`None` until
+    /// then): a tag depends only on the tokens, cues and mentions, which no
+    /// pass changes, and on the genre, set before the passes run; the
+    /// passes ask again for the same tokens (a third of the asks on
+    /// PolNeAR dev), each ask a walk over the tag's words.
+    tag_memo: Vec<Cell<TagMemo>>,
 }
+
+/// A remembered [`Draft::tag_at`]: (mention, cue, end token) or none.
+type TagMemo = Option<Option<(u32, u32, u32)>>;
 
 impl<'a> Draft<'a> {
     /// Builds the draft from the stage outputs.
@@ -321,6 +331,7 @@ impl<'a> Draft<'a> {
             top,
             genre,
             cast,
+            tag_memo: vec![Cell::new(None); seg.tokens.len()],
         };
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
@@ -741,6 +752,17 @@ impl<'a> Draft<'a> {
     /// `SPEAKER [, apposition ,] [filler] CUE`. Returns (mention, cue, end
     /// token).
     pub fn tag_at(&self, i: usize) -> Option<(usize, usize, usize)> {
+        let Some(memo) = self.tag_memo.get(i) else { return self.find_tag_at(i) };
+        if let Some(known) = memo.get() {
+            return known.map(|(m, c, end)| (m as usize, c as usize, end as usize));
+        }
+        let found = self.find_tag_at(i);
+        memo.set(Some(found.map(|(m, c, end)| (m as u32, c as u32, end as u32))));
+        found
+    }
+
+    /// [`tag_at`](Self::tag_at), found anew.
+    fn find_tag_at(&self, i: usize) -> Option<(usize, usize, usize)> {
         self.any_tag_at(i).filter(|&(m, c, _)| self.fits_cue(c, m))
     }
 
