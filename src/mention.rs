@@ -202,6 +202,7 @@ pub(crate) fn find_mentions(
         news: genre == Genre::News,
         name_memo: Cell::new(None),
         org_memo: Default::default(),
+        cue_cursor: Cell::new(0),
     };
     // (Room for one mention in four tokens, to spare nearly all regrowths.)
     let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 4);
@@ -572,6 +573,9 @@ struct Cx<'a> {
     /// looked up by the determiner finder, the `the` + name finder, the
     /// name finder and the name's kind.
     org_memo: [Cell<(usize, OrgPhrase)>; ORG_MEMO],
+    /// The first cue not starting before the last position asked by
+    /// [`Cx::cue_starts_within`] (the finders ask in text order).
+    cue_cursor: Cell<usize>,
 }
 
 /// An organisation phrase found at a token: its end and kind.
@@ -869,6 +873,11 @@ impl Cx<'_> {
         if t.kind != TokKind::Number && t.lex & flags::SHARE_OR_QUANTIFIER == 0 {
             return None;
         }
+        // A cue must start within nine tokens (`almost nine out of 10 of
+        // those polled said`): most of these words stand nowhere near one.
+        if !self.cue_starts_within(i + 1, i + 9) {
+            return None;
+        }
         // (`a`, by far the commonest of those words, opens only `a
         // majority` and the like: the lists below are not read for it.)
         if matches!(self.word(i), "a" | "A")
@@ -983,6 +992,25 @@ impl Cx<'_> {
         let capital =
             |k: usize| self.tok(k).is_none_or(|t| t.para != para || t.kind != TokKind::Word || t.shape != Shape::Lower);
         (j.saturating_sub(4)..j).all(capital) && (j + 1..j + 5).all(capital)
+    }
+
+    /// True when a cue starts at one of the tokens `first..=last` (those
+    /// past the end left out). Asked at increasing tokens it moves a cursor
+    /// over the cues; asked further back, it searches again.
+    fn cue_starts_within(&self, first: usize, last: usize) -> bool {
+        let toks = &self.seg.tokens;
+        let (Some(a), Some(z)) = (toks.get(first), toks.get(last.min(toks.len().saturating_sub(1)))) else {
+            return false;
+        };
+        let mut k = self.cue_cursor.get();
+        if k.checked_sub(1).and_then(|p| self.cues.get(p)).is_some_and(|c| c.start >= a.span.start) {
+            k = self.cues.partition_point(|c| c.start < a.span.start);
+        }
+        while self.cues.get(k).is_some_and(|c| c.start < a.span.start) {
+            k += 1;
+        }
+        self.cue_cursor.set(k);
+        self.cues.get(k).is_some_and(|c| c.start <= z.span.start)
     }
 
     /// True when a cue starts at token `i`.
