@@ -647,7 +647,7 @@ impl<'a> Resolver<'_, 'a> {
                     let id = *speaker_ids[res.entity].get_or_insert_with(|| {
                         let id = speakers.len() as u32;
                         let ent = &self.entities[res.entity];
-                        let mut mentions: Vec<Span> = Vec::new();
+                        let mut mentions: Vec<Span> = Vec::with_capacity(ent.mention_count);
                         let mut next = ent.first_mention.unwrap_or(NONE);
                         while let Some(m) = d.mentions.get(next) {
                             mentions.push(m.span);

@@ -284,29 +284,28 @@ impl<'a> Draft<'a> {
         cues: Vec<CueHit>,
         mentions: Vec<Mention>,
     ) -> Draft<'a> {
-        let quotes: Vec<QDraft> = raw
-            .iter()
-            .enumerate()
-            .map(|(i, q)| QDraft {
-                outer: q.outer,
-                inner: q.inner,
-                kind: if q.term { QuoteKind::Term } else { QuoteKind::Direct },
-                closure: q.closure,
-                parent: q.parent,
-                para: q.para,
-                group: i as u32,
-                continues_from: q.continues_from,
-                bare_cue: None,
-                attr: None,
-                addressee: None,
-                firm: q.firm,
-            })
-            .collect();
+        let mut quotes: Vec<QDraft> = Vec::with_capacity(raw.len() + cues.len());
+        quotes.extend(raw.iter().enumerate().map(|(i, q)| QDraft {
+            outer: q.outer,
+            inner: q.inner,
+            kind: if q.term { QuoteKind::Term } else { QuoteKind::Direct },
+            closure: q.closure,
+            parent: q.parent,
+            para: q.para,
+            group: i as u32,
+            continues_from: q.continues_from,
+            bare_cue: None,
+            attr: None,
+            addressee: None,
+            firm: q.firm,
+        }));
         let cue_used = vec![false; cues.len()];
         let genre = crate::genre::Genre::News;
-        let top = TopQuotes::new(
-            (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)).collect(),
-        );
+        // (Room for a report per cue, added by the passes: few documents
+        // need more.)
+        let mut entries = Vec::with_capacity(quotes.len());
+        entries.extend((0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)));
+        let top = TopQuotes::new(entries, cues.len());
         let cast = crate::character::Cast::default();
         let mut mention_starts = TokenSet::new(seg.tokens.len());
         for m in &mentions {

@@ -20,11 +20,12 @@ pub(crate) struct TopQuotes {
 impl TopQuotes {
     /// The map of `entries`, (start, index) pairs in any order; for a start
     /// given twice the later index is kept, as a map's `collect` would.
-    pub fn new(mut entries: Vec<(usize, usize)>) -> TopQuotes {
+    /// `room` more quotes fit without regrowth.
+    pub fn new(mut entries: Vec<(usize, usize)>, room: usize) -> TopQuotes {
         // (A stable sort keeps the pairs of one start in their order, so
         // the last one given is the last of its run.)
         entries.sort_by_key(|&(start, _)| start);
-        let mut out: Vec<(usize, usize)> = Vec::with_capacity(entries.len());
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(entries.len() + room);
         for (start, q) in entries {
             match out.last_mut() {
                 Some(last) if last.0 == start => last.1 = q,
@@ -60,6 +61,11 @@ impl TopQuotes {
         }
     }
 
+    /// How many top-level quotes there are.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// The quote indices in order of start.
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &usize> + '_ {
         self.entries.iter().map(|(_, q)| q)
@@ -91,7 +97,7 @@ mod tests {
     #[test]
     fn agrees_with_a_btree_map() {
         let start = vec![(30, 0), (10, 1), (20, 2), (10, 3)];
-        let mut top = TopQuotes::new(start.clone());
+        let mut top = TopQuotes::new(start.clone(), 0);
         let mut map: BTreeMap<usize, usize> = start.into_iter().collect();
         let check = |top: &TopQuotes, map: &BTreeMap<usize, usize>| {
             assert_eq!(top.values().copied().collect::<Vec<_>>(), map.values().copied().collect::<Vec<_>>());
