@@ -591,7 +591,8 @@ impl<'a> Resolver<'_, 'a> {
         let mut group_ids: Vec<Option<u32>> = vec![None; d.quotes.len() + 1];
         let mut next_group = 0u32;
         let mut speaker_ids: Vec<Option<u32>> = vec![None; self.entities.len()];
-        let mut speakers: Vec<Speaker> = Vec::new();
+        // (A speaker per attributed entity: no more than the quotes.)
+        let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len().min(self.entities.len()));
         let mut quotes = Vec::with_capacity(order.len());
         for &q in &order {
             let x = d.quotes[q];
