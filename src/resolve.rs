@@ -26,6 +26,7 @@ use crate::output::{
 use crate::sieve::Draft;
 use crate::span::Span;
 use chains::Chains;
+use std::sync::Arc;
 
 mod chains;
 
@@ -560,24 +561,25 @@ impl<'a> Resolver<'_, 'a> {
         out
     }
 
-    /// The canonical name of an entity.
-    fn name_of(&self, e: usize) -> String {
+    /// The canonical name of an entity, written in `buf` (reused: one
+    /// allocation per name, the shared string's).
+    fn name_of(&self, e: usize, buf: &mut String) -> Arc<str> {
         let ent = &self.entities[e];
         let span = match ent.canonical {
             // A described character (fiction) is named by its description.
             Some(c) if self.d.mentions[c].kind == MentionKind::Nominal => self.d.mentions[c].span,
             Some(c) => self.d.mentions[c].head,
-            None if ent.kind == SpeakerKind::Narrator => return "the narrator".to_string(),
+            None if ent.kind == SpeakerKind::Narrator => return Arc::from("the narrator"),
             None => ent.first_mention.map_or(Span::default(), |m| self.d.mentions[m].span),
         };
-        let mut name = String::with_capacity(span.len());
+        buf.clear();
         for (i, w) in crate::ascii::words(&self.d.text[span]).enumerate() {
             if i > 0 {
-                name.push(' ');
+                buf.push(' ');
             }
-            name.push_str(w);
+            buf.push_str(w);
         }
-        name
+        Arc::from(buf.as_str())
     }
 
     fn build(self) -> (Vec<Quote>, Vec<Speaker>) {
@@ -592,6 +594,7 @@ impl<'a> Resolver<'_, 'a> {
         let mut next_group = 0u32;
         let mut speaker_ids: Vec<Option<u32>> = vec![None; self.entities.len()];
         // (A speaker per attributed entity: no more than the quotes.)
+        let mut name_buf = String::new();
         let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len().min(self.entities.len()));
         let mut quotes = Vec::with_capacity(order.len());
         for &q in &order {
@@ -657,7 +660,7 @@ impl<'a> Resolver<'_, 'a> {
                         mentions.sort_unstable();
                         speakers.push(Speaker {
                             id: SpeakerId(id),
-                            name: self.name_of(res.entity),
+                            name: self.name_of(res.entity, &mut name_buf),
                             kind: ent.kind,
                             gender: if ent.gender == Gender::Unknown { ent.name_gender } else { ent.gender },
                             mentions,
@@ -676,7 +679,7 @@ impl<'a> Resolver<'_, 'a> {
                         mention: relative.unwrap_or(mention.span),
                         mention_kind: if relative.is_some() { MentionKind::Pronoun } else { mention.kind },
                         speaker: SpeakerId(id),
-                        speaker_name: speakers[id as usize].name.clone(),
+                        speaker_name: Arc::clone(&speakers[id as usize].name),
                         rule: a.rule,
                         confidence: (a.prior * res.factor).clamp(0.0, 1.0),
                         chain,
