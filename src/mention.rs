@@ -923,9 +923,13 @@ impl Cx<'_> {
     /// search, so this costs what the cues number, not the tokens.
     fn according_starts(&self) -> Vec<usize> {
         let toks = &self.seg.tokens;
+        let b = self.text.as_bytes();
         let mut out: Vec<usize> = self
             .cues
             .iter()
+            // (Only a cue that ends in the word `to` can: most are turned
+            // away by their last two bytes, before the search.)
+            .filter(|c| c.end >= 2 && b.get(c.end - 2..c.end).is_some_and(|w| w.eq_ignore_ascii_case(b"to")))
             .filter_map(|c| {
                 let last = toks.partition_point(|t| t.span.end < c.end);
                 (toks.get(last)?.span.end == c.end).then_some(last + 1)
