@@ -837,7 +837,7 @@ impl Cx<'_> {
             return None;
         }
         if let Some((end, OrgKind::Document)) = self.org_at(i).filter(|&(end, _)| end == i + 1) {
-            if !self.lex.is_function_word(w) {
+            if !t.is_function_word() {
                 let mut m = self.mention(i, end, t.span, MentionKind::Organization);
                 m.document = true;
                 m.plural = true;
@@ -1205,7 +1205,7 @@ impl Cx<'_> {
             let ends_phrase = |k: usize| {
                 self.tok(k).is_none_or(|t| {
                     t.kind == TokKind::Punct
-                        || t.shape == Shape::Lower && (self.lex.is_function_word(self.word(k)) || self.cue_starts_at(k))
+                        || t.shape == Shape::Lower && (t.is_function_word() || self.cue_starts_at(k))
                 })
             };
             if let Some(m) = self.nominal(i, end).filter(|m| ends_phrase(m.end as usize)) {
@@ -1254,8 +1254,7 @@ impl Cx<'_> {
             for j in end..end + 3 {
                 if j > end {
                     let t = self.tok(j - 1)?;
-                    let w = self.word(j - 1);
-                    if t.kind != TokKind::Word || t.shape != Shape::Lower || self.lex.is_function_word(w) {
+                    if t.kind != TokKind::Word || t.shape != Shape::Lower || t.is_function_word() {
                         break;
                     }
                 }
@@ -1340,7 +1339,7 @@ impl Cx<'_> {
             n.kind == TokKind::Punct
                 || n.para != self.tok(i).map_or(0, |t| t.para)
                 || self.cue_starts_at(end)
-                || self.lex.is_function_word(self.word(end))
+                || n.is_function_word()
         });
         if !np_ends {
             return None;

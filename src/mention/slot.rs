@@ -178,8 +178,8 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
     let opens = is_determiner(first) || t.is_capitalized() || t.kind == TokKind::Number;
     // (A lower-case modifier opens it when a mention closes it: `federal
     // prosecutors wrote`.)
-    let modifier = cx.news && t.shape == Shape::Lower && t.kind == TokKind::Word && !cx.lex.is_function_word(first);
-    if !(opens || modifier) || cx.lex.pronoun(first).is_some() {
+    let modifier = cx.news && t.shape == Shape::Lower && t.kind == TokKind::Word && !t.is_function_word();
+    if !(opens || modifier) || t.may_be_pronoun() {
         return None;
     }
     let limit = (i + MAX_WORDS + 2).min(cx.seg.tokens.len());
@@ -205,7 +205,7 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
             _ => {
                 // (`a voice-over in the ad`: a complement may follow.)
                 let stop = is_phrase_stop(w) && !matches!(w, "in" | "at" | "on");
-                t.shape != Shape::Lower || !stop && cx.lex.pronoun(w).is_none() && !cx.lex.is_irregular_past(w)
+                t.shape != Shape::Lower || !stop && !t.may_be_pronoun() && !cx.lex.is_irregular_past(w)
             }
         };
         if !ok {
@@ -266,18 +266,18 @@ fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
         if matches!(w, "," | ":" | ";") {
             break;
         }
+        let t = toks[s - 1];
         // (Another cue inside: `Trump Says He Never Pledged` is no phrase.)
-        if cx.cue_starts_at(s - 1) || cx.lex.pronoun(w).is_some() {
+        // (The token's flags say what the lexicons would.)
+        if t.may_be_pronoun() || cx.cue_starts_at(s - 1) {
             return None;
         }
-        let t = toks[s - 1];
         let fits = match t.kind {
             TokKind::Punct => matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}"),
             _ => {
                 t.shape != Shape::Lower
                     || !(is_phrase_stop(w)
                         || matches!(w, "and" | "or" | "nor")
-                        || cx.lex.pronoun(w).is_some()
                         || cx.lex.is_irregular_past(w)
                         || w.ends_with("ed") && !w.contains('-')
                         || is_filler(w))
@@ -300,12 +300,12 @@ fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
     // (A bare plural may open it in lower case: `But neighbors of the
     // plant say`, `On Friday, abortion rights advocates said`.)
     let head_end = (s + 1..b).find(|&k| matches!(cx.word(k), "of" | "in" | "at" | "from" | "with")).unwrap_or(b);
-    let bare_plural = t.shape == Shape::Lower && !cx.lex.is_function_word(opener) && {
+    let bare_plural = t.shape == Shape::Lower && !t.is_function_word() && {
         let h = cx.word(head_end - 1);
         h.ends_with('s') && !h.ends_with("ss")
     };
     if !(is_determiner(opener) || t.is_capitalized() || t.kind == TokKind::Number || bare_plural)
-        || cx.lex.pronoun(opener).is_some()
+        || t.may_be_pronoun()
         || with_lower(opener, |w| {
             is_phrase_stop(w)
                 || w.ends_with("ly")
@@ -431,7 +431,7 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
         let stop = match t.kind {
             TokKind::Punct => !(matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}") || cx.news && w == "/"),
             _ => {
-                t.shape == Shape::Lower && (is_phrase_stop(w) || cx.lex.pronoun(w).is_some())
+                t.shape == Shape::Lower && (is_phrase_stop(w) || t.may_be_pronoun())
                     || k > j && (is_weekday(w) || cx.cue_starts_at(k))
             }
         };
