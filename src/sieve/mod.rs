@@ -722,13 +722,9 @@ impl<'a> Draft<'a> {
     /// quotes never overlap each other, so at most one that starts before
     /// the span reaches into it.
     pub fn top_overlapping(&self, span: Span) -> impl DoubleEndedIterator<Item = usize> + '_ {
-        let before = self
-            .top
-            .range(..span.start)
-            .next_back()
-            .map(|(_, &i)| i)
-            .filter(|&i| self.quotes[i].outer.end > span.start);
-        before.into_iter().chain(self.top.range(span.start..span.end.max(span.start)).map(|(_, &i)| i))
+        let (before, inside) = self.top.around(span.start, span.end.max(span.start));
+        let before = before.map(|&(_, i)| i).filter(|&i| self.quotes[i].outer.end > span.start);
+        before.into_iter().chain(inside.iter().map(|&(_, i)| i))
     }
 
     /// The top-level quote that starts at byte `pos`.

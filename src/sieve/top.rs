@@ -14,8 +14,11 @@ use core::ops::{Bound, RangeBounds};
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TopQuotes {
     /// (start, quote index), sorted by start; each start at most once.
-    entries: Vec<(usize, usize)>,
+    entries: Vec<Entry>,
 }
+
+/// One top-level quote: (start, quote index).
+type Entry = (usize, usize);
 
 impl TopQuotes {
     /// The map of `entries`, (start, index) pairs in any order; for a start
@@ -71,6 +74,17 @@ impl TopQuotes {
         self.entries.iter().map(|(_, q)| q)
     }
 
+    /// The last (start, index) pair that starts before `start`, and the
+    /// pairs that start in `start..end`, in order: one search, then a walk
+    /// over what it returns (the quotes overlapping a span, for
+    /// [`Draft::top_overlapping`](super::Draft::top_overlapping)).
+    pub fn around(&self, start: usize, end: usize) -> (Option<&Entry>, &[Entry]) {
+        let lo = self.entries.partition_point(|&(k, _)| k < start);
+        let rest = self.entries.get(lo..).unwrap_or(&[]);
+        let n = rest.iter().take_while(|&&(k, _)| k < end).count();
+        (lo.checked_sub(1).and_then(|b| self.entries.get(b)), rest.get(..n).unwrap_or(&[]))
+    }
+
     /// The (start, index) pairs whose start lies in `range`, in order of
     /// start.
     pub fn range(&self, range: impl RangeBounds<usize>) -> impl DoubleEndedIterator<Item = (&usize, &usize)> + '_ {
@@ -109,6 +123,9 @@ mod tests {
                     let got: Vec<_> = top.range(a..b).collect();
                     let want: Vec<_> = map.range(a..b).collect();
                     assert_eq!(got, want, "{a}..{b}");
+                    let (before, inside) = top.around(a, b);
+                    assert_eq!(before.map(|(k, q)| (k, q)), map.range(..a).next_back(), "before {a}");
+                    assert_eq!(inside.iter().map(|(k, q)| (k, q)).collect::<Vec<_>>(), want, "around {a}..{b}");
                 }
             }
         };
