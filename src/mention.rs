@@ -653,6 +653,7 @@ impl Cx<'_> {
     fn role_phrase(&self, i: usize, capitalized_only: bool) -> Option<(usize, u16, Gender, bool)> {
         let mut best = None;
         let mut buf = String::new();
+        let mut spaced = true;
         for k in 0..self.lex.max_phrase_words.min(4) {
             let t = self.tok(i + k)?;
             if t.kind != TokKind::Word || t.para != self.tok(i)?.para {
@@ -661,7 +662,7 @@ impl Cx<'_> {
             if capitalized_only && !t.is_capitalized() && !matches!(self.word(i + k), "of" | "for") {
                 break;
             }
-            let entry = self.phrase_entry(i, i + k + 1, &mut buf);
+            let entry = self.phrase_step(i, k, &mut spaced, &mut buf);
             if let Some(r) = entry.and_then(|e| e.role) {
                 best = Some((i + k + 1, r.class, r.gender, r.plural));
             }
@@ -697,12 +698,13 @@ impl Cx<'_> {
     fn find_org_phrase(&self, i: usize) -> OrgPhrase {
         let mut best = None;
         let mut buf = String::new();
+        let mut spaced = true;
         for k in 0..self.lex.max_phrase_words.min(5) {
             let Some(t) = self.tok(i + k) else { break };
             if t.kind == TokKind::Punct {
                 break;
             }
-            let entry = self.phrase_entry(i, i + k + 1, &mut buf);
+            let entry = self.phrase_step(i, k, &mut spaced, &mut buf);
             if let Some(kind) = entry.and_then(|e| e.org) {
                 best = Some((i + k + 1, kind));
             }
@@ -711,6 +713,27 @@ impl Cx<'_> {
             }
         }
         best
+    }
+
+    /// [`phrase_entry`](Self::phrase_entry) for tokens `first..=first +
+    /// k`, one step of a walk over `k = 0, 1, …`: `spaced` tells whether
+    /// the words so far are single-spaced (it starts true), so only the
+    /// newest gap is read at each step.
+    #[inline]
+    fn phrase_step(&self, first: usize, k: usize, spaced: &mut bool, buf: &mut String) -> Option<&Phrase> {
+        let toks = &self.seg.tokens;
+        let (Some(a), Some(z)) = (toks.get(first), toks.get(first + k)) else {
+            return self.phrase_entry(first, first + k + 1, buf);
+        };
+        if k > 0 {
+            let prev_end = toks.get(first + k - 1).map_or(0, |p| p.span.end);
+            *spaced &= z.span.start == prev_end + 1 && self.text.as_bytes().get(prev_end) == Some(&b' ');
+        }
+        if *spaced {
+            self.lex.phrase_in(self.text, a.span.start, z.span.end)
+        } else {
+            self.phrase_entry(first, first + k + 1, buf)
+        }
     }
 
     /// The lexicons' phrase entry ([`Lexicons::phrase`]) for tokens
