@@ -712,8 +712,15 @@ fn words_of<'t>(name: &'t str, words: &mut Vec<&'t str>) {
     words.extend(
         crate::ascii::words(name)
             .map(|w| {
-                let w = w.trim_end_matches(['.', ',']);
-                w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+                // (Most words end in neither: their last byte says so.)
+                let w = match w.as_bytes().last() {
+                    Some(b'.' | b',') => w.trim_end_matches(['.', ',']),
+                    _ => w,
+                };
+                match w.as_bytes().last() {
+                    Some(b's') => w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w),
+                    _ => w,
+                }
             })
             .filter(|w| !w.is_empty()),
     );
