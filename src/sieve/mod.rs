@@ -268,6 +268,8 @@ pub(crate) struct Draft<'a> {
     /// passes ask again for the same tokens (a third of the asks on
     /// PolNeAR dev), each ask a walk over the tag's words.
     tag_memo: Vec<Cell<TagMemo>>,
+    /// [`Draft::cue_site`] of each cue hit.
+    cue_sites: Vec<Option<CueSite>>,
 }
 
 /// A remembered [`Draft::tag_at`]: (mention, cue, end token) or none.
@@ -331,7 +333,9 @@ impl<'a> Draft<'a> {
             genre,
             cast,
             tag_memo: vec![Cell::new(None); seg.tokens.len()],
+            cue_sites: Vec::new(),
         };
+        d.cue_sites = (0..d.cues.len()).map(|c| d.cue_site(c)).collect();
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
             if let Some(prev) = d.quotes[i].continues_from {
@@ -377,6 +381,13 @@ impl<'a> Draft<'a> {
         if self.cue_used[c] {
             return None;
         }
+        self.cue_sites.get(c).copied().flatten()
+    }
+
+    /// Where cue `c` stands, unless it is part of a mention: what
+    /// [`free_cue`](Self::free_cue) gives for an unused cue (found once in
+    /// [`Draft::new`]: several passes ask for every cue).
+    fn cue_site(&self, c: usize) -> Option<CueSite> {
         let tok = self.cue_token(c);
         if self.in_mention(tok) {
             return None;
