@@ -12,7 +12,7 @@
 
 use super::{Cx, Mention, MentionKind, is_determiner, possessive_len};
 use crate::lexicon::{is_weekday, with_lower};
-use crate::segment::{Shape, TokKind};
+use crate::segment::{Shape, TokKind, TokenSet};
 use crate::span::Span;
 
 /// The most words a speaker phrase may hold.
@@ -22,9 +22,10 @@ const MAX_WORDS: usize = 10;
 /// `quotes` (outer spans, sorted). `out` stays in text order.
 pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
     let mut added: Vec<Mention> = Vec::new();
+    let finders = Found::new(cx, out);
     for &q in quotes {
         let Some(i) = slot_start(cx, q) else { continue };
-        let found = if cx.cue_starts_at(i) { after_cue(cx, i, out) } else { before_cue(cx, i, out) };
+        let found = if cx.cue_starts_at(i) { after_cue(cx, i, &finders) } else { before_cue(cx, i, &finders) };
         if let Some(m) = found {
             added.push(m);
         }
@@ -36,7 +37,7 @@ pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
             if quotes.get(k).is_some_and(|q| q.start <= c.start) {
                 continue;
             }
-            if let Some(m) = subject(cx, c, out) {
+            if let Some(m) = subject(cx, c, &finders) {
                 added.push(m);
             }
         }
@@ -50,6 +51,31 @@ pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
     out.retain(|m| !added.iter().any(|a| a.first <= m.first && m.end <= a.end));
     out.extend(added);
     out.sort_by_key(|m| m.first);
+}
+
+/// The finders' mentions (in text order), and the tokens where one ends:
+/// most slots have none ending at their edge, which is then known without
+/// a scan of the mentions.
+struct Found<'o> {
+    all: &'o [Mention],
+    ends: TokenSet,
+}
+
+impl<'o> Found<'o> {
+    fn new(cx: &Cx<'_>, all: &'o [Mention]) -> Found<'o> {
+        // (An end may be the token count: one more bit.)
+        let mut ends = TokenSet::new(cx.seg.tokens.len() + 1);
+        for m in all {
+            ends.insert(m.end as usize);
+        }
+        Found { all, ends }
+    }
+
+    /// The mentions that end at token `end`, in order.
+    fn ending_at(&self, end: usize) -> impl Iterator<Item = &'o Mention> + '_ {
+        let all = if self.ends.contains(end) { self.all } else { &[] };
+        all.iter().filter(move |m| m.end as usize == end)
+    }
 }
 
 /// True when `m` crosses an edge of `a`.
@@ -172,7 +198,7 @@ fn is_not_speaker_head(w: &str) -> bool {
 }
 
 /// `“…,” the column noted.`: the phrase from token `i` up to the next cue.
-fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
+fn before_cue(cx: &Cx<'_>, i: usize, out: &Found<'_>) -> Option<Mention> {
     let t = cx.tok(i)?;
     let first = cx.word(i);
     let opens = is_determiner(first) || t.is_capitalized() || t.kind == TokKind::Number;
@@ -221,7 +247,7 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
     while end > i + 1 && is_filler(cx.word(end - 1)) {
         end -= 1;
     }
-    if !opens && !out.iter().any(|m| m.end as usize == end && m.first as usize > i) {
+    if !opens && !out.ending_at(end).any(|m| m.first as usize > i) {
         return None;
     }
     slot_mention(cx, i, end, out)
@@ -231,7 +257,7 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
 /// a sentence (or a clause after a comma or colon) and runs up to a
 /// reporting verb is that verb's subject, whatever its head. Only where
 /// the finders found no mention ending before the verb.
-fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
+fn subject(cx: &Cx<'_>, cue: Span, out: &Found<'_>) -> Option<Mention> {
     let toks = &cx.seg.tokens;
     let c = toks.partition_point(|t| t.span.start < cue.start);
     if toks.get(c)?.span.start != cue.start || c == 0 || !is_subject_verb(cx.word(c)) {
@@ -254,9 +280,11 @@ fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
         b -= 1;
     }
     // A mention of the finders already ends here: the tag passes use it.
-    let at = out.partition_point(|m| (m.end as usize) < b);
-    if out[at..].iter().any(|m| m.end as usize == b) {
-        return None;
+    if out.ends.contains(b) {
+        let at = out.all.partition_point(|m| (m.end as usize) < b);
+        if out.all[at..].iter().any(|m| m.end as usize == b) {
+            return None;
+        }
     }
     // The phrase opens the sentence, or follows its last comma or colon
     // (`On Friday, abortion rights advocates said`).
@@ -366,7 +394,7 @@ fn is_subject_verb(w: &str) -> bool {
 
 /// `“…,” said the designer.`: the noun phrase after the inverted cue at
 /// token `i`, up to the end of its clause.
-fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
+fn after_cue(cx: &Cx<'_>, i: usize, out: &Found<'_>) -> Option<Mention> {
     // (Only verbs that invert; after `told` or `asked` stands the person
     // spoken to.)
     let inverts = with_lower(cx.word(i), |w| {
@@ -445,8 +473,8 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
     }
     // `said Clinton’s communications director, Jennifer Palmieri.`: the
     // name in apposition closes the phrase and names the speaker.
-    let at = out.partition_point(|m| (m.first as usize) < k + 1);
-    if let Some(n) = out.get(at).filter(|n| {
+    let at = out.all.partition_point(|m| (m.first as usize) < k + 1);
+    if let Some(n) = out.all.get(at).filter(|n| {
         cx.word(k) == ","
             && n.first as usize == k + 1
             && n.kind == MentionKind::Name
@@ -462,9 +490,9 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
 
 /// The mention for the speaker phrase `first..end`: the mention of the
 /// finders ending there, widened to the whole phrase, or a new nominal.
-fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Option<Mention> {
+fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &Found<'_>) -> Option<Mention> {
     // Already found whole: nothing to do.
-    if end <= first || out.iter().any(|m| m.first as usize == first && m.end as usize == end) {
+    if end <= first || out.ending_at(end).any(|m| m.first as usize == first) {
         return None;
     }
     // A mention of the finders closing the phrase is its head (`Fight for
@@ -473,9 +501,8 @@ fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Optio
     // agency`), else the last word.
     let complement =
         (first + 1..end).find(|&k| matches!(cx.word(k), "of" | "for" | "in" | "at" | "on" | "from" | "with"));
-    let closing = out.iter().any(|m| {
-        m.end as usize == end
-            && m.first as usize > first
+    let closing = out.ending_at(end).any(|m| {
+        m.first as usize > first
             && !m.possessive
             && (m.kind == MentionKind::Name || complement.is_none_or(|p| p > m.first as usize))
     });
@@ -490,7 +517,7 @@ fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Optio
     {
         return None;
     }
-    let found = out.iter().find(|m| m.end as usize == head_end && m.first as usize >= first && !m.possessive);
+    let found = out.ending_at(head_end).find(|m| m.first as usize >= first && !m.possessive);
     let mut m = match found {
         Some(m) => *m,
         None => {
