@@ -412,13 +412,22 @@ impl<'a> Draft<'a> {
         self.cue_toks[c].0 as usize
     }
 
-    /// True when a cue hit starts at one of the tokens `first..end`: the
-    /// passes that look for a tag in a sentence ask this first, since most
-    /// sentences hold none.
-    pub fn has_cue_in(&self, first: usize, end: usize) -> bool {
-        // (The hits are in text order, and so are their first tokens.)
-        let k = self.cue_toks.partition_point(|&(t, _)| (t as usize) < first);
-        self.cue_toks.get(k).is_some_and(|&(t, _)| (t as usize) < end)
+    /// For each sentence, whether a cue hit starts in it after its first
+    /// `skip` tokens: the passes that look for a tag in a sentence ask this
+    /// first, since most sentences hold none. One walk over the sentences
+    /// and the hits, both in text order (and so are the hits' first
+    /// tokens).
+    pub fn sentences_with_cue(&self, skip: usize) -> Vec<bool> {
+        let mut k = 0usize;
+        let mut out = Vec::with_capacity(self.seg.sentences.len());
+        for s in &self.seg.sentences {
+            let (first, end) = (s.first as usize + skip, s.end as usize);
+            while self.cue_toks.get(k).is_some_and(|&(t, _)| (t as usize) < first) {
+                k += 1;
+            }
+            out.push(self.cue_toks.get(k).is_some_and(|&(t, _)| (t as usize) < end));
+        }
+        out
     }
 
     /// The index of the mention starting at token `i` (outside quotes).
