@@ -184,7 +184,8 @@ impl Attributor {
         let cue_starts: Vec<usize> = hits.iter().map(|h| h.span.start).collect();
         let mut raw =
             inner.scanner.scan_with_cues(text, &seg.paragraphs, &inner.lex, &inner.matcher, Some(&cue_starts));
-        let top: Vec<Span> = raw.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+        let mut top: Vec<Span> = Vec::with_capacity(raw.len());
+        top.extend(raw.iter().filter(|q| q.depth == 0).map(|q| q.outer));
         let (cues, inner_cues) = split_by_quotes(hits, &top);
         let genre = inner.genre.unwrap_or_else(|| crate::genre::guess(&seg, &raw, &cues));
         // The fiction rules that take quotes away from speech need a sure

@@ -1019,6 +1019,13 @@ impl Lexicons {
         self.phrases.get(phrase)
     }
 
+    /// [`phrase`](Self::phrase) of `text[start..end]`, read in place (see
+    /// [`CiMap::get_in`]).
+    #[inline]
+    pub fn phrase_in(&self, text: &str, start: usize, end: usize) -> Option<&Phrase> {
+        self.phrases.get_in(text, start, end)
+    }
+
     /// The gender recorded for a given name, if it is clear.
     pub fn given_name_gender(&self, name: &str) -> Gender {
         self.given_names.get(name).copied().unwrap_or(Gender::Unknown)

@@ -24,10 +24,11 @@
 //! lets the resolver send `the diplomat` to the right person.
 
 use crate::genre::Genre;
-use crate::lexicon::{Lexicons, OrgKind, flags, with_lower};
+use crate::lexicon::{Lexicons, OrgKind, Phrase, flags, with_lower};
 use crate::output::{Gender, MentionKind};
 use crate::segment::{Segmentation, Shape, TokKind, Token};
 use crate::span::Span;
+use std::cell::Cell;
 use std::collections::HashSet;
 
 mod slot;
@@ -193,9 +194,23 @@ pub(crate) fn find_mentions(
 ) -> Vec<Mention> {
     let toks = &seg.tokens;
     let mut in_quote = QuoteCursor { quotes, next: 0 };
-    let cx = Cx { text, seg, lex, cues, news: genre == Genre::News };
+    let cx = Cx {
+        text,
+        seg,
+        lex,
+        cues,
+        news: genre == Genre::News,
+        name_memo: Cell::new(None),
+        org_memo: Default::default(),
+        cue_cursor: Cell::new(0),
+    };
     // (Room for one mention in four tokens, to spare nearly all regrowths.)
     let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 4);
+    // The tokens right after an `according to` cue, whose source is
+    // found by [`Cx::according_source`]: found once from the cues, not
+    // tested at every token.
+    let according = cx.according_starts();
+    let mut next_according = 0usize;
     let mut i = 0usize;
     while i < toks.len() {
         let t = toks[i];
@@ -240,7 +255,10 @@ pub(crate) fn find_mentions(
             debug_assert!(finders(i).is_none(), "a mention starts at {:?}, which has none of the flags", cx.word(i));
             None
         };
-        let found = cx.according_source(i, found);
+        while according.get(next_according).is_some_and(|&a| a < i) {
+            next_according += 1;
+        }
+        let found = if according.get(next_according) == Some(&i) { cx.according_source(i, found) } else { found };
         match found {
             Some(mut m) => {
                 m.in_quote = in_quote.holds(&toks[i]);
@@ -428,32 +446,81 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
 
 /// Of the unsure mentions' words (lone capitalised sentence openers), those
 /// the text also writes in lower case (`However`, `Speaking`), lower-cased.
+/// Only words of three bytes or more are looked for.
 ///
-/// Their lower-case forms are collected first, and the lower-case words of
-/// the text are checked against them through a (length, first byte)
-/// filter, which spares hashing nearly all of them.
+/// A document has a handful of such words: each is searched for in the
+/// text with `memmem` and a hit confirmed against the tokens, which costs
+/// far less than reading every token. Past [`MAX_SEARCHED`] words (a text
+/// that opens many sentences with different capitalised words) the tokens
+/// are read once instead, through a (length, first byte) filter, so the
+/// time stays linear in the text.
 fn lower_evidence(text: &str, seg: &Segmentation, mentions: &[Mention]) -> LowerSet {
     let mut wanted = LowerSet::default();
-    let mut filter = [0u64; 256];
     for m in mentions.iter().filter(|m| m.unsure) {
         let w = text[m.head].to_lowercase();
-        let Some(&b0) = w.as_bytes().first() else { continue };
-        filter[b0 as usize] |= 1u64 << w.len().min(63);
-        wanted.insert(w);
+        if w.len() >= 3 {
+            wanted.insert(w);
+        }
+    }
+    if wanted.len() > MAX_SEARCHED || wanted.iter().any(|w| w.len() > MAX_SEARCHED_LEN) {
+        return lower_evidence_scan(text, seg, wanted);
+    }
+    let (toks, bytes) = (&seg.tokens, text.as_bytes());
+    let mut found = LowerSet::default();
+    for w in wanted {
+        let finder = memchr::memmem::Finder::new(w.as_bytes());
+        // (Every hit, overlapping ones too, in text order: one cursor
+        // over the tokens.)
+        let (mut from, mut k) = (0usize, 0usize);
+        while let Some(at) = bytes.get(from..).and_then(|rest| finder.find(rest)).map(|off| from + off) {
+            k = first_at_or_after(toks, k, at);
+            if toks.get(k).is_some_and(|t| t.span.start == at && t.span.len() == w.len() && t.shape == Shape::Lower) {
+                found.insert(w);
+                break;
+            }
+            from = at + 1;
+        }
+    }
+    found
+}
+
+/// The first token from `k` on that does not start before byte `pos`:
+/// found by galloping from `k`, so that a walk over increasing positions
+/// costs the logarithms of its steps, never more than one pass.
+fn first_at_or_after(toks: &[Token], k: usize, pos: usize) -> usize {
+    // (`lo` is the first token not known to start before `pos`.)
+    let (mut lo, mut step) = (k, 1usize);
+    while toks.get(lo + step - 1).is_some_and(|t| t.span.start < pos) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(toks.len()).max(lo);
+    lo + toks.get(lo..hi).map_or(0, |r| r.partition_point(|t| t.span.start < pos))
+}
+
+/// The most words [`lower_evidence`] searches for one by one.
+const MAX_SEARCHED: usize = 16;
+/// The longest word [`lower_evidence`] searches for (so that the searches,
+/// overlapping hits and all, stay linear in the text).
+const MAX_SEARCHED_LEN: usize = 32;
+
+/// [`lower_evidence`] for many words (each of three bytes or more): the
+/// lower-case tokens are checked against them through a (length, first
+/// byte) filter, which spares hashing nearly all of them.
+fn lower_evidence_scan(text: &str, seg: &Segmentation, wanted: LowerSet) -> LowerSet {
+    let mut filter = [0u64; 256];
+    for w in &wanted {
+        if let Some(&b0) = w.as_bytes().first() {
+            filter[b0 as usize] |= 1u64 << w.len().min(63);
+        }
     }
     let mut found = LowerSet::default();
     let bytes = text.as_bytes();
-    // (Lengths 0 to 2 are never in the filter: a word of three bytes or
-    // more, as wanted below.)
-    for b in &mut filter {
-        *b &= !0b111;
-    }
     for t in &seg.tokens {
         // (The filter reads the first byte, the length and the shape; the
         // word is sliced only for the few tokens that pass it. The three
         // are combined without a branch: one that is rarely taken, where
-        // a test of the shape first was taken half the time, unpredictably,
-        // and was most of this scan's time.)
+        // a test of the shape first was taken half the time, unpredictably.)
         let b0 = bytes.get(t.span.start).copied().unwrap_or(0);
         let lower = u64::from(t.shape == Shape::Lower);
         if filter[b0 as usize] >> t.span.len().min(63) & lower == 0 {
@@ -496,7 +563,26 @@ struct Cx<'a> {
     /// News copy: `the` + a proper name is an institution (in a novel it is
     /// a character: `the White Rabbit`).
     news: bool,
+    /// The last name found by [`Cx::the_name`], (token, what [`Cx::name`]
+    /// gave there): when `the` + a name is no organisation, the finders
+    /// try the name again at the next token.
+    name_memo: Cell<Option<(usize, Option<Mention>)>>,
+    /// The last organisation phrases found ([`Cx::org_phrase`]), by token
+    /// modulo [`ORG_MEMO`]: (token + 1, or 0 for none; the phrase). The
+    /// finders ask again at nearby tokens: `the State Department` is
+    /// looked up by the determiner finder, the `the` + name finder, the
+    /// name finder and the name's kind.
+    org_memo: [Cell<(usize, OrgPhrase)>; ORG_MEMO],
+    /// The first cue not starting before the last position asked by
+    /// [`Cx::cue_starts_within`] (the finders ask in text order).
+    cue_cursor: Cell<usize>,
 }
+
+/// An organisation phrase found at a token: its end and kind.
+type OrgPhrase = Option<(usize, OrgKind)>;
+
+/// How many organisation look-ups [`Cx`] remembers.
+const ORG_MEMO: usize = 8;
 
 impl Cx<'_> {
     fn tok(&self, i: usize) -> Option<&Token> {
@@ -567,6 +653,7 @@ impl Cx<'_> {
     fn role_phrase(&self, i: usize, capitalized_only: bool) -> Option<(usize, u16, Gender, bool)> {
         let mut best = None;
         let mut buf = String::new();
+        let mut spaced = true;
         for k in 0..self.lex.max_phrase_words.min(4) {
             let t = self.tok(i + k)?;
             if t.kind != TokKind::Word || t.para != self.tok(i)?.para {
@@ -575,7 +662,7 @@ impl Cx<'_> {
             if capitalized_only && !t.is_capitalized() && !matches!(self.word(i + k), "of" | "for") {
                 break;
             }
-            let entry = self.lex.phrase(self.phrase(i, i + k + 1, &mut buf));
+            let entry = self.phrase_step(i, k, &mut spaced, &mut buf);
             if let Some(r) = entry.and_then(|e| e.role) {
                 best = Some((i + k + 1, r.class, r.gender, r.plural));
             }
@@ -595,15 +682,29 @@ impl Cx<'_> {
         self.org_phrase(i)
     }
 
-    fn org_phrase(&self, i: usize) -> Option<(usize, OrgKind)> {
+    fn org_phrase(&self, i: usize) -> OrgPhrase {
+        let memo = &self.org_memo[i % ORG_MEMO];
+        match memo.get() {
+            (key, found) if key == i + 1 => found,
+            _ => {
+                let found = self.find_org_phrase(i);
+                memo.set((i + 1, found));
+                found
+            }
+        }
+    }
+
+    /// [`org_phrase`](Self::org_phrase), found anew.
+    fn find_org_phrase(&self, i: usize) -> OrgPhrase {
         let mut best = None;
         let mut buf = String::new();
+        let mut spaced = true;
         for k in 0..self.lex.max_phrase_words.min(5) {
             let Some(t) = self.tok(i + k) else { break };
             if t.kind == TokKind::Punct {
                 break;
             }
-            let entry = self.lex.phrase(self.phrase(i, i + k + 1, &mut buf));
+            let entry = self.phrase_step(i, k, &mut spaced, &mut buf);
             if let Some(kind) = entry.and_then(|e| e.org) {
                 best = Some((i + k + 1, kind));
             }
@@ -614,15 +715,37 @@ impl Cx<'_> {
         best
     }
 
-    /// The words of tokens `first..end` joined by single spaces, the form
-    /// of the lexicons' phrase keys: the text itself when it is written so
-    /// (nearly always), otherwise a copy in `buf`.
-    fn phrase<'s>(&'s self, first: usize, end: usize, buf: &'s mut String) -> &'s str {
+    /// [`phrase_entry`](Self::phrase_entry) for tokens `first..=first +
+    /// k`, one step of a walk over `k = 0, 1, …`: `spaced` tells whether
+    /// the words so far are single-spaced (it starts true), so only the
+    /// newest gap is read at each step.
+    #[inline]
+    fn phrase_step(&self, first: usize, k: usize, spaced: &mut bool, buf: &mut String) -> Option<&Phrase> {
+        let toks = &self.seg.tokens;
+        let (Some(a), Some(z)) = (toks.get(first), toks.get(first + k)) else {
+            return self.phrase_entry(first, first + k + 1, buf);
+        };
+        if k > 0 {
+            let prev_end = toks.get(first + k - 1).map_or(0, |p| p.span.end);
+            *spaced &= z.span.start == prev_end + 1 && self.text.as_bytes().get(prev_end) == Some(&b' ');
+        }
+        if *spaced {
+            self.lex.phrase_in(self.text, a.span.start, z.span.end)
+        } else {
+            self.phrase_entry(first, first + k + 1, buf)
+        }
+    }
+
+    /// The lexicons' phrase entry ([`Lexicons::phrase`]) for tokens
+    /// `first..end`, their words joined by single spaces: read in place
+    /// from the text when it is written so (nearly always), otherwise
+    /// copied into `buf` first.
+    fn phrase_entry<'s>(&'s self, first: usize, end: usize, buf: &mut String) -> Option<&'s Phrase> {
         let toks = self.seg.tokens.get(first..end).unwrap_or(&[]);
-        let (Some(a), Some(z)) = (toks.first(), toks.last()) else { return "" };
+        let (Some(a), Some(z)) = (toks.first(), toks.last()) else { return self.lex.phrase("") };
         let b = self.text.as_bytes();
         if toks.windows(2).all(|w| w[1].span.start == w[0].span.end + 1 && b.get(w[0].span.end) == Some(&b' ')) {
-            return &self.text[a.span.start..z.span.end];
+            return self.lex.phrase_in(self.text, a.span.start, z.span.end);
         }
         buf.clear();
         for (n, t) in toks.iter().enumerate() {
@@ -631,7 +754,7 @@ impl Cx<'_> {
             }
             buf.push_str(&self.text[t.span]);
         }
-        buf
+        self.lex.phrase(buf)
     }
 
     /// A mention led by a determiner: `the Kremlin`, `the ministry`, `a
@@ -737,7 +860,7 @@ impl Cx<'_> {
             return None;
         }
         if let Some((end, OrgKind::Document)) = self.org_at(i).filter(|&(end, _)| end == i + 1) {
-            if !self.lex.is_function_word(w) {
+            if !t.is_function_word() {
                 let mut m = self.mention(i, end, t.span, MentionKind::Organization);
                 m.document = true;
                 m.plural = true;
@@ -754,7 +877,8 @@ impl Cx<'_> {
             return None;
         }
         let w = self.word(i);
-        let is_quantifier = with_lower(w, |w| QUANTIFIERS.contains(&w));
+        // (`a` carries the flag for `a majority`: no quantifier.)
+        let is_quantifier = !matches!(w, "a" | "A") && with_lower(w, |w| QUANTIFIERS.contains(&w));
         if !is_quantifier || !(self.cue_starts_at(i + 1) || i > 0 && self.cue_ends_at(i)) {
             return None;
         }
@@ -770,6 +894,18 @@ impl Cx<'_> {
         let t = self.tok(i)?;
         // A share opens with a number or one of its words.
         if t.kind != TokKind::Number && t.lex & flags::SHARE_OR_QUANTIFIER == 0 {
+            return None;
+        }
+        // A cue must start within nine tokens (`almost nine out of 10 of
+        // those polled said`): most of these words stand nowhere near one.
+        if !self.cue_starts_within(i + 1, i + 9) {
+            return None;
+        }
+        // (`a`, by far the commonest of those words, opens only `a
+        // majority` and the like: the lists below are not read for it.)
+        if matches!(self.word(i), "a" | "A")
+            && !matches!(self.word(i + 1), "majority" | "third" | "quarter" | "minority")
+        {
             return None;
         }
         let mut j = i;
@@ -804,24 +940,51 @@ impl Cx<'_> {
         Some(m)
     }
 
+    /// The tokens `i` that stand right after an `according to` cue, in
+    /// order: those where [`according_source`](Self::according_source)
+    /// may find a source. Each cue's last token is found by a binary
+    /// search, so this costs what the cues number, not the tokens.
+    fn according_starts(&self) -> Vec<usize> {
+        let toks = &self.seg.tokens;
+        let b = self.text.as_bytes();
+        let mut out: Vec<usize> = self
+            .cues
+            .iter()
+            // (Only a cue that ends in the word `to` can: most are turned
+            // away by their last two bytes, before the search.)
+            .filter(|c| c.end >= 2 && b.get(c.end - 2..c.end).is_some_and(|w| w.eq_ignore_ascii_case(b"to")))
+            .filter_map(|c| {
+                let last = toks.partition_point(|t| t.span.end < c.end);
+                (toks.get(last)?.span.end == c.end).then_some(last + 1)
+            })
+            .filter(|&i| i < toks.len() && self.follows_according_to(i))
+            .collect();
+        // (Cues are in text order, and so are their last tokens; sorted
+        // again all the same, since the main loop walks them in order.)
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// True when token `i` follows the words `according to`, the end of a
+    /// cue.
+    fn follows_according_to(&self, i: usize) -> bool {
+        // (The lengths first, read from the tokens.)
+        let len = |k: usize| self.tok(k).map_or(0, |t| t.span.len());
+        i >= 2
+            && len(i - 1) == 2
+            && len(i - 2) == 9
+            && self.word(i - 1).eq_ignore_ascii_case("to")
+            && self.word(i - 2).eq_ignore_ascii_case("according")
+            && self.cue_ends_at(i)
+    }
+
     /// After `according to`, the source is the whole noun phrase up to the
     /// comma or the sentence's end (`according to a new Washington Post-ABC
     /// News poll`, `according to exit polling data`), whether or not a
     /// shorter mention starts there.
     fn according_source(&self, i: usize, found: Option<Mention>) -> Option<Mention> {
-        // The word tests first: they rule out nearly every token, and the
-        // cue look-up is a binary search (a fifth of this stage's time when
-        // it came first).
-        // (The lengths first, read from the tokens: slicing two words out
-        // of the text for every token was 3% of this stage.)
-        let len = |k: usize| self.tok(k).map_or(0, |t| t.span.len());
-        if i < 2
-            || len(i - 1) != 2
-            || len(i - 2) != 9
-            || !self.word(i - 1).eq_ignore_ascii_case("to")
-            || !self.word(i - 2).eq_ignore_ascii_case("according")
-            || !self.cue_ends_at(i)
-        {
+        if !self.follows_according_to(i) {
             return found;
         }
         let para = self.tok(i)?.para;
@@ -858,6 +1021,25 @@ impl Cx<'_> {
         (j.saturating_sub(4)..j).all(capital) && (j + 1..j + 5).all(capital)
     }
 
+    /// True when a cue starts at one of the tokens `first..=last` (those
+    /// past the end left out). Asked at increasing tokens it moves a cursor
+    /// over the cues; asked further back, it searches again.
+    fn cue_starts_within(&self, first: usize, last: usize) -> bool {
+        let toks = &self.seg.tokens;
+        let (Some(a), Some(z)) = (toks.get(first), toks.get(last.min(toks.len().saturating_sub(1)))) else {
+            return false;
+        };
+        let mut k = self.cue_cursor.get();
+        if k.checked_sub(1).and_then(|p| self.cues.get(p)).is_some_and(|c| c.start >= a.span.start) {
+            k = self.cues.partition_point(|c| c.start < a.span.start);
+        }
+        while self.cues.get(k).is_some_and(|c| c.start < a.span.start) {
+            k += 1;
+        }
+        self.cue_cursor.set(k);
+        self.cues.get(k).is_some_and(|c| c.start <= z.span.start)
+    }
+
     /// True when a cue starts at token `i`.
     fn cue_starts_at(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
@@ -876,6 +1058,14 @@ impl Cx<'_> {
     /// A name, with its titles: `Foreign Minister Sergei Lavrov`, `Mr.
     /// Darcy`, `Staffan de Mistura`, `TASS`, `Acme Inc.`.
     fn name(&self, i: usize) -> Option<Mention> {
+        match self.name_memo.get() {
+            Some((j, found)) if j == i => found,
+            _ => self.find_name(i),
+        }
+    }
+
+    /// [`name`](Self::name), found anew.
+    fn find_name(&self, i: usize) -> Option<Mention> {
         let first_tok = self.tok(i)?;
         if !first_tok.is_capitalized() && !first_tok.is_honorific() {
             return None;
@@ -1038,7 +1228,7 @@ impl Cx<'_> {
             let ends_phrase = |k: usize| {
                 self.tok(k).is_none_or(|t| {
                     t.kind == TokKind::Punct
-                        || t.shape == Shape::Lower && (self.lex.is_function_word(self.word(k)) || self.cue_starts_at(k))
+                        || t.shape == Shape::Lower && (t.is_function_word() || self.cue_starts_at(k))
                 })
             };
             if let Some(m) = self.nominal(i, end).filter(|m| ends_phrase(m.end as usize)) {
@@ -1087,8 +1277,7 @@ impl Cx<'_> {
             for j in end..end + 3 {
                 if j > end {
                     let t = self.tok(j - 1)?;
-                    let w = self.word(j - 1);
-                    if t.kind != TokKind::Word || t.shape != Shape::Lower || self.lex.is_function_word(w) {
+                    if t.kind != TokKind::Word || t.shape != Shape::Lower || t.is_function_word() {
                         break;
                     }
                 }
@@ -1161,7 +1350,9 @@ impl Cx<'_> {
         if !self.news || self.tok(i)?.lex & flags::DETERMINER == 0 || !with_lower(self.word(i), |w| w == "the") {
             return None;
         }
-        let mut m = self.name(i + 1)?;
+        let found = self.find_name(i + 1);
+        self.name_memo.set(Some((i + 1, found)));
+        let mut m = found?;
         if m.first as usize != i + 1 || m.unsure {
             return None;
         }
@@ -1171,7 +1362,7 @@ impl Cx<'_> {
             n.kind == TokKind::Punct
                 || n.para != self.tok(i).map_or(0, |t| t.para)
                 || self.cue_starts_at(end)
-                || self.lex.is_function_word(self.word(end))
+                || n.is_function_word()
         });
         if !np_ends {
             return None;
@@ -1346,6 +1537,49 @@ mod tests {
         // Adjectives, abstract nouns and lower-case compounds.
         for text in ["Anxious to help, Havel left.", "Regardless, Havel left.", "Good-bye, Havel left."] {
             assert_eq!(heads(text), vec!["Havel"], "{text}");
+        }
+    }
+
+    /// The word-by-word search and the token scan of `lower_evidence`
+    /// find the same words: a hit inside a longer word or overlapping
+    /// another hit (`Sese` in `sesese`) counts only as a whole lower-case
+    /// token.
+    #[test]
+    fn lower_evidence_search_agrees_with_the_scan() {
+        let lex = Lexicons::english();
+        let texts = [
+            ("Still, they waited. Nobody moved still. Sese spoke. Then sesese and sese came.", &["sese", "still"][..]),
+            ("Anna left. Hosanna sang. Anna said so. Banana. Speaking, Havel left; speaking is hard.", &["speaking"]),
+        ];
+        for (text, want) in texts {
+            let seg = Segmentation::new(text, &lex);
+            // (Every capitalised word stands for an unsure mention here.)
+            let ms: Vec<Mention> = (seg.tokens.iter().enumerate())
+                .filter(|(_, t)| t.shape == Shape::Capitalized)
+                .map(|(k, t)| Mention { unsure: true, ..Mention::plain(t.span, t.span, MentionKind::Name, k, k + 1) })
+                .collect();
+            let wanted: LowerSet = ms.iter().map(|m| text[m.head].to_lowercase()).filter(|w| w.len() >= 3).collect();
+            let sorted = |set: LowerSet| {
+                let mut v: Vec<String> = set.into_iter().collect();
+                v.sort();
+                v
+            };
+            let searched = sorted(lower_evidence(text, &seg, &ms));
+            assert_eq!(searched, sorted(lower_evidence_scan(text, &seg, wanted)), "{text}");
+            assert_eq!(searched, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn galloping_finds_the_first_token_at_or_after_a_position() {
+        let lex = Lexicons::english();
+        let text = "A b, cc d ee; f gg hhh i j kk l mm n, o p q r s t u v w x y z.";
+        let toks = Segmentation::new(text, &lex).tokens;
+        for k in 0..=toks.len() {
+            for pos in 0..=text.len() + 1 {
+                let want = k + toks[k..].iter().take_while(|t| t.span.start < pos).count();
+                assert_eq!(first_at_or_after(&toks, k, pos), want, "from {k} to {pos}");
+            }
         }
     }
 

@@ -334,7 +334,8 @@ pub struct Attribution {
     pub(crate) mention: Span,
     pub(crate) mention_kind: MentionKind,
     pub(crate) speaker: SpeakerId,
-    pub(crate) speaker_name: String,
+    /// Shared with the [`Speaker`]'s name: no copy per attribution.
+    pub(crate) speaker_name: std::sync::Arc<str>,
     pub(crate) rule: Rule,
     pub(crate) confidence: f32,
     pub(crate) chain: Vec<Span>,
@@ -472,7 +473,7 @@ impl Quote {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Speaker {
     pub(crate) id: SpeakerId,
-    pub(crate) name: String,
+    pub(crate) name: std::sync::Arc<str>,
     pub(crate) kind: SpeakerKind,
     pub(crate) gender: Gender,
     pub(crate) mentions: Vec<Span>,

@@ -20,17 +20,15 @@
 //! The canonical name of an entity is its fullest name (most words,
 //! earliest on ties), without titles.
 
-use crate::lexicon::WordHasher;
 use crate::output::{
     Attribution, Cue, CueClass, Gender, MentionKind, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind, Stance,
 };
 use crate::sieve::Draft;
 use crate::span::Span;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use chains::Chains;
+use std::sync::Arc;
 
-/// A map keyed by [`lower_hash`] values.
-type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<WordHasher>>;
+mod chains;
 
 /// Confidence factor for a mention that names the speaker outright.
 const NAMED: f32 = 1.0;
@@ -106,9 +104,8 @@ struct Resolver<'d, 'a> {
     word_arena: Vec<&'a str>,
     /// For each mention, its resolution (when it has one).
     resolved: Vec<Option<Resolution>>,
-    /// For each quote, whether it is attributed and to which mention,
-    /// sorted by the mention's position.
-    speaker_mentions: Vec<(usize, usize)>,
+    /// For each mention, whether it is the speaker mention of some quote.
+    speaks: Vec<bool>,
     /// (paragraph, entity) of each attribution resolved so far.
     recent_speakers: Vec<(u32, usize)>,
     /// (position, paragraph, entity) of every resolved mention outside
@@ -120,13 +117,10 @@ struct Resolver<'d, 'a> {
     /// another word with the same hash: every candidate is checked with
     /// [`name_matches`], and an entity that passes is filed under its own
     /// words too, so the outcome does not depend on collisions.
-    by_word: HashKeyed<(usize, usize)>,
+    by_word: Chains,
     /// Organisation entities by the [`lower_hash`] of their name's words;
     /// the words themselves are compared on a hit.
-    orgs: HashKeyed<(usize, usize)>,
-    /// The lists of `by_word` and `orgs`, each the (first, last) node of a
-    /// chain of (entity, next node) in this arena, in insertion order.
-    nodes: Vec<(usize, usize)>,
+    orgs: Chains,
     /// The words of the name being resolved (reused: no allocation per
     /// mention).
     scratch: Vec<&'a str>,
@@ -140,10 +134,13 @@ const NONE: usize = usize::MAX;
 
 /// Resolves the draft's attributions and builds the output records.
 pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
-    // Which mentions are attribution mentions, and of which quotes.
-    let mut speaker_mentions: Vec<(usize, usize)> =
-        d.quotes.iter().enumerate().filter_map(|(q, x)| x.attr.map(|a| (a.mention, q))).collect();
-    speaker_mentions.sort_unstable();
+    // Which mentions are attribution mentions.
+    let mut speaks = vec![false; d.mentions.len()];
+    for a in d.quotes.iter().filter_map(|x| x.attr) {
+        if let Some(s) = speaks.get_mut(a.mention) {
+            *s = true;
+        }
+    }
     let mut r = Resolver {
         d,
         // (Sized from the mentions, so that most texts need no regrowth.)
@@ -151,12 +148,12 @@ pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
         next_mention: vec![NONE; d.mentions.len()],
         word_arena: Vec::with_capacity(d.mentions.len() * 2),
         resolved: vec![None; d.mentions.len()],
-        speaker_mentions,
+        speaks,
         recent_speakers: Vec::with_capacity(d.quotes.len()),
         recent: Vec::with_capacity(d.mentions.len()),
-        by_word: HashKeyed::default(),
-        orgs: HashKeyed::default(),
-        nodes: Vec::with_capacity(d.mentions.len()),
+        // (Two words of each name at most, one key for each organisation.)
+        by_word: Chains::with_capacity(d.mentions.len()),
+        orgs: Chains::with_capacity(d.mentions.len() / 4),
         scratch: Vec::new(),
         char_entities: Vec::new(),
     };
@@ -172,7 +169,7 @@ impl<'a> Resolver<'_, 'a> {
 
     /// True when mention `m` is the speaker mention of some quote.
     fn is_speaker_mention(&self, m: usize) -> bool {
-        self.speaker_mentions.binary_search_by_key(&m, |&(x, _)| x).is_ok()
+        self.speaks.get(m).copied().unwrap_or(false)
     }
 
     fn walk(&mut self) {
@@ -262,40 +259,6 @@ impl<'a> Resolver<'_, 'a> {
         self.word_arena.get(start..end).unwrap_or(&[])
     }
 
-    /// The entities on the chain that starts at node `head`, in order.
-    fn chain_of(&self, head: Option<&(usize, usize)>) -> impl Iterator<Item = usize> + '_ {
-        let mut node = head.map_or(NONE, |&(first, _)| first);
-        core::iter::from_fn(move || {
-            let &(e, next) = self.nodes.get(node)?;
-            node = next;
-            Some(e)
-        })
-    }
-
-    /// Appends entity `e` to the chain of `key` in `map` (`by_word` when
-    /// `orgs` is false), unless it is on it.
-    fn file(&mut self, key: u64, e: usize, orgs: bool) {
-        let map = if orgs { &self.orgs } else { &self.by_word };
-        let head = map.get(&key).copied();
-        if self.chain_of(head.as_ref()).any(|x| x == e) {
-            return;
-        }
-        let node = self.nodes.len();
-        self.nodes.push((e, NONE));
-        let map = if orgs { &mut self.orgs } else { &mut self.by_word };
-        match head {
-            Some((first, last)) => {
-                map.insert(key, (first, node));
-                if let Some(n) = self.nodes.get_mut(last) {
-                    n.1 = node;
-                }
-            }
-            None => {
-                map.insert(key, (node, node));
-            }
-        }
-    }
-
     fn name(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
         let mut words = core::mem::take(&mut self.scratch);
@@ -319,9 +282,10 @@ impl<'a> Resolver<'_, 'a> {
             let surname = same(self.words(e).last(), words.last());
             (given_ok, surname, ent.mention_count, ent.last_pos)
         };
+        let keys = word_keys(words);
         let mut best: Option<usize> = None;
-        for key in [words.first(), words.last()].into_iter().flatten() {
-            for e in self.chain_of(self.by_word.get(&lower_hash(key))) {
+        for key in keys.into_iter().flatten() {
+            for e in self.by_word.get(key) {
                 let ent = &self.entities[e];
                 if ent.gender.compatible(mention.gender)
                     && name_matches(words, self.words(e))
@@ -336,7 +300,7 @@ impl<'a> Resolver<'_, 'a> {
                 let via = self.entities[e].canonical;
                 if words.len() > self.words(e).len() {
                     self.entities[e].canonical = Some(m);
-                    self.index_words(e, words);
+                    self.index_words(e, keys);
                     let start = self.word_arena.len();
                     self.word_arena.extend_from_slice(words);
                     self.entities[e].words = (start, self.word_arena.len());
@@ -345,16 +309,17 @@ impl<'a> Resolver<'_, 'a> {
             }
             None => {
                 let r = self.new_entity(m, SpeakerKind::Person, Some(words));
-                self.index_words(r.entity, words);
+                self.index_words(r.entity, keys);
                 r
             }
         }
     }
 
-    /// Files person entity `e` under the first and last of `words`.
-    fn index_words(&mut self, e: usize, words: &[&str]) {
-        for w in [words.first(), words.last()].into_iter().flatten() {
-            self.file(lower_hash(w), e, false);
+    /// Files person entity `e` under the keys of its name's words (see
+    /// [`word_keys`]).
+    fn index_words(&mut self, e: usize, keys: [Option<u64>; 2]) {
+        for key in keys.into_iter().flatten() {
+            self.by_word.file(key, e);
         }
     }
 
@@ -412,7 +377,7 @@ impl<'a> Resolver<'_, 'a> {
     /// [`org`](Self::org) for mention `m`, whose name has `words`, of hash
     /// `key`.
     fn org_with(&mut self, m: usize, key: u64, words: &[&'a str]) -> Resolution {
-        let known = self.chain_of(self.orgs.get(&key)).find(|&e| {
+        let known = self.orgs.get(key).find(|&e| {
             let ent = self.words(e);
             ent.len() == words.len() && ent.iter().zip(words).all(|(a, b)| same_word(a, b))
         });
@@ -423,7 +388,7 @@ impl<'a> Resolver<'_, 'a> {
                 // with: only person entities are renamed.)
                 let mut r = self.new_entity(m, SpeakerKind::Organization, Some(words));
                 r.factor = ORGANIZATION;
-                self.file(key, r.entity, true);
+                self.orgs.file(key, r.entity);
                 r
             }
         }
@@ -596,24 +561,25 @@ impl<'a> Resolver<'_, 'a> {
         out
     }
 
-    /// The canonical name of an entity.
-    fn name_of(&self, e: usize) -> String {
+    /// The canonical name of an entity, written in `buf` (reused: one
+    /// allocation per name, the shared string's).
+    fn name_of(&self, e: usize, buf: &mut String) -> Arc<str> {
         let ent = &self.entities[e];
         let span = match ent.canonical {
             // A described character (fiction) is named by its description.
             Some(c) if self.d.mentions[c].kind == MentionKind::Nominal => self.d.mentions[c].span,
             Some(c) => self.d.mentions[c].head,
-            None if ent.kind == SpeakerKind::Narrator => return "the narrator".to_string(),
+            None if ent.kind == SpeakerKind::Narrator => return Arc::from("the narrator"),
             None => ent.first_mention.map_or(Span::default(), |m| self.d.mentions[m].span),
         };
-        let mut name = String::with_capacity(span.len());
+        buf.clear();
         for (i, w) in crate::ascii::words(&self.d.text[span]).enumerate() {
             if i > 0 {
-                name.push(' ');
+                buf.push(' ');
             }
-            name.push_str(w);
+            buf.push_str(w);
         }
-        name
+        Arc::from(buf.as_str())
     }
 
     fn build(self) -> (Vec<Quote>, Vec<Speaker>) {
@@ -627,7 +593,9 @@ impl<'a> Resolver<'_, 'a> {
         let mut group_ids: Vec<Option<u32>> = vec![None; d.quotes.len() + 1];
         let mut next_group = 0u32;
         let mut speaker_ids: Vec<Option<u32>> = vec![None; self.entities.len()];
-        let mut speakers: Vec<Speaker> = Vec::new();
+        // (A speaker per attributed entity: no more than the quotes.)
+        let mut name_buf = String::new();
+        let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len().min(self.entities.len()));
         let mut quotes = Vec::with_capacity(order.len());
         for &q in &order {
             let x = d.quotes[q];
@@ -683,7 +651,7 @@ impl<'a> Resolver<'_, 'a> {
                     let id = *speaker_ids[res.entity].get_or_insert_with(|| {
                         let id = speakers.len() as u32;
                         let ent = &self.entities[res.entity];
-                        let mut mentions: Vec<Span> = Vec::new();
+                        let mut mentions: Vec<Span> = Vec::with_capacity(ent.mention_count);
                         let mut next = ent.first_mention.unwrap_or(NONE);
                         while let Some(m) = d.mentions.get(next) {
                             mentions.push(m.span);
@@ -692,7 +660,7 @@ impl<'a> Resolver<'_, 'a> {
                         mentions.sort_unstable();
                         speakers.push(Speaker {
                             id: SpeakerId(id),
-                            name: self.name_of(res.entity),
+                            name: self.name_of(res.entity, &mut name_buf),
                             kind: ent.kind,
                             gender: if ent.gender == Gender::Unknown { ent.name_gender } else { ent.gender },
                             mentions,
@@ -711,7 +679,7 @@ impl<'a> Resolver<'_, 'a> {
                         mention: relative.unwrap_or(mention.span),
                         mention_kind: if relative.is_some() { MentionKind::Pronoun } else { mention.kind },
                         speaker: SpeakerId(id),
-                        speaker_name: speakers[id as usize].name.clone(),
+                        speaker_name: Arc::clone(&speakers[id as usize].name),
                         rule: a.rule,
                         confidence: (a.prior * res.factor).clamp(0.0, 1.0),
                         chain,
@@ -744,11 +712,28 @@ fn words_of<'t>(name: &'t str, words: &mut Vec<&'t str>) {
     words.extend(
         crate::ascii::words(name)
             .map(|w| {
-                let w = w.trim_end_matches(['.', ',']);
-                w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+                // (Most words end in neither: their last byte says so.)
+                let w = match w.as_bytes().last() {
+                    Some(b'.' | b',') => w.trim_end_matches(['.', ',']),
+                    _ => w,
+                };
+                match w.as_bytes().last() {
+                    Some(b's') => w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w),
+                    _ => w,
+                }
             })
             .filter(|w| !w.is_empty()),
     );
+}
+
+/// The keys a person's name is filed under in [`Resolver::by_word`]: the
+/// [`lower_hash`] of its first word and of its last, the second `None`
+/// when it is the same as the first (a name of one word), since the same
+/// list is not searched or filed into twice.
+fn word_keys(words: &[&str]) -> [Option<u64>; 2] {
+    let first = words.first().map(|w| lower_hash(w));
+    let last = if words.len() > 1 { words.last().map(|w| lower_hash(w)).filter(|&k| Some(k) != first) } else { None };
+    [first, last]
 }
 
 /// True when two words have the same lower case (`str::to_lowercase`);

@@ -12,7 +12,7 @@
 
 use super::{Cx, Mention, MentionKind, is_determiner, possessive_len};
 use crate::lexicon::{is_weekday, with_lower};
-use crate::segment::{Shape, TokKind};
+use crate::segment::{Shape, TokKind, TokenSet};
 use crate::span::Span;
 
 /// The most words a speaker phrase may hold.
@@ -22,9 +22,10 @@ const MAX_WORDS: usize = 10;
 /// `quotes` (outer spans, sorted). `out` stays in text order.
 pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
     let mut added: Vec<Mention> = Vec::new();
+    let finders = Found::new(cx, out);
     for &q in quotes {
         let Some(i) = slot_start(cx, q) else { continue };
-        let found = if cx.cue_starts_at(i) { after_cue(cx, i, out) } else { before_cue(cx, i, out) };
+        let found = if cx.cue_starts_at(i) { after_cue(cx, i, &finders) } else { before_cue(cx, i, &finders) };
         if let Some(m) = found {
             added.push(m);
         }
@@ -36,7 +37,7 @@ pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
             if quotes.get(k).is_some_and(|q| q.start <= c.start) {
                 continue;
             }
-            if let Some(m) = subject(cx, c, out) {
+            if let Some(m) = subject(cx, c, &finders) {
                 added.push(m);
             }
         }
@@ -50,6 +51,31 @@ pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
     out.retain(|m| !added.iter().any(|a| a.first <= m.first && m.end <= a.end));
     out.extend(added);
     out.sort_by_key(|m| m.first);
+}
+
+/// The finders' mentions (in text order), and the tokens where one ends:
+/// most slots have none ending at their edge, which is then known without
+/// a scan of the mentions.
+struct Found<'o> {
+    all: &'o [Mention],
+    ends: TokenSet,
+}
+
+impl<'o> Found<'o> {
+    fn new(cx: &Cx<'_>, all: &'o [Mention]) -> Found<'o> {
+        // (An end may be the token count: one more bit.)
+        let mut ends = TokenSet::new(cx.seg.tokens.len() + 1);
+        for m in all {
+            ends.insert(m.end as usize);
+        }
+        Found { all, ends }
+    }
+
+    /// The mentions that end at token `end`, in order.
+    fn ending_at(&self, end: usize) -> impl Iterator<Item = &'o Mention> + '_ {
+        let all = if self.ends.contains(end) { self.all } else { &[] };
+        all.iter().filter(move |m| m.end as usize == end)
+    }
 }
 
 /// True when `m` crosses an edge of `a`.
@@ -172,14 +198,14 @@ fn is_not_speaker_head(w: &str) -> bool {
 }
 
 /// `“…,” the column noted.`: the phrase from token `i` up to the next cue.
-fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
+fn before_cue(cx: &Cx<'_>, i: usize, out: &Found<'_>) -> Option<Mention> {
     let t = cx.tok(i)?;
     let first = cx.word(i);
     let opens = is_determiner(first) || t.is_capitalized() || t.kind == TokKind::Number;
     // (A lower-case modifier opens it when a mention closes it: `federal
     // prosecutors wrote`.)
-    let modifier = cx.news && t.shape == Shape::Lower && t.kind == TokKind::Word && !cx.lex.is_function_word(first);
-    if !(opens || modifier) || cx.lex.pronoun(first).is_some() {
+    let modifier = cx.news && t.shape == Shape::Lower && t.kind == TokKind::Word && !t.is_function_word();
+    if !(opens || modifier) || t.may_be_pronoun() {
         return None;
     }
     let limit = (i + MAX_WORDS + 2).min(cx.seg.tokens.len());
@@ -211,7 +237,7 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
             _ => {
                 // (`a voice-over in the ad`: a complement may follow.)
                 let stop = is_phrase_stop(w) && !matches!(w, "in" | "at" | "on");
-                t.shape != Shape::Lower || !stop && cx.lex.pronoun(w).is_none() && !cx.lex.is_irregular_past(w)
+                t.shape != Shape::Lower || !stop && !t.may_be_pronoun() && !cx.lex.is_irregular_past(w)
             }
         };
         if !ok {
@@ -227,7 +253,7 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
     while end > i + 1 && is_filler(cx.word(end - 1)) {
         end -= 1;
     }
-    if !opens && !out.iter().any(|m| m.end as usize == end && m.first as usize > i) {
+    if !opens && !out.ending_at(end).any(|m| m.first as usize > i) {
         return None;
     }
     slot_mention(cx, i, end, out)
@@ -237,7 +263,7 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
 /// a sentence (or a clause after a comma or colon) and runs up to a
 /// reporting verb is that verb's subject, whatever its head. Only where
 /// the finders found no mention ending before the verb.
-fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
+fn subject(cx: &Cx<'_>, cue: Span, out: &Found<'_>) -> Option<Mention> {
     let toks = &cx.seg.tokens;
     let c = toks.partition_point(|t| t.span.start < cue.start);
     if toks.get(c)?.span.start != cue.start || c == 0 || !is_subject_verb(cx.word(c)) {
@@ -260,9 +286,11 @@ fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
         b -= 1;
     }
     // A mention of the finders already ends here: the tag passes use it.
-    let at = out.partition_point(|m| (m.end as usize) < b);
-    if out[at..].iter().any(|m| m.end as usize == b) {
-        return None;
+    if out.ends.contains(b) {
+        let at = out.all.partition_point(|m| (m.end as usize) < b);
+        if out.all[at..].iter().any(|m| m.end as usize == b) {
+            return None;
+        }
     }
     // The phrase opens the sentence, or follows its last comma or colon
     // (`On Friday, abortion rights advocates said`).
@@ -272,18 +300,18 @@ fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
         if matches!(w, "," | ":" | ";") {
             break;
         }
+        let t = toks[s - 1];
         // (Another cue inside: `Trump Says He Never Pledged` is no phrase.)
-        if cx.cue_starts_at(s - 1) || cx.lex.pronoun(w).is_some() {
+        // (The token's flags say what the lexicons would.)
+        if t.may_be_pronoun() || cx.cue_starts_at(s - 1) {
             return None;
         }
-        let t = toks[s - 1];
         let fits = match t.kind {
             TokKind::Punct => matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}"),
             _ => {
                 t.shape != Shape::Lower
                     || !(is_phrase_stop(w)
                         || matches!(w, "and" | "or" | "nor")
-                        || cx.lex.pronoun(w).is_some()
                         || cx.lex.is_irregular_past(w)
                         || w.ends_with("ed") && !w.contains('-')
                         || is_filler(w))
@@ -306,12 +334,12 @@ fn subject(cx: &Cx<'_>, cue: Span, out: &[Mention]) -> Option<Mention> {
     // (A bare plural may open it in lower case: `But neighbors of the
     // plant say`, `On Friday, abortion rights advocates said`.)
     let head_end = (s + 1..b).find(|&k| matches!(cx.word(k), "of" | "in" | "at" | "from" | "with")).unwrap_or(b);
-    let bare_plural = t.shape == Shape::Lower && !cx.lex.is_function_word(opener) && {
+    let bare_plural = t.shape == Shape::Lower && !t.is_function_word() && {
         let h = cx.word(head_end - 1);
         h.ends_with('s') && !h.ends_with("ss")
     };
     if !(is_determiner(opener) || t.is_capitalized() || t.kind == TokKind::Number || bare_plural)
-        || cx.lex.pronoun(opener).is_some()
+        || t.may_be_pronoun()
         || with_lower(opener, |w| {
             is_phrase_stop(w)
                 || w.ends_with("ly")
@@ -372,7 +400,7 @@ fn is_subject_verb(w: &str) -> bool {
 
 /// `“…,” said the designer.`: the noun phrase after the inverted cue at
 /// token `i`, up to the end of its clause.
-fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
+fn after_cue(cx: &Cx<'_>, i: usize, out: &Found<'_>) -> Option<Mention> {
     // (Only verbs that invert; after `told` or `asked` stands the person
     // spoken to.)
     let inverts = with_lower(cx.word(i), |w| {
@@ -437,7 +465,7 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
         let stop = match t.kind {
             TokKind::Punct => !(matches!(w, "-" | "\u{2013}" | "$" | "&" | "'" | "\u{2019}") || cx.news && w == "/"),
             _ => {
-                t.shape == Shape::Lower && (is_phrase_stop(w) || cx.lex.pronoun(w).is_some())
+                t.shape == Shape::Lower && (is_phrase_stop(w) || t.may_be_pronoun())
                     || k > j && (is_weekday(w) || cx.cue_starts_at(k))
             }
         };
@@ -451,8 +479,8 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
     }
     // `said Clinton’s communications director, Jennifer Palmieri.`: the
     // name in apposition closes the phrase and names the speaker.
-    let at = out.partition_point(|m| (m.first as usize) < k + 1);
-    if let Some(n) = out.get(at).filter(|n| {
+    let at = out.all.partition_point(|m| (m.first as usize) < k + 1);
+    if let Some(n) = out.all.get(at).filter(|n| {
         cx.word(k) == ","
             && n.first as usize == k + 1
             && n.kind == MentionKind::Name
@@ -468,9 +496,9 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &[Mention]) -> Option<Mention> {
 
 /// The mention for the speaker phrase `first..end`: the mention of the
 /// finders ending there, widened to the whole phrase, or a new nominal.
-fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Option<Mention> {
+fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &Found<'_>) -> Option<Mention> {
     // Already found whole: nothing to do.
-    if end <= first || out.iter().any(|m| m.first as usize == first && m.end as usize == end) {
+    if end <= first || out.ending_at(end).any(|m| m.first as usize == first) {
         return None;
     }
     // A mention of the finders closing the phrase is its head (`Fight for
@@ -479,9 +507,8 @@ fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Optio
     // agency`), else the last word.
     let complement =
         (first + 1..end).find(|&k| matches!(cx.word(k), "of" | "for" | "in" | "at" | "on" | "from" | "with"));
-    let closing = out.iter().any(|m| {
-        m.end as usize == end
-            && m.first as usize > first
+    let closing = out.ending_at(end).any(|m| {
+        m.first as usize > first
             && !m.possessive
             && (m.kind == MentionKind::Name || complement.is_none_or(|p| p > m.first as usize))
     });
@@ -496,7 +523,7 @@ fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &[Mention]) -> Optio
     {
         return None;
     }
-    let found = out.iter().find(|m| m.end as usize == head_end && m.first as usize >= first && !m.possessive);
+    let found = out.ending_at(head_end).find(|m| m.first as usize >= first && !m.possessive);
     let mut m = match found {
         Some(m) => *m,
         None => {

@@ -31,13 +31,18 @@ impl Pass for ClauseThenTag {
         if d.genre != crate::genre::Genre::News {
             return;
         }
+        // (The tag's cue starts after the comma, itself after the first
+        // word.)
+        let with_cue = d.sentences_with_cue(2);
         for s in 0..d.seg.sentences.len() {
-            mid_tag(d, s);
+            if with_cue.get(s).copied().unwrap_or(false) {
+                mid_tag(d, s);
+            }
         }
         for s in 0..d.seg.sentences.len() {
             let sent = d.seg.sentences[s];
             let (first, end) = (sent.first as usize, sent.end as usize);
-            if end - first < MIN_WORDS + 3 {
+            if end - first < MIN_WORDS + 3 || !with_cue.get(s).copied().unwrap_or(false) {
                 continue;
             }
             // `, TAG [circumstances] .`: the last comma that starts a tag.
@@ -94,7 +99,8 @@ impl Pass for ClauseThenTag {
 }
 
 /// `PART1, SPEAKER CUE, PART2.`: a tag between commas in the middle of a
-/// sentence with no quotation in it.
+/// sentence with no quotation in it. (Only for a sentence with a cue after
+/// its first word.)
 fn mid_tag(d: &mut Draft<'_>, s: usize) {
     let sent = d.seg.sentences[s];
     let (first, end) = (sent.first as usize, sent.end as usize);

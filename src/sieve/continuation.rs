@@ -24,7 +24,9 @@ pub(crate) const PRIOR: f32 = 0.87;
 
 impl Pass for Continuation {
     fn apply(&self, d: &mut Draft<'_>) {
-        let mut order: Vec<usize> = d.top.values().copied().filter(|&q| d.quotes[q].kind.is_speech()).collect();
+        // (Sized for all the top-level quotes: no regrowth.)
+        let mut order: Vec<usize> = Vec::with_capacity(d.top.len());
+        order.extend(d.top.values().copied().filter(|&q| d.quotes[q].kind.is_speech()));
         order.sort_by_key(|&q| d.quotes[q].outer.start);
         // The parts of a multi-paragraph quotation are one quotation with
         // one speaker, whose tag usually closes the last part: earlier

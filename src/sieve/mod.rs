@@ -60,6 +60,7 @@ mod leading;
 mod nested;
 mod sentence_subject;
 mod tag_then_clause;
+mod top;
 mod trailing;
 mod unsourced;
 mod written;
@@ -77,6 +78,7 @@ pub(crate) use leading::LeadingTag;
 pub(crate) use nested::NestedReport;
 pub(crate) use sentence_subject::SentenceSubject;
 pub(crate) use tag_then_clause::TagThenClause;
+pub(crate) use top::TopQuotes;
 pub(crate) use trailing::TrailingTag;
 pub(crate) use unsourced::Unsourced;
 pub(crate) use written::drop_written;
@@ -89,6 +91,7 @@ use crate::output::{MentionKind, QuoteKind, Rule};
 use crate::quote::{Closure, RawQuote};
 use crate::segment::{Segmentation, TokKind, TokenSet};
 use crate::span::Span;
+use core::cell::Cell;
 
 /// One pass of the sieve.
 pub(crate) trait Pass:
@@ -216,17 +219,27 @@ pub(crate) struct Draft<'a> {
     /// after [`Draft::new`]).
     mention_starts: TokenSet,
     /// The top-level quotes by start: start → index. Kept up to date by
-    /// [`Draft::add_report`] (a tree, so adding a report costs a logarithm,
-    /// not a shift of every later entry); passes that add quotes otherwise
-    /// must keep it too.
-    pub top: std::collections::BTreeMap<usize, usize>,
+    /// [`Draft::add_report`]; passes that add quotes otherwise must keep it
+    /// too.
+    pub top: TopQuotes,
     /// The document's genre: reported speech without marks is attributed
     /// only in news.
     pub genre: crate::genre::Genre,
     /// Fiction only: the characters and which mentions name them (empty
     /// in news). The conversation pass adds the pronouns it resolves.
     pub cast: crate::character::Cast,
+    /// [`tag_at`](Draft::tag_at) of each token, once asked (`None` until
+    /// then): a tag depends only on the tokens, cues and mentions, which no
+    /// pass changes, and on the genre, set before the passes run; the
+    /// passes ask again for the same tokens (a third of the asks on
+    /// PolNeAR dev), each ask a walk over the tag's words.
+    tag_memo: Vec<Cell<TagMemo>>,
+    /// [`Draft::cue_site`] of each cue hit.
+    cue_sites: Vec<Option<CueSite>>,
 }
+
+/// A remembered [`Draft::tag_at`]: (mention, cue, end token) or none.
+type TagMemo = Option<Option<(u32, u32, u32)>>;
 
 impl<'a> Draft<'a> {
     /// Builds the draft from the stage outputs.
@@ -239,28 +252,28 @@ impl<'a> Draft<'a> {
         cues: Vec<CueHit>,
         mentions: Vec<Mention>,
     ) -> Draft<'a> {
-        let quotes: Vec<QDraft> = raw
-            .iter()
-            .enumerate()
-            .map(|(i, q)| QDraft {
-                outer: q.outer,
-                inner: q.inner,
-                kind: if q.term { QuoteKind::Term } else { QuoteKind::Direct },
-                closure: q.closure,
-                parent: q.parent,
-                para: q.para,
-                group: i as u32,
-                continues_from: q.continues_from,
-                bare_cue: None,
-                attr: None,
-                addressee: None,
-                firm: q.firm,
-            })
-            .collect();
+        let mut quotes: Vec<QDraft> = Vec::with_capacity(raw.len() + cues.len());
+        quotes.extend(raw.iter().enumerate().map(|(i, q)| QDraft {
+            outer: q.outer,
+            inner: q.inner,
+            kind: if q.term { QuoteKind::Term } else { QuoteKind::Direct },
+            closure: q.closure,
+            parent: q.parent,
+            para: q.para,
+            group: i as u32,
+            continues_from: q.continues_from,
+            bare_cue: None,
+            attr: None,
+            addressee: None,
+            firm: q.firm,
+        }));
         let cue_used = vec![false; cues.len()];
         let genre = crate::genre::Genre::News;
-        let top: std::collections::BTreeMap<usize, usize> =
-            (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)).collect();
+        // (Room for a report per cue, added by the passes: few documents
+        // need more.)
+        let mut entries = Vec::with_capacity(quotes.len());
+        entries.extend((0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)));
+        let top = TopQuotes::new(entries, cues.len());
         let cast = crate::character::Cast::default();
         let mut mention_starts = TokenSet::new(seg.tokens.len());
         for m in &mentions {
@@ -285,7 +298,10 @@ impl<'a> Draft<'a> {
             top,
             genre,
             cast,
+            tag_memo: vec![Cell::new(None); seg.tokens.len()],
+            cue_sites: Vec::new(),
         };
+        d.cue_sites = (0..d.cues.len()).map(|c| d.cue_site(c)).collect();
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
             if let Some(prev) = d.quotes[i].continues_from {
@@ -331,6 +347,13 @@ impl<'a> Draft<'a> {
         if self.cue_used[c] {
             return None;
         }
+        self.cue_sites.get(c).copied().flatten()
+    }
+
+    /// Where cue `c` stands, unless it is part of a mention: what
+    /// [`free_cue`](Self::free_cue) gives for an unused cue (found once in
+    /// [`Draft::new`]: several passes ask for every cue).
+    fn cue_site(&self, c: usize) -> Option<CueSite> {
         let tok = self.cue_token(c);
         if self.in_mention(tok) {
             return None;
@@ -353,6 +376,24 @@ impl<'a> Draft<'a> {
     /// The index of the first token of cue `c` (`token_at` of its start).
     pub fn cue_token(&self, c: usize) -> usize {
         self.cue_toks[c].0 as usize
+    }
+
+    /// For each sentence, whether a cue hit starts in it after its first
+    /// `skip` tokens: the passes that look for a tag in a sentence ask this
+    /// first, since most sentences hold none. One walk over the sentences
+    /// and the hits, both in text order (and so are the hits' first
+    /// tokens).
+    pub fn sentences_with_cue(&self, skip: usize) -> Vec<bool> {
+        let mut k = 0usize;
+        let mut out = Vec::with_capacity(self.seg.sentences.len());
+        for s in &self.seg.sentences {
+            let (first, end) = (s.first as usize + skip, s.end as usize);
+            while self.cue_toks.get(k).is_some_and(|&(t, _)| (t as usize) < first) {
+                k += 1;
+            }
+            out.push(self.cue_toks.get(k).is_some_and(|&(t, _)| (t as usize) < end));
+        }
+        out
     }
 
     /// The index of the mention starting at token `i` (outside quotes).
@@ -667,13 +708,9 @@ impl<'a> Draft<'a> {
     /// quotes never overlap each other, so at most one that starts before
     /// the span reaches into it.
     pub fn top_overlapping(&self, span: Span) -> impl DoubleEndedIterator<Item = usize> + '_ {
-        let before = self
-            .top
-            .range(..span.start)
-            .next_back()
-            .map(|(_, &i)| i)
-            .filter(|&i| self.quotes[i].outer.end > span.start);
-        before.into_iter().chain(self.top.range(span.start..span.end.max(span.start)).map(|(_, &i)| i))
+        let (before, inside) = self.top.around(span.start, span.end.max(span.start));
+        let before = before.map(|&(_, i)| i).filter(|&i| self.quotes[i].outer.end > span.start);
+        before.into_iter().chain(inside.iter().map(|&(_, i)| i))
     }
 
     /// The top-level quote that starts at byte `pos`.
@@ -696,6 +733,17 @@ impl<'a> Draft<'a> {
     /// `SPEAKER [, apposition ,] [filler] CUE`. Returns (mention, cue, end
     /// token).
     pub fn tag_at(&self, i: usize) -> Option<(usize, usize, usize)> {
+        let Some(memo) = self.tag_memo.get(i) else { return self.find_tag_at(i) };
+        if let Some(known) = memo.get() {
+            return known.map(|(m, c, end)| (m as usize, c as usize, end as usize));
+        }
+        let found = self.find_tag_at(i);
+        memo.set(Some(found.map(|(m, c, end)| (m as u32, c as u32, end as u32))));
+        found
+    }
+
+    /// [`tag_at`](Self::tag_at), found anew.
+    fn find_tag_at(&self, i: usize) -> Option<(usize, usize, usize)> {
         self.any_tag_at(i).filter(|&(m, c, _)| self.fits_cue(c, m))
     }
 

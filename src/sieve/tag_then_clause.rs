@@ -154,7 +154,7 @@ fn end_of_relative(d: &Draft<'_>, m: usize, c: usize, start: usize, stop: usize)
         let Some(t) = d.seg.tokens.get(k) else { return false };
         let w = d.word(k);
         t.shape == crate::segment::Shape::Lower
-            && (is_auxiliary(w) || !d.lex.is_function_word(w) && (d.is_verb_form(w) || d.cue_at(k).is_some()))
+            && (is_auxiliary(w) || !t.is_function_word() && (d.is_verb_form(w) || d.cue_at(k).is_some()))
     };
     (start + 1..stop).find(|&k| d.is_mark(k, b',') && resumes(k + 1)).unwrap_or(stop)
 }
@@ -519,7 +519,7 @@ fn addressee_before_to(d: &Draft<'_>, k: usize) -> Option<usize> {
         // (Or a short phrase of plain words: `urged local fishermen to`.)
         let plain = |j: usize| {
             d.seg.tokens.get(j).is_some_and(|t| {
-                t.kind == TokKind::Word && t.shape == crate::segment::Shape::Lower && !d.lex.is_function_word(d.word(j))
+                t.kind == TokKind::Word && t.shape == crate::segment::Shape::Lower && !t.is_function_word()
             })
         };
         (k..k + 3).take_while(|&j| plain(j)).last()? + 1
@@ -689,7 +689,7 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
         let after_noun = p - start < 5 && {
             let prev = d.seg.tokens[p];
             prev.shape == crate::segment::Shape::Capitalized
-                || p == start && prev.shape == crate::segment::Shape::Lower && !d.lex.is_function_word(d.word(p))
+                || p == start && prev.shape == crate::segment::Shape::Lower && !prev.is_function_word()
                 || prev.shape == crate::segment::Shape::Lower
                     && p > start
                     && matches!(d.word(p - 1), "the" | "The" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
