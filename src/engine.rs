@@ -197,6 +197,8 @@ impl Attributor {
         };
         if book {
             crate::quote::mark_fiction_terms(text, &seg.paragraphs, &mut raw, &cues, &inner.matcher, &inner.lex);
+        } else if genre == crate::genre::Genre::News {
+            crate::quote::mark_news_titles(text, &mut raw);
         }
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
         let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex, genre);

@@ -301,3 +301,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_title_case_quote_after_a_comma_is_a_title_in_news() {
+    let at = whosaid::Attributor::new();
+    // A book in an apposition and a show in a list: titles, not speech.
+    let doc = at.attribute(
+        "Reporters have been reading her new book, \u{201c}Bridges of Ostrava,\u{201d} for clues.\nShe appeared on three shows, \u{201c}Harbour Talk,\u{201d} \u{201c}Morning Tolls\u{201d} and more.",
+    );
+    assert_eq!(doc.speech().count(), 0, "{:?}", doc.speech().collect::<Vec<_>>());
+    // A tag still makes one speech.
+    let doc = at.attribute("Varga said, \u{201c}Lower The Tolls Now.\u{201d}");
+    let speech: Vec<&str> = doc.speech().map(|q| doc.text_of(q.content())).collect();
+    assert_eq!(speech, ["Lower The Tolls Now."]);
+}

@@ -398,6 +398,19 @@ fn finish(
     quotes
 }
 
+/// News only: marks as terms the Title Case quotes right after a comma,
+/// titles in an apposition or a list ([`term::is_title_after_comma`]); a
+/// tag still makes one speech (`Trump said, “Make America Great Again.”`).
+/// In novels such a quote is as often a turn of dialogue (`“Yes, Mr.
+/// Darcy.”`), so the rule is not applied there.
+pub(crate) fn mark_news_titles(text: &str, quotes: &mut [RawQuote]) {
+    for q in quotes.iter_mut().filter(|q| !q.term) {
+        if term::is_title_after_comma(text, q) {
+            q.term = true;
+        }
+    }
+}
+
 /// Fiction only: marks as firm terms, which no speaker tag makes speech,
 /// the parts of a letter quoted in full ([`letter::mark_letters`]), the
 /// quotes run into the narrator's sentence as a phrase of it

@@ -307,6 +307,18 @@ fn is_title_opening_sentence(
     rest.chars().next().is_some_and(char::is_lowercase) && !tag
 }
 
+/// True when quote `q` stands right after a comma and its words are Title
+/// Case: a title in an apposition or a list (`his new book, “Crippled
+/// America,” was`, `the show, “Politicking.”`). Reads a bounded stretch.
+pub(crate) fn is_title_after_comma(text: &str, q: &RawQuote) -> bool {
+    let before = text.get(..q.outer.start).unwrap_or_default();
+    let gap = before.len() - before.trim_end().len();
+    gap <= 4
+        && before.trim_end().ends_with(',')
+        && q.inner.len() <= MAX_TERM_BYTES
+        && text.get(q.inner.range()).is_some_and(|c| is_title_case(c, MAX_TITLE_WORDS))
+}
+
 /// True when every word of `s` (at most `max` words) is capitalised, a
 /// number, or a small function word: `Meet the Press.`, `Gang of Eight`.
 fn is_title_case(s: &str, max: usize) -> bool {
