@@ -198,7 +198,7 @@ impl Attributor {
         if book {
             crate::quote::mark_fiction_terms(text, &seg.paragraphs, &mut raw, &cues, &inner.matcher, &inner.lex);
         } else if genre == crate::genre::Genre::News {
-            crate::quote::mark_news_titles(text, &mut raw);
+            crate::quote::mark_news_titles(text, &seg.paragraphs, &mut raw, &cue_starts);
         }
         let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
         let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex, genre);

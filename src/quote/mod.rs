@@ -399,13 +399,22 @@ fn finish(
 }
 
 /// News only: marks as terms the Title Case quotes right after a comma,
-/// titles in an apposition or a list ([`term::is_title_after_comma`]); a
-/// tag still makes one speech (`Trump said, “Make America Great Again.”`).
-/// In novels such a quote is as often a turn of dialogue (`“Yes, Mr.
-/// Darcy.”`), so the rule is not applied there.
-pub(crate) fn mark_news_titles(text: &str, quotes: &mut [RawQuote]) {
-    for q in quotes.iter_mut().filter(|q| !q.term) {
-        if term::is_title_after_comma(text, q) {
+/// titles in an apposition or a list ([`term::is_title_after_comma`]), and
+/// those that open their paragraph as the subject of a lower-case verb
+/// (`“Sons of Trump” is an adaptation`; in news a paragraph is not a turn
+/// of dialogue). A tag still makes one speech (`Trump said, “Make America
+/// Great Again.”`). In novels such a quote is as often a turn of dialogue
+/// (`“Yes, Mr. Darcy.”`), so the rules are not applied there. `cues` are
+/// the starts of the cues, in order.
+pub(crate) fn mark_news_titles(text: &str, paragraphs: &[Span], quotes: &mut [RawQuote], cues: &[usize]) {
+    let mut work = Work::default();
+    for q in quotes.iter_mut().filter(|q| !q.term && q.depth == 0) {
+        let para = paragraphs.get(q.para as usize).copied().unwrap_or(q.outer);
+        let opens_para = text.get(para.start..q.outer.start).is_some_and(|b| b.trim().is_empty());
+        let content = text.get(q.inner.range()).unwrap_or_default();
+        if term::is_title_after_comma(text, q)
+            || opens_para && term::is_title_opening_sentence(text, para, q, content, Some(cues), &mut work)
+        {
             q.term = true;
         }
     }

@@ -277,7 +277,7 @@ pub(super) fn count_words(s: &str, cap: usize) -> usize {
 /// Title Case words with no punctuation of their own, followed by a
 /// lower-case word (`“The Big Short” was nominated`). Speech ends with
 /// punctuation or is followed by its tag.
-fn is_title_opening_sentence(
+pub(crate) fn is_title_opening_sentence(
     text: &str,
     para: Span,
     q: &RawQuote,
