@@ -316,3 +316,16 @@ fn a_title_case_quote_after_a_comma_is_a_title_in_news() {
     let speech: Vec<&str> = doc.speech().map(|q| doc.text_of(q.content())).collect();
     assert_eq!(speech, ["Lower The Tolls Now."]);
 }
+
+#[test]
+fn a_single_quoted_paragraph_in_a_double_quoted_story_is_a_subhead() {
+    let at = whosaid::Attributor::new();
+    let text = "\u{201c}The tolls stay,\u{201d} Varga said.\n\u{201c}The ferry goes,\u{201d} she added.\n\u{201c}We will see,\u{201d} Ruiz said.\n'A really tough decision.'\nThe council met on Monday.";
+    let doc = at.attribute(text);
+    let speech: Vec<&str> = doc.speech().map(|q| doc.text_of(q.content())).collect();
+    assert_eq!(speech, ["The tolls stay,", "The ferry goes,", "We will see,"]);
+    // Where single marks are the house style, the same paragraph is speech.
+    let text = "'The tolls stay,' Varga said.\n'The ferry goes,' she added.\n'A really tough decision.'\nThe council met on Monday.";
+    let doc = at.attribute(text);
+    assert_eq!(doc.speech().count(), 3, "{:?}", doc.speech().collect::<Vec<_>>());
+}

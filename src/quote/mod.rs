@@ -402,18 +402,25 @@ fn finish(
 /// titles in an apposition or a list ([`term::is_title_after_comma`]), and
 /// those that open their paragraph as the subject of a lower-case verb
 /// (`“Sons of Trump” is an adaptation`; in news a paragraph is not a turn
-/// of dialogue). A tag still makes one speech (`Trump said, “Make America
+/// of dialogue), and, in a story that quotes in double marks, a short
+/// single-quoted paragraph, a pull quote set as a subhead
+/// ([`term::is_subhead`]). A tag still makes one speech (`Trump said, “Make America
 /// Great Again.”`). In novels such a quote is as often a turn of dialogue
 /// (`“Yes, Mr. Darcy.”`), so the rules are not applied there. `cues` are
 /// the starts of the cues, in order.
 pub(crate) fn mark_news_titles(text: &str, paragraphs: &[Span], quotes: &mut [RawQuote], cues: &[usize]) {
     let mut work = Work::default();
+    // (A story that quotes in double marks sets a single-quoted paragraph
+    // apart as a subhead.)
+    let count = |f: Family| quotes.iter().filter(|q| q.depth == 0 && q.family == f).count();
+    let double_house = count(Family::Double) > 2 * count(Family::Single);
     for q in quotes.iter_mut().filter(|q| !q.term && q.depth == 0) {
         let para = paragraphs.get(q.para as usize).copied().unwrap_or(q.outer);
-        let opens_para = text.get(para.start..q.outer.start).is_some_and(|b| b.trim().is_empty());
+        let opens_para = text.get(para.start..q.outer.start).is_some_and(|b| b.trim_end().is_empty());
         let content = text.get(q.inner.range()).unwrap_or_default();
         if term::is_title_after_comma(text, q)
             || opens_para && term::is_title_opening_sentence(text, para, q, content, Some(cues), &mut work)
+            || double_house && term::is_subhead(text, para, q)
         {
             q.term = true;
         }

@@ -307,6 +307,20 @@ pub(crate) fn is_title_opening_sentence(
     rest.chars().next().is_some_and(char::is_lowercase) && !tag
 }
 
+/// At most this many words make a single-quoted paragraph a subhead.
+const MAX_SUBHEAD_WORDS: usize = 8;
+
+/// True when single-quoted `q` is the whole of its paragraph and short: in
+/// a news story quoted in double marks, a pull quote set as a section's
+/// heading (`'A really tough decision.'`). Reads a bounded stretch.
+pub(crate) fn is_subhead(text: &str, para: Span, q: &RawQuote) -> bool {
+    q.family == Family::Single
+        && text.get(para.start..q.outer.start).is_some_and(|b| b.trim_end().is_empty())
+        && text.get(q.outer.end..para.end).is_some_and(|a| a.trim_start().is_empty())
+        && q.inner.len() <= MAX_TERM_BYTES
+        && text.get(q.inner.range()).is_some_and(|c| count_words(c, MAX_SUBHEAD_WORDS + 1) <= MAX_SUBHEAD_WORDS)
+}
+
 /// True when quote `q` stands right after a comma and its words are Title
 /// Case: a title in an apposition or a list (`his new book, “Crippled
 /// America,” was`, `the show, “Politicking.”`). Reads a bounded stretch.
