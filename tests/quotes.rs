@@ -308,7 +308,7 @@ fn a_title_case_quote_after_a_comma_is_a_title_in_news() {
     // A book in an apposition, a show in a list, a play opening its
     // paragraph as a verb's subject: titles, not speech.
     let doc = at.attribute(
-        "Reporters have been reading her new book, \u{201c}Bridges of Ostrava,\u{201d} for clues.\nShe appeared on three shows, \u{201c}Harbour Talk,\u{201d} \u{201c}Morning Tolls\u{201d} and more.\n\u{201c}Sons of Ostrava\u{201d} is an adaptation of a play.",
+        "Reporters have been reading her new book, \u{201c}Bridges of Ostrava,\u{201d} for clues.\nShe appeared on three shows, \u{201c}Harbour Talk,\u{201d} \u{201c}Morning Tolls\u{201d} and more.\n\u{201c}Sons of Ostrava\u{201d} is an adaptation of a play.\nShe had roles in \u{201c}Harbour Talk,\u{201d} \u{201c}Ferry Days,\u{201d} and more.",
     );
     assert_eq!(doc.speech().count(), 0, "{:?}", doc.speech().collect::<Vec<_>>());
     // A tag still makes one speech.

@@ -323,12 +323,17 @@ pub(crate) fn is_subhead(text: &str, para: Span, q: &RawQuote) -> bool {
 
 /// True when quote `q` stands right after a comma and its words are Title
 /// Case: a title in an apposition or a list (`his new book, “Crippled
-/// America,” was`, `the show, “Politicking.”`). Reads a bounded stretch.
+/// America,” was`, `the show, “Politicking.”`, `roles in “Heat,” “Apollo
+/// 13,” and …`). Reads a bounded stretch.
 pub(crate) fn is_title_after_comma(text: &str, q: &RawQuote) -> bool {
     let before = text.get(..q.outer.start).unwrap_or_default();
     let gap = before.len() - before.trim_end().len();
+    // (Or after the comma of a title before it, inside its closing mark:
+    // `roles in “How the Grinch Stole Christmas,” “Apollo 13,” and …`.)
+    let trimmed = before.trim_end();
+    let trimmed = trimmed.strip_suffix(['"', '\u{201d}']).unwrap_or(trimmed);
     gap <= 4
-        && before.trim_end().ends_with(',')
+        && trimmed.ends_with(',')
         && q.inner.len() <= MAX_TERM_BYTES
         && text.get(q.inner.range()).is_some_and(|c| is_title_case(c, MAX_TITLE_WORDS))
 }
