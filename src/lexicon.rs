@@ -539,6 +539,12 @@ pub(crate) struct Lexicons {
     /// [`head_hash`](crate::ascii::head_hash): most long words have no
     /// flags, and this says so without a look-up in `starts`.
     long_starts: crate::ascii::HashBits,
+    /// The words that stand second or later in a multi-word role or
+    /// organisation phrase (`york` of `the new york times`), by their
+    /// first and last bytes: bit `last % 64` of entry `first`, both lower
+    /// case. A phrase look-up that adds a word not here finds nothing, and
+    /// is skipped ([`may_continue_phrase`](Self::may_continue_phrase)).
+    later_words: Box<[u64; 256]>,
     /// Fiction only: titles of rank and nouns for people (`characters.txt`).
     characters: CiMap<(CharacterWord, Gender)>,
     /// Fiction only: the opening words of a letter's salutation and
@@ -626,6 +632,7 @@ impl Lexicons {
             starts: CiMap::default(),
             short_starts: ShortMap::default(),
             long_starts: crate::ascii::HashBits::new(),
+            later_words: Box::new([0; 256]),
             characters: CiMap::default(),
             letter_words: CiMap::default(),
             phrase_heads: CiMap::default(),
@@ -869,6 +876,13 @@ impl Lexicons {
         for k in m.phrase_prefixes.keys() {
             phrases.entry(k.clone()).or_default().prefix = true;
         }
+        *self.later_words = [0; 256];
+        for word in phrases.keys().flat_map(|k| k.split(' ').skip(1)).map(str::as_bytes) {
+            if let (Some(&a), Some(&z)) = (word.first(), word.last()) {
+                let (a, z) = (a.to_ascii_lowercase(), z.to_ascii_lowercase());
+                self.later_words[a as usize] |= 1 << (z & 63);
+            }
+        }
         self.phrases = CiMap::new(&phrases);
         self.function_words = CiMap::new(&m.function_words);
         self.elisions = CiMap::new(&m.elisions);
@@ -1024,6 +1038,24 @@ impl Lexicons {
     #[inline]
     pub fn phrase_in(&self, text: &str, start: usize, end: usize) -> Option<&Phrase> {
         self.phrases.get_in(text, start, end)
+    }
+
+    /// False when the word at `start..end` of `text` stands second or
+    /// later in no multi-word role or organisation phrase: then no
+    /// [`phrase`](Self::phrase) that ends in it exists, and the look-up
+    /// can be skipped (`the` + most words). True for the words that do,
+    /// and for some others: the test reads only the word's first and last
+    /// bytes, and passes a word that starts or ends in a non-ASCII byte
+    /// (one whose lower case may be ASCII: the Kelvin sign's is `k`).
+    #[inline]
+    pub fn may_continue_phrase(&self, text: &str, start: usize, end: usize) -> bool {
+        let b = text.as_bytes();
+        let (Some(&a), Some(&z)) = (b.get(start), end.checked_sub(1).and_then(|e| b.get(e))) else { return true };
+        if (a | z) >= 0x80 {
+            return true;
+        }
+        let (a, z) = (a.to_ascii_lowercase(), z.to_ascii_lowercase());
+        self.later_words[a as usize] >> (z & 63) & 1 != 0
     }
 
     /// The gender recorded for a given name, if it is clear.
@@ -1254,6 +1286,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The filter of phrase look-ups passes every word that can continue
+    /// a phrase, so skipping the look-up for the others changes nothing.
+    #[test]
+    fn may_continue_phrase_passes_every_later_word_of_a_phrase() {
+        let lex = Lexicons::english();
+        let mut later = 0;
+        // Every word that stands second or later in a phrase passes, in
+        // any case, at the end of a text and away from it.
+        for (_, key, _) in lex.phrases.entries.iter().flatten() {
+            for w in key.split(' ').skip(1) {
+                for w in [w.to_string(), w.to_uppercase(), format!("{}{}", &w[..1].to_uppercase(), &w[1..])] {
+                    for text in [format!("x {w}"), format!("x {w} and more text")] {
+                        assert!(lex.may_continue_phrase(&text, 2, 2 + w.len()), "{w:?} in {text:?}");
+                    }
+                }
+                later += 1;
+            }
+        }
+        assert!(later > 10);
+        // The general rule it stands for: a word it turns away ends no
+        // phrase after any prefix (`the` + `senator`, `foreign` + `said`).
+        let prefixes: Vec<&str> = lex.phrases.entries.iter().flatten().filter(|e| e.2.prefix).map(|e| &*e.1).collect();
+        assert!(prefixes.contains(&"the"));
+        let mut rejected = 0;
+        for w in ["said", "Senator", "PRESIDENT", "ministry", "x", "Kremlin", "\u{212A}ing", "caf\u{e9}", "News"] {
+            if lex.may_continue_phrase(w, 0, w.len()) {
+                continue;
+            }
+            rejected += 1;
+            for p in &prefixes {
+                assert!(lex.phrase(&format!("{p} {w}")).is_none(), "{p} {w}");
+            }
+        }
+        assert!(rejected >= 3);
+        // (A word that starts or ends in a non-ASCII byte passes.)
+        assert!(lex.may_continue_phrase("\u{212A}ing", 0, 5));
+        assert!(lex.may_continue_phrase("caf\u{e9}", 0, 5));
     }
 
     /// The one-look-up phrase table agrees with the role and organisation

@@ -767,7 +767,7 @@ impl<'a> Cx<'a> {
     /// k`, one step of a walk over `k = 0, 1, …`: `spaced` tells whether
     /// the words so far are single-spaced (it starts true), so only the
     /// newest gap is read at each step.
-    #[inline]
+    #[inline(always)]
     fn phrase_step(&self, first: usize, k: usize, spaced: &mut bool, buf: &mut String) -> Option<&Phrase> {
         let toks = &self.seg.tokens;
         let (Some(a), Some(z)) = (toks.get(first), toks.get(first + k)) else {
@@ -776,6 +776,11 @@ impl<'a> Cx<'a> {
         if k > 0 {
             let prev_end = toks.get(first + k - 1).map_or(0, |p| p.span.end);
             *spaced &= z.span.start == prev_end + 1 && self.text.as_bytes().get(prev_end) == Some(&b' ');
+            // (A word that stands later in no phrase ends the walk without
+            // a look-up: `the` + most words.)
+            if !self.lex.may_continue_phrase(self.text, z.span.start, z.span.end) {
+                return None;
+            }
         }
         if *spaced {
             self.lex.phrase_in(self.text, a.span.start, z.span.end)
