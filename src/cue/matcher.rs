@@ -330,8 +330,16 @@ impl Automaton {
     /// start at or after the cursor's position, reading word boundaries
     /// from the tokens (see [`TokenCursor`]). `read` holds the indices of
     /// the tokens to read, in order: those that are not
-    /// [`CueScan::Skip`] (the others would be passed over).
-    pub fn find_in_tokens(&self, text: &str, tokens: &[Token], read: &[u32], cur: &mut TokenCursor) -> Option<RawHit> {
+    /// [`CueScan::Skip`] or [`CueScan::Pass`] (the others would be passed over). With the hit
+    /// comes the index of the token it starts, when it starts one that is a
+    /// plain word (`None` for a hit inside a token read byte by byte).
+    pub fn find_in_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        read: &[u32],
+        cur: &mut TokenCursor,
+    ) -> Option<(RawHit, Option<usize>)> {
         loop {
             // The word starts left in a token that is not one plain word.
             while cur.p < cur.to {
@@ -344,21 +352,21 @@ impl Automaton {
                 let end = word_end(text, p);
                 cur.p = end;
                 let hit = self.at_word(text, p, end, |bit| self.pair_follows_scan(text, end, bit));
-                if hit.is_some() {
-                    return hit;
+                if let Some(hit) = hit {
+                    return Some((hit, None));
                 }
             }
             let k = *read.get(cur.next)? as usize;
             let t = tokens.get(k)?;
             cur.next += 1;
             match t.cue {
-                CueScan::Skip => {}
+                CueScan::Skip | CueScan::Pass => {}
                 // One word, exactly: its start is a word start.
                 CueScan::Word if t.span.start >= cur.resume => {
                     let hit = self
                         .at_word(text, t.span.start, t.span.end, |bit| self.pair_follows_scan(text, t.span.end, bit));
-                    if hit.is_some() {
-                        return hit;
+                    if let Some(hit) = hit {
+                        return Some((hit, Some(k)));
                     }
                 }
                 CueScan::Word => {}
@@ -548,7 +556,7 @@ pub(crate) fn word_hash(w: &[u8]) -> u64 {
 /// [`word_hash`] of the word `b[start..end]`, read as one `u64` when
 /// eight bytes of text follow its start.
 #[inline]
-fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
+pub(crate) fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
     match load8(b, start) {
         Some(x) => word_hash_of(x & low_bytes(end - start), end - start),
         None => word_hash(&b[start..end]),
