@@ -363,8 +363,9 @@ impl Automaton {
                 CueScan::Skip | CueScan::Pass => {}
                 // One word, exactly: its start is a word start.
                 CueScan::Word if t.span.start >= cur.resume => {
-                    let hit = self
-                        .at_word(text, t.span.start, t.span.end, |bit| self.pair_follows_scan(text, t.span.end, bit));
+                    let hit = self.at_word(text, t.span.start, t.span.end, |bit| {
+                        self.pair_follows_token(text, t.span.end, tokens.get(k + 1), bit)
+                    });
                     if let Some(hit) = hit {
                         return Some((hit, Some(k)));
                     }
@@ -488,6 +489,23 @@ impl Automaton {
         let end2 = word_end(text, start2);
         let bit2 = word_hash_at(text.as_bytes(), start2, end2);
         self.pairs.contains(pair_hash(bit, bit2))
+    }
+
+    /// [`pair_follows_scan`](Self::pair_follows_scan) for a word ending at
+    /// `end` with the token `next` after it: when that is a plain word
+    /// ([`Token::is_plain`]), it is the next word (only whitespace, no
+    /// word character, lies between two tokens), so the text is not
+    /// scanned.
+    #[inline]
+    fn pair_follows_token(&self, text: &str, end: usize, next: Option<&Token>, bit: u64) -> bool {
+        match next {
+            Some(t) if t.is_plain() => {
+                // (The scan gives up past 64 bytes.)
+                t.span.start - end > 64
+                    || self.pairs.contains(pair_hash(bit, word_hash_at(text.as_bytes(), t.span.start, t.span.end)))
+            }
+            _ => self.pair_follows_scan(text, end, bit),
+        }
     }
 
     /// Runs the DFA anchored at `start` and keeps the longest phrase with
@@ -809,6 +827,31 @@ mod tests {
         ] {
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 assert_eq!(word_bits(text, at), slow_word_bits(text, at), "{text:?} at {at}");
+            }
+        }
+    }
+
+    /// The lexicons, built once for the property tests.
+    static LEX: std::sync::LazyLock<crate::lexicon::Lexicons> =
+        std::sync::LazyLock::new(crate::lexicon::Lexicons::english);
+
+    proptest::proptest! {
+        /// The pair test reading the next word from the tokens answers as
+        /// the one scanning the text, after every plain word.
+        #[test]
+        fn pair_from_the_next_token_equals_the_scan(
+            text in "(according|to|went|on|in|a|statement|[ ,.'’_\\-\u{a0}\u{301}é\n]|日本|U.S| {30}){0,24}"
+        ) {
+            let a = automaton(&["according to", "went on to say", "in a statement", "said"]);
+            let seg = crate::segment::Segmentation::new(&text, &LEX);
+            for (k, t) in seg.tokens.iter().enumerate().filter(|(_, t)| t.is_plain()) {
+                let bit = word_hash_at(text.as_bytes(), t.span.start, t.span.end);
+                let next = seg.tokens.get(k + 1);
+                proptest::prop_assert_eq!(
+                    a.pair_follows_token(&text, t.span.end, next, bit),
+                    a.pair_follows_scan(&text, t.span.end, bit),
+                    "after {:?}", &text.as_str()[t.span]
+                );
             }
         }
     }
