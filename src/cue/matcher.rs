@@ -440,7 +440,7 @@ impl Automaton {
         for _ in 0..size {
             let slot = self.exact.get(i)?;
             let w = slot.word.as_deref()?;
-            if slot.hash == hash && w.as_bytes().eq_ignore_ascii_case(word) {
+            if slot.hash == hash && (same_short_word(w.len(), word.len()) || w.as_bytes().eq_ignore_ascii_case(word)) {
                 return Some(slot.payload);
             }
             i = (i + 1) & (size - 1);
@@ -586,6 +586,15 @@ pub(crate) fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
 #[inline]
 fn word_hash_of(head: u64, len: usize) -> u64 {
     crate::ascii::head_hash(head, len)
+}
+
+/// True when two words of these lengths with the same [`word_hash`] are the
+/// same word up to ASCII case: words of one length of at most eight bytes,
+/// whose hash is [`short_hash`](crate::ascii::short_hash) of their bytes
+/// lower-cased, a multiplication by an odd number, which no two values share.
+#[inline]
+fn same_short_word(a: usize, b: usize) -> bool {
+    a == b && a <= 8
 }
 
 /// The filter hash of two words, from theirs.
@@ -828,6 +837,50 @@ mod tests {
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 assert_eq!(word_bits(text, at), slow_word_bits(text, at), "{text:?} at {at}");
             }
+        }
+    }
+
+    /// The exact-word table, with and without the short-word shortcut.
+    fn exact_by_comparison(a: &Automaton, word: &[u8]) -> Option<u32> {
+        a.exact
+            .iter()
+            .find(|s| s.word.as_deref().is_some_and(|w| w.as_bytes().eq_ignore_ascii_case(word)))
+            .map(|s| s.payload)
+    }
+
+    #[test]
+    fn exact_words_by_hash() {
+        let a = automaton(&["said", "abcdefga", "abcdefgh", "ab", "announced", "q"]);
+        // `abcdefgh` + one byte hashes like `abcdefga` would if the length
+        // were not compared.
+        for w in [
+            "said",
+            "SAID",
+            "Said",
+            "sai",
+            "saidx",
+            "abcdefga",
+            "ABCDEFGH",
+            "abcdefgh\x01",
+            "abcdefghi",
+            "ab",
+            "a",
+            "Q",
+            "announced",
+            "announce",
+        ] {
+            let b = w.as_bytes();
+            assert_eq!(a.exact(word_hash(b), b), exact_by_comparison(&a, b), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The hash shortcut finds exactly the words a comparison finds.
+        #[test]
+        fn exact_by_hash_equals_the_comparison(w in "[a-zA-Z\\x00-\\x7f\u{e9}]{1,10}") {
+            let a = automaton(&["said", "told", "announced", "abcdefga", "q"]);
+            let b = w.as_bytes();
+            proptest::prop_assert_eq!(a.exact(word_hash(b), b), exact_by_comparison(&a, b));
         }
     }
 
