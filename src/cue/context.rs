@@ -303,16 +303,26 @@ impl ContextRules {
         if inside_name(text, before.pos, after.pos, prev.map(|p| p.1), || around.next(after).map(|n| n.1)) {
             return true;
         }
-        let tok = |(at, t): (At, &'h str)| Tok { text: t, known: self.known(text, at.pos, t.len()) };
-        let could = (set.gate_before.used && set.gate_before.could(prev.map(|(at, t)| tok((at, t)))))
-            || (set.gate_after.used
-                && set
-                    .gate_after
-                    .could(around.next(after).map(|(at, t)| tok((At { pos: at.pos - t.len(), ..at }, t)))));
+        // The first token on each side, with what the rules know of it,
+        // once read for a gate: the context reuses it.
+        let mut first = Near::default();
+        let mut could = false;
+        if set.gate_before.used {
+            let t = prev.map(|(at, t)| (at, Tok { text: t, known: self.known(text, at.pos, t.len()) }));
+            could = set.gate_before.could(t.map(|t| t.1));
+            first.before = Some(t);
+        }
+        if !could && set.gate_after.used {
+            let t = around
+                .next(after)
+                .map(|(at, t)| (at, Tok { text: t, known: self.known(text, at.pos - t.len(), t.len()) }));
+            could = set.gate_after.could(t.map(|t| t.1));
+            first.after = Some(t);
+        }
         if !could {
             return false;
         }
-        let ctx = Context::new(self, around, before, after, set.before, set.after);
+        let ctx = Context::new(self, around, (before, after), first, set.before, set.after);
         set.ids.iter().filter_map(|&i| self.rules.get(i as usize)).any(|r| r.matches(&ctx))
     }
 
@@ -441,28 +451,51 @@ struct Context<'h> {
     after: [Option<Tok<'h>>; MAX_SIDE],
 }
 
+/// The tokens right before and after a hit, when already read (`None`
+/// when not; `Some(None)` when there is none).
+#[derive(Clone, Copy, Default)]
+struct Near<'h> {
+    before: Option<Option<(At, Tok<'h>)>>,
+    after: Option<Option<(At, Tok<'h>)>>,
+}
+
 impl<'h> Context<'h> {
+    /// The context of the hit between `edges`, `before` tokens before it
+    /// and `after` after it; `first` holds the first of each side when
+    /// already read.
     fn new(
         rules: &ContextRules,
         around: &Around<'_, 'h>,
-        start: At,
-        end: At,
+        edges: (At, At),
+        first: Near<'h>,
         before: usize,
         after: usize,
     ) -> Context<'h> {
         let text = around.text;
         let mut b = [None; MAX_SIDE];
-        let mut at = start;
-        for slot in b.iter_mut().take(before) {
-            let Some((prev, t)) = around.prev(at) else { break };
-            *slot = Some(Tok { text: t, known: rules.known(text, prev.pos, t.len()) });
+        let mut at = edges.0;
+        for (i, slot) in b.iter_mut().take(before).enumerate() {
+            let read = match first.before {
+                Some(t) if i == 0 => t,
+                _ => around
+                    .prev(at)
+                    .map(|(prev, t)| (prev, Tok { text: t, known: rules.known(text, prev.pos, t.len()) })),
+            };
+            let Some((prev, t)) = read else { break };
+            *slot = Some(t);
             at = prev;
         }
         let mut a = [None; MAX_SIDE];
-        let mut at = end;
-        for slot in a.iter_mut().take(after) {
-            let Some((next, t)) = around.next(at) else { break };
-            *slot = Some(Tok { text: t, known: rules.known(text, next.pos - t.len(), t.len()) });
+        let mut at = edges.1;
+        for (i, slot) in a.iter_mut().take(after).enumerate() {
+            let read = match first.after {
+                Some(t) if i == 0 => t,
+                _ => around
+                    .next(at)
+                    .map(|(next, t)| (next, Tok { text: t, known: rules.known(text, next.pos - t.len(), t.len()) })),
+            };
+            let Some((next, t)) = read else { break };
+            *slot = Some(t);
             at = next;
         }
         Context { before: b, after: a }
