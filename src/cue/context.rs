@@ -338,7 +338,10 @@ impl ContextRules {
         for _ in 0..size {
             let Some(slot) = self.table.get(i) else { break };
             let Some(word) = &slot.word else { break };
-            if slot.hash == hash && word.as_bytes().eq_ignore_ascii_case(tok) {
+            // (For a short word, the hash tells: see `same_short_word`.)
+            if slot.hash == hash
+                && (super::matcher::same_short_word(word.len(), tok.len()) || word.as_bytes().eq_ignore_ascii_case(tok))
+            {
                 return slot.known;
             }
             i = (i + 1) & (size - 1);
@@ -863,6 +866,21 @@ mod tests {
                 let got = around.next(At { pos: t.span.end, tok: Some(k) }).map(|(at, w)| (at.pos, w));
                 proptest::prop_assert_eq!(got, next_token(&text, t.span.end), "after {:?}", &text.as_str()[t.span]);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// What the rules know of a word, found by hash, is what a
+        /// comparison with each word they know finds.
+        #[test]
+        fn known_by_hash_equals_the_comparison(w in "([a-zA-Z’',.]{1,10}|the|The|said|ALL|needless|that's|that’s)") {
+            let r = ContextRules::english().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let want = r
+                .table
+                .iter()
+                .find(|s| s.word.as_deref().is_some_and(|x| x.as_bytes().eq_ignore_ascii_case(w.as_bytes())))
+                .map_or(Known::default_none(), |s| s.known);
+            proptest::prop_assert_eq!(r.known(&w, 0, w.len()), want);
         }
     }
 

@@ -593,7 +593,7 @@ fn word_hash_of(head: u64, len: usize) -> u64 {
 /// whose hash is [`short_hash`](crate::ascii::short_hash) of their bytes
 /// lower-cased, a multiplication by an odd number, which no two values share.
 #[inline]
-fn same_short_word(a: usize, b: usize) -> bool {
+pub(crate) fn same_short_word(a: usize, b: usize) -> bool {
     a == b && a <= 8
 }
 
