@@ -74,10 +74,13 @@ pub(crate) struct Token {
 /// What the cue matcher reads of a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CueScan {
-    /// Nothing: a punctuation token, or a plain word (below) that starts
-    /// no cue (the matcher's word filter, read while tokenizing; see
-    /// [`Segmentation::with_cues`]).
+    /// Nothing: a punctuation token, or a word that is not plain (below)
+    /// of which no piece starts a cue.
     Skip,
+    /// Nothing: a plain word (below) that starts no cue (the matcher's
+    /// word filter, read while tokenizing; see
+    /// [`Segmentation::with_cues`]).
+    Pass,
     /// A plain word that may start a cue: ASCII letters, digits and `_`
     /// only, with no letter or digit of any script right before or after
     /// it, so a word exactly as the cue matcher sees one.
@@ -92,6 +95,14 @@ impl Token {
     #[inline]
     pub fn is_word(&self) -> bool {
         self.kind != TokKind::Punct
+    }
+
+    /// True for a plain word ([`CueScan::Word`]): ASCII letters, digits
+    /// and `_` only, with no letter or digit of any script next to it. (A
+    /// few plain words that the tokenizer reads the long way answer false.)
+    #[inline]
+    pub fn is_plain(&self) -> bool {
+        matches!(self.cue, CueScan::Word | CueScan::Pass)
     }
 
     /// True when the token starts with an uppercase letter.
@@ -161,7 +172,7 @@ pub(crate) struct Segmentation {
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
     /// The indices of the tokens the cue matcher reads (those whose
-    /// [`cue`](Token::cue) is not [`CueScan::Skip`]), in order: a few in
+    /// [`cue`](Token::cue) is [`CueScan::Word`] or [`CueScan::Bytes`]), in order: a few in
     /// ten, so the matcher skips the others without reading them.
     pub cue_tokens: Vec<u32>,
     pub sentences: Vec<Sentence>,
@@ -177,7 +188,8 @@ impl Segmentation {
     }
 
     /// [`new`](Self::new), marking the plain words that start no cue of
-    /// `cues` ([`CueScan::Skip`]); without a matcher, none is.
+    /// `cues` ([`CueScan::Pass`]) and the other words no piece of which
+    /// does ([`CueScan::Skip`]); without a matcher, none is.
     pub fn with_cues(text: &str, lex: &Lexicons, cues: Option<&CueMatcher>) -> Segmentation {
         let (mode, paragraphs) = paragraphs(text);
         // (English runs five to six bytes a token: room for nearly every
@@ -485,7 +497,7 @@ impl Tokens {
     /// Appends a word or number token.
     #[inline]
     fn push(&mut self, t: Token) {
-        if t.cue != CueScan::Skip {
+        if matches!(t.cue, CueScan::Word | CueScan::Bytes) {
             self.cue.push(self.all.len() as u32);
         }
         self.all.push(t);
@@ -524,7 +536,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                         shape: shape_of_short(w.bytes),
                         para: para_idx,
                         lex: lex.short_word_flags(lower, hash),
-                        cue: if cues.is_none_or(|m| m.may_start_hash(hash)) { CueScan::Word } else { CueScan::Skip },
+                        cue: if cues.is_none_or(|m| m.may_start_hash(hash)) { CueScan::Word } else { CueScan::Pass },
                     });
                     // A space after it needs no turn of the loop.
                     i = e + usize::from(w.next == b' ');
@@ -547,7 +559,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                         shape: shape_of_ascii(bytes.get(i..e).unwrap_or_default()),
                         para: para_idx,
                         lex: flags,
-                        cue: if may_start { CueScan::Word } else { CueScan::Skip },
+                        cue: if may_start { CueScan::Word } else { CueScan::Pass },
                     });
                     i = e;
                 } else if let Some(e) = joined_word_end(bytes, i, end) {
@@ -837,7 +849,7 @@ fn push_word(text: &str, span: Span, para: u32, lex: &Lexicons, out: &mut Tokens
     push_word_tokens(text, span, para, &mut out.all);
     for (i, t) in out.all.iter_mut().enumerate().skip(first) {
         t.lex = lex.word_flags(&text[t.span]);
-        if t.cue != CueScan::Skip {
+        if matches!(t.cue, CueScan::Word | CueScan::Bytes) {
             out.cue.push(i as u32);
         }
     }
@@ -1422,8 +1434,9 @@ mod tests {
         let cues = CueMatcher::english().expect("the built-in cues");
         let text = "He said, “Trump\u{2019}s U.S. plan,” according to 76,981 \u{4ed6}\u{8bf4} people. It told them.";
         for seg in [Segmentation::new(text, &lex), Segmentation::with_cues(text, &lex, Some(&cues))] {
-            let want: Vec<u32> =
-                (0..seg.tokens.len() as u32).filter(|&i| seg.tokens[i as usize].cue != CueScan::Skip).collect();
+            let want: Vec<u32> = (0..seg.tokens.len() as u32)
+                .filter(|&i| matches!(seg.tokens[i as usize].cue, CueScan::Word | CueScan::Bytes))
+                .collect();
             assert_eq!(seg.cue_tokens, want);
         }
         let seg = Segmentation::with_cues(text, &lex, Some(&cues));

@@ -4,10 +4,14 @@
 //! more are built in (see [`ContextRules::rejects`]).
 //!
 //! Only the few tokens next to a hit are read, so the filter costs a few
-//! comparisons per hit and nothing per byte of text.
+//! comparisons per hit and nothing per byte of text. The rules split words
+//! their own way ([`prev_token`], [`next_token`]); on tokenized text most
+//! of their tokens are the segmentation's, which are read from it without
+//! scanning the text again ([`Around`]).
 
 use crate::error::BuildError;
 use crate::lexicon::{WordMap, rows};
+use crate::segment::{TokKind, Token};
 use crate::span::Span;
 
 /// The built-in rule file.
@@ -16,6 +20,9 @@ pub(crate) const NOT_CUES: &str = include_str!("../lexicon/not_cues.txt");
 /// The longest word a context token may be; a longer run of letters is
 /// cut (so a pathological word costs a bounded scan).
 const MAX_WORD: usize = 64;
+
+/// `’`, a joiner for the rules, as UTF-8.
+const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
 
 /// Pronoun contractions that look like possessives (`he's said`).
 const CONTRACTIONS: &[&str] =
@@ -262,34 +269,79 @@ impl ContextRules {
     /// * it is capitalised, right after a capitalised word and before a
     ///   lower-case word or punctuation: part of a name (`the Washington
     ///   Post reported`, `the United States.`, `Edward Said wrote`).
-    pub fn rejects<'h>(&self, text: &'h str, span: Span, set: &RuleSet) -> bool {
-        if possessive_after(text, span) || inside_name(text, span) {
+    pub fn rejects(&self, text: &str, span: Span, set: &RuleSet) -> bool {
+        let around = Around { text, tokens: &[] };
+        self.rejects_around(&around, At { pos: span.start, tok: None }, At { pos: span.end, tok: None }, set)
+    }
+
+    /// [`rejects`](Self::rejects) for a cue at `span` that starts where
+    /// token `first` of `tokens` (the segmentation of `text`) starts: the
+    /// same answer, with the words around the cue read from the tokens
+    /// where they are the rules' own (see [`Around`]).
+    pub fn rejects_in_tokens(&self, text: &str, tokens: &[Token], first: usize, span: Span, set: &RuleSet) -> bool {
+        let starts = tokens.get(first).is_some_and(|t| t.span.start == span.start);
+        // The token ending where the cue ends (frames may carry it over a
+        // few tokens), if one does.
+        let mut last = first;
+        while tokens.get(last).is_some_and(|t| t.span.end < span.end) {
+            last += 1;
+        }
+        let ends = tokens.get(last).is_some_and(|t| t.span.end == span.end);
+        let around = Around { text, tokens };
+        let before = At { pos: span.start, tok: starts.then_some(first) };
+        let after = At { pos: span.end, tok: ends.then_some(last) };
+        self.rejects_around(&around, before, after, set)
+    }
+
+    /// [`rejects`](Self::rejects) with the cue between `before` and `after`.
+    fn rejects_around<'h>(&self, around: &Around<'_, 'h>, before: At, after: At, set: &RuleSet) -> bool {
+        let text = around.text;
+        if possessive_after(text, after.pos) {
             return true;
         }
-        let tok = |t: &'h str| Tok { text: t, known: self.known(t) };
-        let could = (set.gate_before.used && set.gate_before.could(prev_token(text, span.start).map(|(_, t)| tok(t))))
-            || (set.gate_after.used && set.gate_after.could(next_token(text, span.end).map(|(_, t)| tok(t))));
+        let prev = around.prev(before);
+        if inside_name(text, before.pos, after.pos, prev.map(|p| p.1), || around.next(after).map(|n| n.1)) {
+            return true;
+        }
+        // The first token on each side, with what the rules know of it,
+        // once read for a gate: the context reuses it.
+        let mut first = Near::default();
+        let mut could = false;
+        if set.gate_before.used {
+            let t = prev.map(|(at, t)| (at, Tok { text: t, known: self.known(text, at.pos, t.len()) }));
+            could = set.gate_before.could(t.map(|t| t.1));
+            first.before = Some(t);
+        }
+        if !could && set.gate_after.used {
+            let t = around
+                .next(after)
+                .map(|(at, t)| (at, Tok { text: t, known: self.known(text, at.pos - t.len(), t.len()) }));
+            could = set.gate_after.could(t.map(|t| t.1));
+            first.after = Some(t);
+        }
         if !could {
             return false;
         }
-        let ctx = Context::new(self, text, span, set.before, set.after);
+        let ctx = Context::new(self, around, (before, after), first, set.before, set.after);
         set.ids.iter().filter_map(|&i| self.rules.get(i as usize)).any(|r| r.matches(&ctx))
     }
 
-    /// What the rules know of a token.
+    /// What the rules know of the token `text[start..start + len]`.
     #[inline]
-    fn known(&self, tok: &str) -> Known {
+    fn known(&self, text: &str, start: usize, len: usize) -> Known {
         let size = self.table.len();
-        if size == 0 {
-            return Known::default_none();
-        }
-        let hash = super::matcher::word_hash(tok.as_bytes());
+        let b = text.as_bytes();
+        let Some(tok) = b.get(start..start + len).filter(|_| size != 0) else { return Known::default_none() };
+        let hash = super::matcher::word_hash_at(b, start, start + len);
         let mut i = (hash >> 40) as usize & (size - 1);
         // The table is at most a quarter full, so probes end quickly.
         for _ in 0..size {
-            let slot = &self.table[i];
+            let Some(slot) = self.table.get(i) else { break };
             let Some(word) = &slot.word else { break };
-            if slot.hash == hash && word.eq_ignore_ascii_case(tok) {
+            // (For a short word, the hash tells: see `same_short_word`.)
+            if slot.hash == hash
+                && (super::matcher::same_short_word(word.len(), tok.len()) || word.as_bytes().eq_ignore_ascii_case(tok))
+            {
                 return slot.known;
             }
             i = (i + 1) & (size - 1);
@@ -402,43 +454,165 @@ struct Context<'h> {
     after: [Option<Tok<'h>>; MAX_SIDE],
 }
 
+/// The tokens right before and after a hit, when already read (`None`
+/// when not; `Some(None)` when there is none).
+#[derive(Clone, Copy, Default)]
+struct Near<'h> {
+    before: Option<Option<(At, Tok<'h>)>>,
+    after: Option<Option<(At, Tok<'h>)>>,
+}
+
 impl<'h> Context<'h> {
-    fn new(rules: &ContextRules, text: &'h str, span: Span, before: usize, after: usize) -> Context<'h> {
-        let tok = |t: &'h str| Tok { text: t, known: rules.known(t) };
+    /// The context of the hit between `edges`, `before` tokens before it
+    /// and `after` after it; `first` holds the first of each side when
+    /// already read.
+    fn new(
+        rules: &ContextRules,
+        around: &Around<'_, 'h>,
+        edges: (At, At),
+        first: Near<'h>,
+        before: usize,
+        after: usize,
+    ) -> Context<'h> {
+        let text = around.text;
         let mut b = [None; MAX_SIDE];
-        let mut pos = span.start;
-        for slot in b.iter_mut().take(before) {
-            let Some((start, t)) = prev_token(text, pos) else { break };
-            *slot = Some(tok(t));
-            pos = start;
+        let mut at = edges.0;
+        for (i, slot) in b.iter_mut().take(before).enumerate() {
+            let read = match first.before {
+                Some(t) if i == 0 => t,
+                _ => around
+                    .prev(at)
+                    .map(|(prev, t)| (prev, Tok { text: t, known: rules.known(text, prev.pos, t.len()) })),
+            };
+            let Some((prev, t)) = read else { break };
+            *slot = Some(t);
+            at = prev;
         }
         let mut a = [None; MAX_SIDE];
-        let mut pos = span.end;
-        for slot in a.iter_mut().take(after) {
-            let Some((end, t)) = next_token(text, pos) else { break };
-            *slot = Some(tok(t));
-            pos = end;
+        let mut at = edges.1;
+        for (i, slot) in a.iter_mut().take(after).enumerate() {
+            let read = match first.after {
+                Some(t) if i == 0 => t,
+                _ => around
+                    .next(at)
+                    .map(|(next, t)| (next, Tok { text: t, known: rules.known(text, next.pos - t.len(), t.len()) })),
+            };
+            let Some((next, t)) = read else { break };
+            *slot = Some(t);
+            at = next;
         }
         Context { before: b, after: a }
     }
 }
 
+/// A position next to a cue or to one of the tokens the rules read: a
+/// byte offset, and the index of the segmentation token that starts there
+/// (for the tokens before the cue) or ends there (after it), when known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct At {
+    pos: usize,
+    tok: Option<usize>,
+}
+
+/// Reads the rules' tokens ([`prev_token`], [`next_token`]) from a text and,
+/// where it has them, its segmentation's tokens.
+///
+/// A segmentation token is the rules' token when only ASCII whitespace
+/// separates it from the position and it is read the same way: a
+/// punctuation character that is no word character, or a plain word
+/// ([`Token::is_plain`]) with no joiner next to it (not `U.S`, `76,981`,
+/// `Trump’s`, which the segmentation joins and the rules do not, nor
+/// `don't`, read the long way). Everywhere else the text is scanned.
+struct Around<'a, 'h> {
+    text: &'h str,
+    /// Empty when there is no segmentation.
+    tokens: &'a [Token],
+}
+
+impl<'h> Around<'_, 'h> {
+    /// The rules' token ending at or before `at` (whitespace skipped), and
+    /// the position before it.
+    #[inline(always)]
+    fn prev(&self, at: At) -> Option<(At, &'h str)> {
+        if let Some(k) = at.tok.and_then(|k| k.checked_sub(1)) {
+            if let Some(&t) = self.tokens.get(k) {
+                if self.agrees(t, t.span.end, at.pos) {
+                    return Some((At { pos: t.span.start, tok: Some(k) }, self.text.get(t.span.start..t.span.end)?));
+                }
+            }
+        }
+        prev_token(self.text, at.pos).map(|(start, t)| (At { pos: start, tok: None }, t))
+    }
+
+    /// The rules' token starting at or after `at` (whitespace skipped), and
+    /// the position after it.
+    #[inline(always)]
+    fn next(&self, at: At) -> Option<(At, &'h str)> {
+        if let Some(k) = at.tok.map(|k| k + 1) {
+            if let Some(&t) = self.tokens.get(k) {
+                if self.agrees(t, at.pos, t.span.start) {
+                    return Some((At { pos: t.span.end, tok: Some(k) }, self.text.get(t.span.start..t.span.end)?));
+                }
+            }
+        }
+        next_token(self.text, at.pos).map(|(end, t)| (At { pos: end, tok: None }, t))
+    }
+
+    /// True when the token `t`, with the text `gap_start..gap_end` between
+    /// it and the position read from, is the rules' token there.
+    #[inline(always)]
+    fn agrees(&self, t: Token, gap_start: usize, gap_end: usize) -> bool {
+        let b = self.text.as_bytes();
+        if !b.get(gap_start..gap_end).is_some_and(|g| g.iter().all(|&c| is_ascii_space(c))) {
+            return false;
+        }
+        let (start, end) = (t.span.start, t.span.end);
+        if t.kind == TokKind::Punct {
+            // One character: the tokenizer's ASCII punctuation holds no
+            // word character; other characters are asked.
+            return match b.get(start) {
+                Some(&c) if c < 0x80 => true,
+                _ => self.text.get(start..).and_then(|s| s.chars().next()).is_some_and(|c| !is_word_char(c)),
+            };
+        }
+        // A plain word has no word character next to it; the rules read it
+        // whole when it is shorter than MAX_WORD and no joiner (`'`, `-`,
+        // `’`) stands next to it.
+        if !t.is_plain() || end - start >= MAX_WORD - 2 {
+            return false;
+        }
+        let joiner_before = start.checked_sub(1).and_then(|i| b.get(i)).is_some_and(|&c| matches!(c, b'\'' | b'-'))
+            || start.checked_sub(3).and_then(|i| b.get(i..start)) == Some(CURLY_APOSTROPHE);
+        let joiner_after = b.get(end).is_some_and(|&c| matches!(c, b'\'' | b'-'))
+            || b.get(end..).is_some_and(|r| r.starts_with(CURLY_APOSTROPHE));
+        !joiner_before && !joiner_after
+    }
+}
+
 /// `report's`, `report’s`: the cue word is a possessive noun.
 #[inline]
-fn possessive_after(text: &str, span: Span) -> bool {
-    let rest = &text.as_bytes()[span.end..];
+fn possessive_after(text: &str, end: usize) -> bool {
+    let rest = text.as_bytes().get(end..).unwrap_or_default();
     let tail = rest.strip_prefix(b"'s").or_else(|| rest.strip_prefix("\u{2019}s".as_bytes()));
     tail.is_some_and(|t| !t.first().is_some_and(u8::is_ascii_alphanumeric))
 }
 
-/// `Washington Post reported`: a capitalised cue inside a name.
+/// `Washington Post reported`: a capitalised cue `start..end` inside a
+/// name, given the tokens before it and (when asked) after it.
 #[inline]
-fn inside_name(text: &str, span: Span) -> bool {
-    if !text.as_bytes().get(span.start).is_some_and(u8::is_ascii_uppercase) || !is_capitalized(&text[span]) {
+fn inside_name<'h>(
+    text: &str,
+    start: usize,
+    end: usize,
+    prev: Option<&str>,
+    next: impl FnOnce() -> Option<&'h str>,
+) -> bool {
+    if !text.as_bytes().get(start).is_some_and(u8::is_ascii_uppercase)
+        || !text.get(start..end).is_some_and(is_capitalized)
+    {
         return false;
     }
-    let before = prev_token(text, span.start).is_some_and(|(_, t)| is_capitalized(t));
-    before && !next_token(text, span.end).is_some_and(|(_, t)| is_capitalized(t))
+    prev.is_some_and(is_capitalized) && !next().is_some_and(is_capitalized)
 }
 
 /// True when `w` starts with an uppercase letter and is not all capitals
@@ -670,6 +844,43 @@ mod tests {
             let pos = (0..=pos.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
             proptest::prop_assert_eq!(prev_token(&text, pos), prev_token_general(&text, pos));
             proptest::prop_assert_eq!(next_token(&text, pos), next_token_general(&text, pos));
+        }
+    }
+
+    /// The lexicons, built once for the property tests.
+    static LEX: std::sync::LazyLock<crate::lexicon::Lexicons> =
+        std::sync::LazyLock::new(crate::lexicon::Lexicons::english);
+
+    proptest::proptest! {
+        /// The tokens read from a segmentation are those the rules read
+        /// from the text, before and after every token.
+        #[test]
+        fn tokens_around_equal_the_text_scan(
+            text in "([a-zA-Z0-9_]{1,4}|[ '’.,:\\-_\u{1}\u{a0}\u{301}é“”\n]|said|U.S|don't|76,981|a-_b|x'-y){0,30}"
+        ) {
+            let seg = crate::segment::Segmentation::new(&text, &LEX);
+            let around = Around { text: &text, tokens: &seg.tokens };
+            for (k, t) in seg.tokens.iter().enumerate() {
+                let got = around.prev(At { pos: t.span.start, tok: Some(k) }).map(|(at, w)| (at.pos, w));
+                proptest::prop_assert_eq!(got, prev_token(&text, t.span.start), "before {:?}", &text.as_str()[t.span]);
+                let got = around.next(At { pos: t.span.end, tok: Some(k) }).map(|(at, w)| (at.pos, w));
+                proptest::prop_assert_eq!(got, next_token(&text, t.span.end), "after {:?}", &text.as_str()[t.span]);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// What the rules know of a word, found by hash, is what a
+        /// comparison with each word they know finds.
+        #[test]
+        fn known_by_hash_equals_the_comparison(w in "([a-zA-Z’',.]{1,10}|the|The|said|ALL|needless|that's|that’s)") {
+            let r = ContextRules::english().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let want = r
+                .table
+                .iter()
+                .find(|s| s.word.as_deref().is_some_and(|x| x.as_bytes().eq_ignore_ascii_case(w.as_bytes())))
+                .map_or(Known::default_none(), |s| s.known);
+            proptest::prop_assert_eq!(r.known(&w, 0, w.len()), want);
         }
     }
 

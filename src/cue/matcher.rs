@@ -330,8 +330,16 @@ impl Automaton {
     /// start at or after the cursor's position, reading word boundaries
     /// from the tokens (see [`TokenCursor`]). `read` holds the indices of
     /// the tokens to read, in order: those that are not
-    /// [`CueScan::Skip`] (the others would be passed over).
-    pub fn find_in_tokens(&self, text: &str, tokens: &[Token], read: &[u32], cur: &mut TokenCursor) -> Option<RawHit> {
+    /// [`CueScan::Skip`] or [`CueScan::Pass`] (the others would be passed over). With the hit
+    /// comes the index of the token it starts, when it starts one that is a
+    /// plain word (`None` for a hit inside a token read byte by byte).
+    pub fn find_in_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        read: &[u32],
+        cur: &mut TokenCursor,
+    ) -> Option<(RawHit, Option<usize>)> {
         loop {
             // The word starts left in a token that is not one plain word.
             while cur.p < cur.to {
@@ -344,21 +352,22 @@ impl Automaton {
                 let end = word_end(text, p);
                 cur.p = end;
                 let hit = self.at_word(text, p, end, |bit| self.pair_follows_scan(text, end, bit));
-                if hit.is_some() {
-                    return hit;
+                if let Some(hit) = hit {
+                    return Some((hit, None));
                 }
             }
             let k = *read.get(cur.next)? as usize;
             let t = tokens.get(k)?;
             cur.next += 1;
             match t.cue {
-                CueScan::Skip => {}
+                CueScan::Skip | CueScan::Pass => {}
                 // One word, exactly: its start is a word start.
                 CueScan::Word if t.span.start >= cur.resume => {
-                    let hit = self
-                        .at_word(text, t.span.start, t.span.end, |bit| self.pair_follows_scan(text, t.span.end, bit));
-                    if hit.is_some() {
-                        return hit;
+                    let hit = self.at_word(text, t.span.start, t.span.end, |bit| {
+                        self.pair_follows_token(text, t.span.end, tokens.get(k + 1), bit)
+                    });
+                    if let Some(hit) = hit {
+                        return Some((hit, Some(k)));
                     }
                 }
                 CueScan::Word => {}
@@ -431,7 +440,7 @@ impl Automaton {
         for _ in 0..size {
             let slot = self.exact.get(i)?;
             let w = slot.word.as_deref()?;
-            if slot.hash == hash && w.as_bytes().eq_ignore_ascii_case(word) {
+            if slot.hash == hash && (same_short_word(w.len(), word.len()) || w.as_bytes().eq_ignore_ascii_case(word)) {
                 return Some(slot.payload);
             }
             i = (i + 1) & (size - 1);
@@ -480,6 +489,23 @@ impl Automaton {
         let end2 = word_end(text, start2);
         let bit2 = word_hash_at(text.as_bytes(), start2, end2);
         self.pairs.contains(pair_hash(bit, bit2))
+    }
+
+    /// [`pair_follows_scan`](Self::pair_follows_scan) for a word ending at
+    /// `end` with the token `next` after it: when that is a plain word
+    /// ([`Token::is_plain`]), it is the next word (only whitespace, no
+    /// word character, lies between two tokens), so the text is not
+    /// scanned.
+    #[inline]
+    fn pair_follows_token(&self, text: &str, end: usize, next: Option<&Token>, bit: u64) -> bool {
+        match next {
+            Some(t) if t.is_plain() => {
+                // (The scan gives up past 64 bytes.)
+                t.span.start - end > 64
+                    || self.pairs.contains(pair_hash(bit, word_hash_at(text.as_bytes(), t.span.start, t.span.end)))
+            }
+            _ => self.pair_follows_scan(text, end, bit),
+        }
     }
 
     /// Runs the DFA anchored at `start` and keeps the longest phrase with
@@ -548,7 +574,7 @@ pub(crate) fn word_hash(w: &[u8]) -> u64 {
 /// [`word_hash`] of the word `b[start..end]`, read as one `u64` when
 /// eight bytes of text follow its start.
 #[inline]
-fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
+pub(crate) fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
     match load8(b, start) {
         Some(x) => word_hash_of(x & low_bytes(end - start), end - start),
         None => word_hash(&b[start..end]),
@@ -560,6 +586,15 @@ fn word_hash_at(b: &[u8], start: usize, end: usize) -> u64 {
 #[inline]
 fn word_hash_of(head: u64, len: usize) -> u64 {
     crate::ascii::head_hash(head, len)
+}
+
+/// True when two words of these lengths with the same [`word_hash`] are the
+/// same word up to ASCII case: words of one length of at most eight bytes,
+/// whose hash is [`short_hash`](crate::ascii::short_hash) of their bytes
+/// lower-cased, a multiplication by an odd number, which no two values share.
+#[inline]
+pub(crate) fn same_short_word(a: usize, b: usize) -> bool {
+    a == b && a <= 8
 }
 
 /// The filter hash of two words, from theirs.
@@ -801,6 +836,75 @@ mod tests {
         ] {
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 assert_eq!(word_bits(text, at), slow_word_bits(text, at), "{text:?} at {at}");
+            }
+        }
+    }
+
+    /// The exact-word table, with and without the short-word shortcut.
+    fn exact_by_comparison(a: &Automaton, word: &[u8]) -> Option<u32> {
+        a.exact
+            .iter()
+            .find(|s| s.word.as_deref().is_some_and(|w| w.as_bytes().eq_ignore_ascii_case(word)))
+            .map(|s| s.payload)
+    }
+
+    #[test]
+    fn exact_words_by_hash() {
+        let a = automaton(&["said", "abcdefga", "abcdefgh", "ab", "announced", "q"]);
+        // `abcdefgh` + one byte hashes like `abcdefga` would if the length
+        // were not compared.
+        for w in [
+            "said",
+            "SAID",
+            "Said",
+            "sai",
+            "saidx",
+            "abcdefga",
+            "ABCDEFGH",
+            "abcdefgh\x01",
+            "abcdefghi",
+            "ab",
+            "a",
+            "Q",
+            "announced",
+            "announce",
+        ] {
+            let b = w.as_bytes();
+            assert_eq!(a.exact(word_hash(b), b), exact_by_comparison(&a, b), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The hash shortcut finds exactly the words a comparison finds.
+        #[test]
+        fn exact_by_hash_equals_the_comparison(w in "[a-zA-Z\\x00-\\x7f\u{e9}]{1,10}") {
+            let a = automaton(&["said", "told", "announced", "abcdefga", "q"]);
+            let b = w.as_bytes();
+            proptest::prop_assert_eq!(a.exact(word_hash(b), b), exact_by_comparison(&a, b));
+        }
+    }
+
+    /// The lexicons, built once for the property tests.
+    static LEX: std::sync::LazyLock<crate::lexicon::Lexicons> =
+        std::sync::LazyLock::new(crate::lexicon::Lexicons::english);
+
+    proptest::proptest! {
+        /// The pair test reading the next word from the tokens answers as
+        /// the one scanning the text, after every plain word.
+        #[test]
+        fn pair_from_the_next_token_equals_the_scan(
+            text in "(according|to|went|on|in|a|statement|[ ,.'’_\\-\u{a0}\u{301}é\n]|日本|U.S| {30}){0,24}"
+        ) {
+            let a = automaton(&["according to", "went on to say", "in a statement", "said"]);
+            let seg = crate::segment::Segmentation::new(&text, &LEX);
+            for (k, t) in seg.tokens.iter().enumerate().filter(|(_, t)| t.is_plain()) {
+                let bit = word_hash_at(text.as_bytes(), t.span.start, t.span.end);
+                let next = seg.tokens.get(k + 1);
+                proptest::prop_assert_eq!(
+                    a.pair_follows_token(&text, t.span.end, next, bit),
+                    a.pair_follows_scan(&text, t.span.end, bit),
+                    "after {:?}", &text.as_str()[t.span]
+                );
             }
         }
     }

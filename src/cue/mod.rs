@@ -30,7 +30,7 @@ pub(crate) use inflect::Inflector;
 
 use crate::error::BuildError;
 use crate::output::Cue;
-use crate::segment::Segmentation;
+use crate::segment::{Segmentation, Token};
 use crate::span::Span;
 use context::RuleSet;
 use matcher::{Automaton, Cursor, RawHit, Role, TokenCursor};
@@ -174,7 +174,7 @@ impl CueMatcher {
         let automaton = self.automaton.as_ref()?;
         loop {
             let raw = automaton.find(text, cur)?;
-            let (span, hit) = self.complete(automaton, text, raw);
+            let (span, hit) = self.complete(automaton, text, raw, None);
             cur.skip_to(text, span.end);
             if hit.is_some() {
                 return hit;
@@ -193,8 +193,8 @@ impl CueMatcher {
         let mut out = Vec::with_capacity(text.len() / 64 + 4);
         let Some(automaton) = self.automaton.as_ref() else { return out };
         let mut cur = TokenCursor::default();
-        while let Some(raw) = automaton.find_in_tokens(text, &seg.tokens, &seg.cue_tokens, &mut cur) {
-            let (span, hit) = self.complete(automaton, text, raw);
+        while let Some((raw, first)) = automaton.find_in_tokens(text, &seg.tokens, &seg.cue_tokens, &mut cur) {
+            let (span, hit) = self.complete(automaton, text, raw, first.map(|k| (seg.tokens.as_slice(), k)));
             cur.skip_to(text, span.end);
             out.extend(hit);
         }
@@ -220,9 +220,17 @@ impl CueMatcher {
     }
 
     /// A raw hit grown over its frames, and the cue it is unless the
-    /// context rules reject it.
+    /// context rules reject it. `tokens` holds the text's tokens and the
+    /// index of the one the hit starts, when the caller has them: the rules
+    /// then read the words around the hit from them.
     #[inline]
-    fn complete(&self, automaton: &Automaton, text: &str, raw: RawHit) -> (Span, Option<CueHit>) {
+    fn complete(
+        &self,
+        automaton: &Automaton,
+        text: &str,
+        raw: RawHit,
+        tokens: Option<(&[Token], usize)>,
+    ) -> (Span, Option<CueHit>) {
         let Some(pat) = self.patterns.get(raw.payload as usize) else { return (raw.span, None) };
         let mut span = raw.span;
         if pat.takes_frames {
@@ -231,7 +239,10 @@ impl CueMatcher {
         let hit = self
             .rule_sets
             .get(pat.rules as usize)
-            .filter(|rules| !self.context.rejects(text, span, rules))
+            .filter(|rules| match tokens {
+                Some((tokens, first)) => !self.context.rejects_in_tokens(text, tokens, first, span, rules),
+                None => !self.context.rejects(text, span, rules),
+            })
             .map(|_| CueHit { span, entry: pat.entry });
         (span, hit)
     }

@@ -278,4 +278,13 @@ proptest! {
         prop_assert_eq!(cues_from_tokens(english(), &text), english().find_all(&text));
         prop_assert_eq!(cues_from_tokens(&tricky(), &text), tricky().find_all(&text));
     }
+
+    /// The context rules, which read the words around a hit from the
+    /// tokens where they can, reject the hits they reject on the text.
+    #[test]
+    fn tokens_give_the_same_context_rulings(
+        text in "(the |all |needless to |That |Washington |Post |said|told |say|claims|report|added |'s|’s|\\.|, |“|” |\u{1}|\u{a0}|don't |U.S. |5 |it-|-|he |[ A-Za-z]){0,40}"
+    ) {
+        prop_assert_eq!(cues_from_tokens(english(), &text), english().find_all(&text));
+    }
 }

@@ -154,7 +154,10 @@ fn pair_with(
     prefilter: Prefilter,
 ) -> Paired {
     let bytes = text.as_bytes();
-    let mut st = Stack::default();
+    // (Room for an opener in 128 bytes and eight open at once: most
+    // texts' without regrowth.)
+    let mut st =
+        Stack { stack: Vec::with_capacity(8), slots: Vec::with_capacity(text.len() / 128 + 4), ..Stack::default() };
     let mut carry: Option<(usize, Family)> = None;
     // One pass over the candidates of the whole text; the memchr search
     // itself reads each byte once.
