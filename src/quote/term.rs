@@ -327,10 +327,10 @@ pub(crate) fn is_subhead(text: &str, para: Span, q: &RawQuote) -> bool {
 /// 13,” and …`). Reads a bounded stretch.
 pub(crate) fn is_title_after_comma(text: &str, q: &RawQuote) -> bool {
     let before = text.get(..q.outer.start).unwrap_or_default();
-    let gap = before.len() - before.trim_end().len();
+    let trimmed = before.trim_end();
+    let gap = before.len() - trimmed.len();
     // (Or after the comma of a title before it, inside its closing mark:
     // `roles in “How the Grinch Stole Christmas,” “Apollo 13,” and …`.)
-    let trimmed = before.trim_end();
     let trimmed = trimmed.strip_suffix(['"', '\u{201d}']).unwrap_or(trimmed);
     gap <= 4
         && trimmed.ends_with(',')

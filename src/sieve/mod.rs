@@ -867,9 +867,10 @@ impl<'a> Draft<'a> {
     /// verb (`…, saying`, `… and said`), the sentence's subject.
     pub fn speaker_before(&self, c: usize) -> Option<usize> {
         let m = self.any_speaker_before(c)?;
-        // `X tweeted out a message on Tuesday declaring`: a document that
-        // is the object of the sentence's verb does not speak through a
-        // participle; its issuer, the sentence's subject, does.
+        // `X issued a statement saying`, `X tweeted out a message on
+        // Tuesday declaring`: a document that is the object of the
+        // sentence's verb does not speak through a participle; its issuer,
+        // the sentence's subject, does.
         let cue_tok = self.cue_token(c);
         // (Nor does the object of a preposition: `blasted out an email to
         // supporters stating …`.)
@@ -922,14 +923,9 @@ impl<'a> Draft<'a> {
         if passive {
             return None;
         }
+        // (`X issued a statement saying`: the document is handed on to
+        // its issuer by `speaker_before`.)
         if let Some(m) = self.mention_ending_at(b).filter(|&m| self.can_speak(m)) {
-            // `X issued a statement saying`: a document that is the object
-            // of the sentence's verb does not speak; its issuer does.
-            if self.mentions[m].document && b > first && self.word(cue_tok).ends_with("ing") {
-                if let Some(s) = self.subject_of_sentence(cue_tok).filter(|&s| s != m && !self.mentions[s].document) {
-                    return Some(s);
-                }
-            }
             return Some(m);
         }
         // `Barkley, who said`, `listeners who said`
@@ -1141,13 +1137,10 @@ impl<'a> Draft<'a> {
         }
         // (Or one after a few modifiers: `Frelick, refugee rights program
         // director at Human Rights Watch, said`.)
-        let modified_role = (i + 1..i + 4).any(|k| {
-            (i..k).all(|j| {
-                self.seg.tokens.get(j).is_some_and(|t| {
-                    t.kind == TokKind::Word && t.shape == crate::segment::Shape::Lower && !t.is_function_word()
-                })
-            }) && self.seg.tokens.get(k).is_some_and(|t| t.may_start_role() && t.shape == crate::segment::Shape::Lower)
-        });
+        let lower = |j: usize| self.seg.tokens.get(j).filter(|t| t.shape == crate::segment::Shape::Lower);
+        let modified_role = (i + 1..i + 4)
+            .take_while(|&k| lower(k - 1).is_some_and(|t| t.kind == TokKind::Word && !t.is_function_word()))
+            .any(|k| lower(k).is_some_and(|t| t.may_start_role()));
         if modified_role {
             return true;
         }

@@ -323,8 +323,11 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
             return Some(before);
         }
     }
-    // `accused Obama of “leading from behind”`: after the person judged,
-    // what they were judged for.
+    // A mention and `of` after a verb that reports through `of`: the
+    // clause starts after `of`. (`accused Obama of …` is found by the
+    // addressee step above; what reaches here is mostly a quantity,
+    // `thought some of the … buzz was …`, where the clause would better
+    // start at the mention.)
     if let Some(o) = d.mention_at(k).filter(|&o| !d.mentions[o].possessive) {
         let after = d.mentions[o].end as usize;
         if d.word(after) == "of" && frames.has(Frames::OF) && after + 1 < end {
