@@ -25,6 +25,7 @@ const CHARACTERS: &str = include_str!("lexicon/characters.txt");
 const LETTERS: &str = include_str!("lexicon/letters.txt");
 const PHRASE_HEADS: &str = include_str!("lexicon/phrase_heads.txt");
 const IMAGINED: &str = include_str!("lexicon/imagined.txt");
+const TIME_WORDS: &str = include_str!("lexicon/time_words.txt");
 
 /// The most words an entry of `imagined.txt` may have.
 pub(crate) const MAX_IMAGINED_WORDS: usize = 4;
@@ -454,6 +455,29 @@ pub(crate) enum OrgKind {
     Suffix,
 }
 
+/// The part a word plays in a short time phrase (`in 2010`, `on Friday
+/// night`, `last week`, `earlier this month`), from `time_words.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TimeWord {
+    /// A day or month, written with a capital: `Friday`, `May`.
+    Name,
+    /// A time noun: `week`, `morning`.
+    Noun,
+    /// A number: `2010`.
+    Number,
+    /// A word that may stand alone or end a phrase: `earlier`, `ago`.
+    Adverb,
+    /// A word that opens a phrase but never ends it: `last`, `this`.
+    Modifier,
+}
+
+impl TimeWord {
+    /// True when a phrase may end in this word.
+    pub fn may_end(self) -> bool {
+        self != TimeWord::Modifier
+    }
+}
+
 /// The word maps as they are read, before they are frozen into
 /// [`CiMap`]s.
 #[derive(Default)]
@@ -518,6 +542,8 @@ pub(crate) struct Lexicons {
     abbreviations: WordMap<()>,
     function_words: CiMap<()>,
     elisions: CiMap<()>,
+    /// Words of a short time phrase (`on Friday`, `last week`).
+    time_words: CiMap<TimeWord>,
     /// Given names with the sex most often recorded for them.
     given_names: CiMap<Gender>,
     /// Place names (lower case, words joined by one space).
@@ -624,6 +650,7 @@ impl Lexicons {
             phrases: CiMap::default(),
             abbreviations: WordMap::default(),
             function_words: CiMap::default(),
+            time_words: CiMap::default(),
             elisions: CiMap::default(),
             given_names: CiMap::default(),
             places: CiMap::default(),
@@ -829,6 +856,24 @@ impl Lexicons {
             phrase_heads.insert(word.to_lowercase().into(), kind);
         }
         lex.phrase_heads = CiMap::new(&phrase_heads);
+        let mut time_words: WordMap<TimeWord> = WordMap::default();
+        for (line, f) in rows(TIME_WORDS) {
+            let part = match f.as_slice() {
+                [_, "name"] => TimeWord::Name,
+                [_, "noun"] => TimeWord::Noun,
+                [_, "adverb"] => TimeWord::Adverb,
+                [_, "modifier"] => TimeWord::Modifier,
+                _ => {
+                    return Err(BuildError::lexicon(
+                        "time_words",
+                        line,
+                        "expected: word | name, noun, adverb or modifier",
+                    ));
+                }
+            };
+            time_words.insert(f[0].to_lowercase().into(), part);
+        }
+        lex.time_words = CiMap::new(&time_words);
         let mut meaning_verbs: WordMap<()> = WordMap::default();
         for (line, f) in rows(IMAGINED) {
             let [words, kind] = f.as_slice() else {
@@ -988,6 +1033,15 @@ impl Lexicons {
     /// token, its [`flags::FUNCTION`] says the same without a look-up.)
     pub fn is_function_word(&self, word: &str) -> bool {
         self.function_words.contains(word)
+    }
+
+    /// What `word` is in a short time phrase (`src/lexicon/time_words.txt`):
+    /// `Friday` a name, `week` a noun, `2010` a number, `last` a modifier.
+    pub fn time_word(&self, word: &str) -> Option<TimeWord> {
+        if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(TimeWord::Number);
+        }
+        self.time_words.get(word).copied()
     }
 
     /// True when `after` (the text after an apostrophe) starts with an

@@ -1493,8 +1493,13 @@ fn link_appositives(cx: &Cx<'_>, out: &mut [Mention]) {
                 }
             }
             if cx.word(m.end as usize) == "," {
+                // (`NAME, now the ROLE`)
+                let gap = u32::from(matches!(
+                    cx.word(m.end as usize + 1),
+                    "now" | "then" | "formerly" | "currently" | "once" | "also"
+                ));
                 if let Some(n) = out.get(k + 1).copied() {
-                    if n.first == m.end + 1 && n.kind == MentionKind::Nominal && !n.plural {
+                    if n.first == m.end + 1 + gap && n.kind == MentionKind::Nominal && !n.plural {
                         out[k].role = n.role;
                         if out[k].gender == Gender::Unknown {
                             out[k].gender = n.gender;

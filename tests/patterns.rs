@@ -317,3 +317,33 @@ fn a_document_or_a_prepositional_object_does_not_speak_through_a_participle() {
         assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"), "{text}");
     }
 }
+
+#[test]
+fn a_time_phrase_between_the_speaker_and_the_verb_names_nobody() {
+    let at = Attributor::new();
+    for (text, speaker) in [
+        (
+            "The council has clashed with Varga, now the port's director, who in 2019 said the tolls were \u{201c}here to stay.\u{201d}",
+            "Varga",
+        ),
+        ("It was the ferry that Ines Varga on Friday declared \u{201c}the pride of the harbour.\u{201d}", "Ines Varga"),
+        ("Crews cheered when Varga during a rally thanked them \u{201c}for every late shift.\u{201d}", "Varga"),
+        ("The mayor of Ostrava, Varga, last week called the tolls \u{201c}a tax on work.\u{201d}", "Varga"),
+        // A capitalised time word is a surname unless it names a day or month.
+        ("Asked about the tolls, Early described them as \u{201c}news to me.\u{201d}", "Early"),
+        // `who` is the person, not the place that qualifies the name.
+        (
+            "Senator Ines Varga of Ostrava, who last year threatened to close the port, called the plan \u{201c}a mistake.\u{201d}",
+            "Senator Ines Varga",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().find(|q| q.kind() != QuoteKind::Indirect).unwrap_or_else(|| panic!("{text}: no quote"));
+        let a = q.attribution().unwrap_or_else(|| panic!("{text}: no speaker"));
+        assert!(
+            doc.text_of(a.mention()).contains(speaker) || a.speaker_name().contains(speaker),
+            "{text}: {:?}",
+            a.speaker_name()
+        );
+    }
+}

@@ -86,12 +86,23 @@ pub(crate) use written::drop_written;
 use crate::cue::Frames;
 use crate::cue::{CueHit, CueMatcher};
 use crate::lexicon::Lexicons;
+use crate::lexicon::TimeWord;
 use crate::mention::Mention;
 use crate::output::{MentionKind, QuoteKind, Rule};
 use crate::quote::{Closure, RawQuote};
 use crate::segment::{Segmentation, TokKind, TokenSet};
 use crate::span::Span;
 use core::cell::Cell;
+
+/// The most words (determiners and time words, not counting a leading
+/// preposition) of a time phrase between a subject and its verb.
+const MAX_TIME_PHRASE: usize = 4;
+
+/// True for a preposition that may open a time phrase (`on Friday`, `at
+/// a rally`).
+fn is_time_preposition(w: &str) -> bool {
+    matches!(w, "on" | "in" | "at" | "during" | "since" | "until" | "over" | "after" | "before")
+}
 
 /// One pass of the sieve.
 pub(crate) trait Pass:
@@ -451,6 +462,70 @@ impl<'a> Draft<'a> {
             _ => false,
         };
         ok.then(|| self.seg.tokens[r].span)
+    }
+
+    /// The first token of a short time phrase that ends just before token
+    /// `end` and starts at or after token `first`: `in 2010`, `on Friday
+    /// night`, `during a Sunday`, `last week`, `earlier this month`. It
+    /// stands between a subject and its verb (`McConnell in 2010 said`)
+    /// and names nobody.
+    pub fn time_phrase_before(&self, end: usize, first: usize) -> Option<usize> {
+        let mut k = end;
+        let mut ends_well = false;
+        while k > first && end - k < MAX_TIME_PHRASE {
+            match self.time_word_at(k - 1) {
+                Some(t) => {
+                    if k == end {
+                        ends_well = t.may_end();
+                    }
+                }
+                None if k < end && matches!(self.word(k - 1), "a" | "an" | "the") => {}
+                None => break,
+            }
+            k -= 1;
+        }
+        if !ends_well {
+            return None;
+        }
+        // (`in the morning`: a determiner only after a preposition.)
+        while k < end && matches!(self.word(k), "a" | "an" | "the") {
+            if k > first && is_time_preposition(self.word(k - 1)) {
+                break;
+            }
+            k += 1;
+        }
+        if k > first && is_time_preposition(self.word(k - 1)) {
+            return Some(k - 1);
+        }
+        self.time_word_at(k).filter(|&t| matches!(t, TimeWord::Adverb | TimeWord::Modifier)).map(|_| k)
+    }
+
+    /// The token after a short time phrase starting at token `start`
+    /// ([`time_phrase_before`](Self::time_phrase_before) read forwards), if
+    /// one starts there.
+    pub fn time_phrase_after(&self, start: usize) -> Option<usize> {
+        let n = self.seg.tokens.len();
+        let mut k = start + usize::from(start < n && is_time_preposition(self.word(start)));
+        let mut end = None;
+        while k < n && k - start <= MAX_TIME_PHRASE {
+            if self.time_word_at(k).is_none() && !matches!(self.word(k), "a" | "an" | "the") {
+                break;
+            }
+            k += 1;
+            end = Some(k);
+        }
+        (start + 1..=end?).rev().find(|&e| self.time_phrase_before(e, start) == Some(start))
+    }
+
+    /// What the word at token `i` is in a time phrase; a capitalised word
+    /// counts only as a day or month name (`Early` is a surname).
+    fn time_word_at(&self, i: usize) -> Option<TimeWord> {
+        let t = self.seg.tokens.get(i)?;
+        if !t.is_word() {
+            return None;
+        }
+        let w = self.lex.time_word(self.word(i))?;
+        (!t.is_capitalized() || w == TimeWord::Name).then_some(w)
     }
 
     /// True when the word at token `i` is an adverb or auxiliary that may
@@ -886,6 +961,17 @@ impl<'a> Draft<'a> {
         self.fits_cue(c, m).then_some(m)
     }
 
+    /// The speaker that mention `m` only qualifies, as the object of `of`
+    /// or `from` right after them: `Senator Ted Cruz of Texas`, `the head
+    /// of the agency`. `first` is the first token of the sentence.
+    fn qualified_by(&self, m: usize, first: usize) -> Option<usize> {
+        let f = self.mentions[m].first as usize;
+        (f > first + 1 && matches!(self.word(f - 1), "of" | "from"))
+            .then(|| self.mention_ending_at(f - 1))
+            .flatten()
+            .filter(|&p| self.can_speak(p))
+    }
+
     /// [`speaker_before`](Self::speaker_before), for any cue class.
     fn any_speaker_before(&self, c: usize) -> Option<usize> {
         let cue_tok = self.cue_token(c);
@@ -896,6 +982,14 @@ impl<'a> Draft<'a> {
         while fillers < 2 && b > first && self.is_tag_filler(b - 1) {
             b -= 1;
             fillers += 1;
+        }
+        // `McConnell in 2010 said`, `Obama also on Friday declared`.
+        if let Some(k) = self.time_phrase_before(b, first) {
+            b = k;
+            while fillers < 3 && b > first && self.is_tag_filler(b - 1) {
+                b -= 1;
+                fillers += 1;
+            }
         }
         // A party and state after the name: `Gov. John Kasich (R-OH),
         // said`, `Sen. Jon Tester (D-Mont.) said`.
@@ -931,7 +1025,10 @@ impl<'a> Draft<'a> {
         // `Barkley, who said`, `listeners who said`
         if b >= first + 2 && matches!(self.word(b - 1), "who" | "which") && self.word(b - 2) == "," {
             if let Some(m) = self.mention_ending_at(b - 2).filter(|&m| self.can_speak(m)) {
-                return Some(m);
+                // (`Senator Ted Cruz of Texas, who`, `the head of the
+                // agency, who`: the person, not what qualifies them.)
+                let person = (self.word(b - 1) == "who").then(|| self.qualified_by(m, first)).flatten();
+                return Some(person.unwrap_or(m));
             }
         }
         if b > first && self.word(b - 1) == "who" {
@@ -952,6 +1049,8 @@ impl<'a> Draft<'a> {
             for m in lo..hi {
                 if let Some((tm, tc, _)) = self.tag_at(self.mentions[m].first as usize) {
                     if tc == c {
+                        // (`Senator Ines Varga of Ostrava, who …, called`)
+                        let tm = self.qualified_by(tm, first).unwrap_or(tm);
                         let after = self.mentions[tm].end as usize;
                         let strong = self.word(after) != ","
                             || !self.seg.tokens.get(after + 1).is_some_and(|t| t.is_capitalized());

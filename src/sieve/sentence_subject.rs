@@ -76,6 +76,8 @@ fn nearest_subject(d: &Draft<'_>, first: usize, tok: usize) -> Option<usize> {
         if mention.in_quote || mention.possessive || after >= tok || !d.can_speak(m) {
             return false;
         }
+        // (`Sanders during a rally thanked …`)
+        let after = d.time_phrase_after(after).filter(|&k| k < tok).unwrap_or(after);
         let next = d.seg.tokens[after];
         let w = d.word(after);
         d.cue_at(after).is_some() || next.shape == crate::segment::Shape::Lower && d.is_verb_form(w)
