@@ -459,7 +459,15 @@ impl<'a> Resolver<'_, 'a> {
         let evidence =
             ent.gender != Gender::Unknown || !ent.roles.is_empty() || ent.spoke || ent.words.1 - ent.words.0 >= 2;
         let b = |x: bool| f32::from(u8::from(x));
-        -distance + 1.5 * b(subject) + 1.5 * b(ent.spoke) + 1.0 * b(gender_agrees) + 1.0 * b(name_agrees)
+        // (The subject of the pronoun's own sentence binds it best: `Ban
+        // condemned what he called …`.)
+        let same_subject = subject && distance == 0.0;
+        -distance
+            + 1.5 * b(subject)
+            + 2.0 * b(same_subject)
+            + 1.5 * b(ent.spoke)
+            + 1.0 * b(gender_agrees)
+            + 1.0 * b(name_agrees)
             - 2.5 * b(name_disagrees)
             + 2.5 * b(evidence)
     }

@@ -281,6 +281,23 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "the survey",
         "found",
     ),
+    // The one spoken to, named by no lexicon, and a circumstance before
+    // `that`.
+    (
+        "Varga warned followers on social media that the ferry would stop running.",
+        "that the ferry would stop running",
+        QuoteKind::Indirect,
+        "Varga",
+        "warned",
+    ),
+    // A frame in mid-sentence is a circumstance of the verb after it.
+    (
+        "Two days later in an interview with the Courier she blasted the council for being \u{201c}deaf to the port.\u{201d}",
+        "the council for being \u{201c}deaf to the port.\u{201d}",
+        QuoteKind::Mixed,
+        "she",
+        "blasted",
+    ),
 ];
 
 #[test]
@@ -523,4 +540,36 @@ fn a_tag_after_a_short_opener_ends_the_clause() {
     // newly created role` reports nothing.
     let doc = at.attribute("She has assumed a newly created role as harbour counsellor.");
     assert_eq!(doc.speech().count(), 0, "{:?}", doc.speech().collect::<Vec<_>>());
+}
+
+#[test]
+fn another_speakers_tag_after_a_comma_and_opens_its_own_report() {
+    let at = Attributor::new();
+    let text = "Varga said she would keep the tolls \u{201c}for now,\u{201d} for instance, and Havel vowed to \u{201c}fight them\u{201d} in court.";
+    let doc = at.attribute(text);
+    let reports: Vec<_> = doc
+        .speech()
+        .filter(|q| q.parent().is_none())
+        .map(|q| (doc.text_of(q.span()), q.attribution().map(|a| a.speaker_name())))
+        .collect();
+    assert_eq!(
+        reports,
+        [
+            ("she would keep the tolls \u{201c}for now,\u{201d} for instance", Some("Varga")),
+            ("to \u{201c}fight them\u{201d} in court", Some("Havel")),
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_is_bound_by_the_subject_of_its_own_sentence() {
+    let at = Attributor::new();
+    let text = "Jan Havel, the harbour master, said the ferry would run again.\n\n\
+                Secretary Eberle condemned what he called a \u{201c}reckless plan\u{201d} for the port.";
+    let doc = at.attribute(text);
+    let fragment = doc
+        .speech()
+        .find(|q| doc.text_of(q.span()).contains("reckless plan"))
+        .unwrap_or_else(|| panic!("no report: {:?}", doc.speech().map(|q| doc.text_of(q.span())).collect::<Vec<_>>()));
+    assert_eq!(fragment.attribution().map(|a| a.speaker_name()), Some("Eberle"));
 }

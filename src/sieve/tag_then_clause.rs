@@ -66,6 +66,14 @@ impl Pass for TagThenClause {
                 }
                 (m, after + 1, Rule::AccordingTo)
             } else {
+                // `at a press conference Tuesday`, `in an interview with RT
+                // he blasted …`: a frame that opens no sentence and follows
+                // no verb is a circumstance of another clause's verb.
+                let circumstance = (first..cue_tok).any(|k| d.seg.tokens[k].is_word())
+                    && crate::lexicon::with_lower(d.word(cue_tok), |w| matches!(w, "in" | "at" | "on" | "during"));
+                if circumstance {
+                    continue;
+                }
                 // `…, said one source in the room.`: an inverted tag that
                 // closes the sentence reports what stands before it.
                 // (Also `…, said an official who was briefed on …`.)
@@ -322,6 +330,23 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
         if lemma == "show" && k > before && !introduced(d.word(k)) {
             return Some(before);
         }
+        // `blasted the council for being “deaf”`, `slammed Trump as a
+        // “con man”`: the person judged and the judgement are what was
+        // said.
+        if k > before && k + 1 < end {
+            let opens_quote = d.seg.tokens.get(k + 1).is_some_and(|t| d.top_starting_at(t.span.start).is_some());
+            if d.word(k) == "for" || d.word(k) == "as" && (matches!(d.word(k + 1), "a" | "an") || opens_quote) {
+                return Some(before);
+            }
+        }
+        // `warned followers on social media that …`: the one spoken to,
+        // named by no lexicon, and a circumstance, before `that`.
+        let that = (before..end.min(before + MAX_THAT_GAP))
+            .take_while(|&j| d.seg.tokens[j].is_word() && !is_auxiliary(d.word(j)))
+            .find(|&j| d.word(j) == "that");
+        if let Some(j) = that.filter(|&j| j > before) {
+            return Some(j);
+        }
     }
     // A mention and `of` after a verb that reports through `of`: the
     // clause starts after `of`. (`accused Obama of …` is found by the
@@ -425,6 +450,16 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
             if matches!(next, "but" | "while" | "although" | "though" | "whereas") || d.cue_at(k + 1).is_some() {
                 stop = k;
                 break;
+            }
+            // `said he'd make sand “glow,” and Trump vowed to …`: another
+            // speaker's tag after `, and` opens a report of its own.
+            if next == "and" {
+                if let Some((m, c, _)) = d.tag_at(k + 2) {
+                    if d.mentions[m].first as usize == k + 2 && d.matcher.is_speech(d.cues[c]) {
+                        stop = k;
+                        break;
+                    }
+                }
             }
             // A tag after the comma closes the clause (`…, Yepez said.`)
             // or opens a report of its own (`…, Yepez said Perez was
