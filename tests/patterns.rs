@@ -347,3 +347,31 @@ fn a_time_phrase_between_the_speaker_and_the_verb_names_nobody() {
         );
     }
 }
+
+#[test]
+fn a_topic_participle_or_a_new_sentences_report_is_no_trailing_tag() {
+    let at = Attributor::new();
+    for text in [
+        // A participle that names the topic has no speaker after it.
+        "Ines Varga also vowed, \u{201c}We will reopen the port this year,\u{201d} referring to the harbour strike.",
+        // After an exclamation, a capitalised subject reporting a clause opens a new sentence.
+        "Ines Varga wrote to the mayor, telling him, \u{201c}You are the best mayor we have had!\u{201d} He replied to her that the port would stay shut.",
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().find(|q| q.kind() == QuoteKind::Direct).unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"), "{text}");
+    }
+}
+
+#[test]
+fn a_report_in_the_tags_own_clause_does_not_take_the_next_quote() {
+    let at = Attributor::new();
+    let text = "\u{201c}Your port is the best in the country,\u{201d} Varga assured Havel, after Havel assured Varga that the tolls would fall. \u{201c}I will not let you down.\u{201d}";
+    let doc = at.attribute(text);
+    let speakers: Vec<_> = doc
+        .speech()
+        .filter(|q| q.kind() == QuoteKind::Direct)
+        .map(|q| q.attribution().map(|a| a.speaker_name()))
+        .collect();
+    assert_eq!(speakers, [Some("Varga"), Some("Varga")]);
+}

@@ -67,8 +67,18 @@ impl Pass for Continuation {
             }
             // (A report with no source, `when asked which candidate she
             // would back`, does not break the speaker's run.)
-            if d.quotes[q].attr.is_some() || d.quotes[q].kind != crate::output::QuoteKind::Indirect {
-                prev = Some(q);
+            // Nor does a report inside the tag's own subordinate clause
+            // (`“…,” Trump assured Jones, after Jones assured him that …`).
+            let in_tag = |a: AttrDraft| {
+                prev.and_then(|p| d.quotes[p].attr).is_some_and(|pa| {
+                    d.quotes[q].kind == crate::output::QuoteKind::Indirect
+                        && a.cue.is_some_and(|c| in_relative_of(d, c, pa.mention))
+                })
+            };
+            match d.quotes[q].attr {
+                Some(a) if !in_tag(a) => prev = Some(q),
+                None if d.quotes[q].kind != crate::output::QuoteKind::Indirect => prev = Some(q),
+                _ => {}
             }
         }
     }
@@ -111,7 +121,19 @@ fn in_relative_of(d: &Draft<'_>, c: usize, speaker: usize) -> bool {
         && (end..tok).any(|k| {
             matches!(
                 d.word(k),
-                "who" | "whom" | "whose" | "which" | "where" | "when" | "though" | "although" | "while" | "because"
+                "who"
+                    | "whom"
+                    | "whose"
+                    | "which"
+                    | "where"
+                    | "when"
+                    | "though"
+                    | "although"
+                    | "while"
+                    | "because"
+                    | "after"
+                    | "before"
+                    | "until"
             )
         })
 }

@@ -35,10 +35,27 @@ impl Pass for TrailingTag {
                 i += 1;
             }
             let Some((m, c, end)) = d.tag_at(i) else { continue };
+            // `“…,” referring to the Islamic State`: a participle that names
+            // what the words were about has no speaker after it.
+            if d.frames(c).has(crate::cue::Frames::TOPIC) {
+                continue;
+            }
             let end = d.past_addressee(c, end);
             let content = &d.text[quote.inner];
             let ends_sentence = content.ends_with(['.', '\u{2026}']) && !comma_outside;
             if ends_sentence && !d.ends_tag(end, quote.para) {
+                continue;
+            }
+            // `“… for the long run!” She replied to him that …`: after a
+            // question or an exclamation, a capitalised subject whose verb
+            // goes on to report a clause opens a new sentence (news; in
+            // fiction `“Why?” Jane asked him that night` is a tag).
+            if d.genre == crate::genre::Genre::News
+                && content.ends_with(['?', '!'])
+                && !comma_outside
+                && d.seg.tokens.get(i).is_some_and(|t| t.is_capitalized())
+                && d.word(end) == "that"
+            {
                 continue;
             }
             // `On Fox's “Sunday Morning Futures,” Issa said Democrats …`: a
