@@ -375,3 +375,15 @@ fn a_report_in_the_tags_own_clause_does_not_take_the_next_quote() {
         .collect();
     assert_eq!(speakers, [Some("Varga"), Some("Varga")]);
 }
+
+#[test]
+fn a_capitalised_function_word_between_a_quote_and_its_cue_is_a_name() {
+    let at = Attributor::new();
+    let doc = at.attribute("\u{201c}The port will stay open,\u{201d} Will said. \u{201c}We are sure.\u{201d}");
+    let a = doc.speech().next().and_then(|q| q.attribution()).unwrap_or_else(|| panic!("no speaker"));
+    assert_eq!(doc.text_of(a.mention()), "Will");
+    // A roles-lexicon entry of two words.
+    let doc = at.attribute("\u{201c}Why is the port closed?\u{201d} a voice over says as the screen goes dark.");
+    let a = doc.speech().next().and_then(|q| q.attribution()).unwrap_or_else(|| panic!("no speaker"));
+    assert_eq!(doc.text_of(a.mention()), "a voice over");
+}
