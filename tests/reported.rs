@@ -573,3 +573,29 @@ fn a_pronoun_is_bound_by_the_subject_of_its_own_sentence() {
         .unwrap_or_else(|| panic!("no report: {:?}", doc.speech().map(|q| doc.text_of(q.span())).collect::<Vec<_>>()));
     assert_eq!(fragment.attribution().map(|a| a.speaker_name()), Some("Eberle"));
 }
+
+#[test]
+fn a_source_closing_the_sentence_reports_it_and_the_words_nest_in_its_report() {
+    let at = Attributor::new();
+    for (text, inner) in [
+        ("\u{201c}The tolls stay,\u{201d} Varga said, according to the Courier.", "Varga"),
+        (
+            "Earlier in the day, Varga met the crews and pledged to \u{201c}keep the ferry running,\u{201d} the Courier reported.",
+            "Varga",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+        assert_eq!(top.len(), 1, "{text}");
+        assert_eq!(top[0].attribution().map(|a| a.speaker_name()), Some("Courier"), "{text}");
+        let nested: Vec<_> =
+            doc.speech().filter(|q| q.parent().is_some()).map(|q| q.attribution().map(|a| a.speaker_name())).collect();
+        assert!(!nested.is_empty() && nested.iter().all(|s| *s == Some(inner)), "{text}: {nested:?}");
+    }
+    // A source inside a parenthesis vouches only for the parenthesis.
+    let doc = at.attribute(
+        "Varga said the tolls would fall by half (the real figure is closer to \u{201c}a third,\u{201d} according to the Courier).",
+    );
+    let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+    assert!(top.iter().any(|q| q.attribution().map(|a| a.speaker_name()) == Some("Varga")));
+}

@@ -26,18 +26,21 @@
 //!    indirect, or mixed when it holds a quoted fragment.
 //! 9. [`ClauseThenTag`](clause_then_tag::ClauseThenTag) (news): a clause
 //!    closed by a tag (`…, the diplomat noted.`).
-//! 10. [`Continuation`](continuation::Continuation): a quote with no tag
+//! 10. [`OuterSource`](outer_source::OuterSource) (news): a source that
+//!     closes a sentence of reported words (`…,” Sanders said, according
+//!     to CNN.`) reports the sentence; the words nest in its report.
+//! 11. [`Continuation`](continuation::Continuation): a quote with no tag
 //!     continues the speaker of the quote just before it.
-//! 11. [`NestedReport`](nested::NestedReport): a report inside a quotation
+//! 12. [`NestedReport`](nested::NestedReport): a report inside a quotation
 //!     (`“…, as President Putin said, …”`) is nested in it, with its own
 //!     speaker.
-//! 12. [`SentenceSubject`](sentence_subject::SentenceSubject) (news): a
+//! 13. [`SentenceSubject`](sentence_subject::SentenceSubject) (news): a
 //!     quotation no tag claimed goes to the subject of its sentence.
-//! 13. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
+//! 14. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
 //!     from a vocative (`“…, Margaret?”`); recorded, never a speaker.
-//! 14. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
+//! 15. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
 //!     paragraph names the speaker (`Tom shrugged. “…”`).
-//! 15. [`Conversation`](conversation::Conversation) (fiction): follows the
+//! 16. [`Conversation`](conversation::Conversation) (fiction): follows the
 //!     turns of each conversation, resolves pronoun tags and gives untagged
 //!     turns their speaker.
 //!
@@ -58,6 +61,7 @@ mod interrupted;
 mod intro;
 mod leading;
 mod nested;
+mod outer_source;
 mod sentence_subject;
 mod tag_then_clause;
 mod top;
@@ -76,6 +80,7 @@ pub(crate) use interrupted::Interrupted;
 pub(crate) use intro::Intro;
 pub(crate) use leading::LeadingTag;
 pub(crate) use nested::NestedReport;
+pub(crate) use outer_source::OuterSource;
 pub(crate) use sentence_subject::SentenceSubject;
 pub(crate) use tag_then_clause::TagThenClause;
 pub(crate) use top::TopQuotes;
@@ -125,6 +130,7 @@ pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
         Box::new(Unsourced),
         Box::new(TagThenClause),
         Box::new(ClauseThenTag),
+        Box::new(OuterSource),
         Box::new(Continuation),
         Box::new(NestedReport),
         Box::new(SentenceSubject),

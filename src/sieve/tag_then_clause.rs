@@ -463,10 +463,13 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
             }
             // A tag after the comma closes the clause (`…, Yepez said.`)
             // or opens a report of its own (`…, Yepez said Perez was
-            // right`).
-            if let Some((_, c, tag_end)) = d.tag_at(k + 1) {
+            // right`). (Also after a comma inside a closing mark: `…
+            // “prevent this,” the Sentinel reported.`)
+            let after = k + 1 + usize::from(matches!(next, "\"" | "\u{201d}"));
+            if let Some((_, c, tag_end)) = d.tag_at(after) {
                 if d.ends_tag(tag_end, d.seg.tokens[k].para) || d.matcher.is_speech(d.cues[c]) {
-                    stop = k;
+                    // (The closing mark stays with the quotation it closes.)
+                    stop = if after > k + 1 { after } else { k };
                     break;
                 }
             }

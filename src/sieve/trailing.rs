@@ -40,6 +40,16 @@ impl Pass for TrailingTag {
             if d.frames(c).has(crate::cue::Frames::TOPIC) {
                 continue;
             }
+            // `Clinton pledged to “promote …,” the Sentinel reported.`: a
+            // fragment of someone's report, closed by the source that
+            // relays the whole sentence, is left to the clause passes (the
+            // report is Clinton's, and the sentence the Sentinel's).
+            if d.genre == crate::genre::Genre::News
+                && matches!(d.lemma(c), "report" | "according to")
+                && relays_earlier_report(d, q)
+            {
+                continue;
+            }
             let end = d.past_addressee(c, end);
             let content = &d.text[quote.inner];
             let ends_sentence = content.ends_with(['.', '\u{2026}']) && !comma_outside;
@@ -92,4 +102,15 @@ fn opens_quote_after(d: &Draft<'_>, end: usize, para: u32) -> bool {
     }
     let Some(t) = d.seg.tokens.get(k) else { return false };
     k > end && t.para == para && d.top_starting_at(t.span.start).is_some()
+}
+
+/// True when quote `q` stands inside a sentence after a cue of that
+/// sentence: a fragment of a report (`pledged to “…”`).
+fn relays_earlier_report(d: &Draft<'_>, q: usize) -> bool {
+    let start = d.quotes[q].outer.start;
+    let tok = d.token_at(start);
+    let Some(&s) = d.seg.sentences.get(d.seg.sentence_of_token(tok)) else { return false };
+    let first = d.seg.tokens.get(s.first as usize).map_or(start, |t| t.span.start);
+    let k = d.cues.partition_point(|c| c.span.start < first);
+    d.cues.get(k).is_some_and(|c| c.span.end <= start)
 }
