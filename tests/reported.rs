@@ -579,6 +579,9 @@ fn a_source_closing_the_sentence_reports_it_and_the_words_nest_in_its_report() {
     let at = Attributor::new();
     for (text, inner) in [
         ("\u{201c}The tolls stay,\u{201d} Varga said, according to the Courier.", "Varga"),
+        // A quotation of several sentences, or one that ends in a question.
+        ("\u{201c}The tolls stay. The ferry goes,\u{201d} Varga said, according to the Courier.", "Varga"),
+        ("\u{201c}Who will pay for the ferry?\u{201d} Varga asked, according to the Courier.", "Varga"),
         (
             "Earlier in the day, Varga met the crews and pledged to \u{201c}keep the ferry running,\u{201d} the Courier reported.",
             "Varga",
@@ -592,6 +595,13 @@ fn a_source_closing_the_sentence_reports_it_and_the_words_nest_in_its_report() {
             doc.speech().filter(|q| q.parent().is_some()).map(|q| q.attribution().map(|a| a.speaker_name())).collect();
         assert!(!nested.is_empty() && nested.iter().all(|s| *s == Some(inner)), "{text}: {nested:?}");
     }
+    // Words in quotation marks that no tag claimed.
+    let doc = at.attribute(
+        "Ines Varga met the harbour master \u{201c}to discuss the winter timetable,\u{201d} according to the Courier.",
+    );
+    let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0].attribution().map(|a| a.speaker_name()), Some("Courier"));
     // A source inside a parenthesis vouches only for the parenthesis.
     let doc = at.attribute(
         "Varga said the tolls would fall by half (the real figure is closer to \u{201c}a third,\u{201d} according to the Courier).",

@@ -44,24 +44,45 @@ impl Pass for OuterSource {
             } else {
                 continue;
             };
-            if tag_start <= site.first || !d.ends_tag(tag_end, site.para) {
+            // (A quotation of several sentences, or one ending in `?`,
+            // starts its sentence before the one the tag stands in.)
+            let first_span = d.token_span(site.first, site.first + 1);
+            let mut first = match d.top_overlapping(first_span).next() {
+                Some(q) if d.quotes[q].outer.start < first_span.start => d.token_at(d.quotes[q].outer.start),
+                _ => site.first,
+            };
+            // (`“What does that mean?” Clinton asked, according to …`: the
+            // question closed the sentence before its own tag.)
+            if first == site.first && first > 0 {
+                let before = d.token_span(first - 1, first);
+                if let Some(q) = d.top_overlapping(before).next_back() {
+                    let tagged_here = d.quotes[q].attr.and_then(|a| a.cue).is_some_and(|cc| {
+                        let k = d.cue_token(cc);
+                        k >= first && k < tag_start
+                    });
+                    if tagged_here && d.quotes[q].para == site.para {
+                        first = d.token_at(d.quotes[q].outer.start);
+                    }
+                }
+            }
+            if tag_start <= first || !d.ends_tag(tag_end, site.para) {
                 continue;
             }
             let stop = if d.word(tag_start - 1) == "," { tag_start - 1 } else { tag_start };
-            if stop <= site.first {
+            if stop <= first {
                 continue;
             }
             // (`… (the number is closer to 15 percent, according to
             // Factcheck.org).`: a source inside a parenthesis reports only
             // the parenthesis.)
-            let open = (site.first..stop).filter(|&k| d.word(k) == "(").count();
-            let close = (site.first..stop).filter(|&k| d.word(k) == ")").count();
+            let open = (first..stop).filter(|&k| d.word(k) == "(").count();
+            let close = (first..stop).filter(|&k| d.word(k) == ")").count();
             if open > close {
                 continue;
             }
             // What the source reports: a quotation someone was given, and
             // nothing that runs out of the sentence.
-            let span = d.token_span(site.first, stop);
+            let span = d.token_span(first, stop);
             let mut inside = d.top_overlapping(span).peekable();
             if inside.peek().is_none() {
                 continue;
@@ -70,12 +91,17 @@ impl Pass for OuterSource {
             let mut contained = true;
             for q in inside {
                 contained &= span.encloses(d.quotes[q].outer);
-                attributed |= d.quotes[q].attr.is_some_and(|a| a.mention != m);
+                // (Or words in quotation marks that no tag claimed: `Carter
+                // spoke with Han “to discuss …,” according to a readout.`)
+                attributed |= match d.quotes[q].attr {
+                    Some(a) => a.mention != m,
+                    None => d.quotes[q].kind.is_speech() && d.quotes[q].bare_cue.is_none(),
+                };
             }
             if !contained || !attributed {
                 continue;
             }
-            d.add_report(site.first, stop, m, Some(c), rule, PRIOR);
+            d.add_report(first, stop, m, Some(c), rule, PRIOR);
         }
     }
 }
