@@ -178,6 +178,9 @@ pub(crate) struct Segmentation {
     pub sentences: Vec<Sentence>,
     /// For each token, the index of its sentence.
     pub tok_sentence: Vec<u32>,
+    /// The tokenizer's working lists, kept only so that
+    /// [`refill`](Segmentation::refill) reuses them.
+    work: Tokens,
 }
 
 impl Segmentation {
@@ -190,44 +193,84 @@ impl Segmentation {
     /// [`new`](Self::new), marking the plain words that start no cue of
     /// `cues` ([`CueScan::Pass`]) and the other words no piece of which
     /// does ([`CueScan::Skip`]); without a matcher, none is.
+    #[cfg(test)]
     pub fn with_cues(text: &str, lex: &Lexicons, cues: Option<&CueMatcher>) -> Segmentation {
-        let (mode, paragraphs) = paragraphs(text);
+        let mut seg = Segmentation::empty();
+        seg.refill(text, lex, cues);
+        seg
+    }
+
+    /// A segmentation of no text, whose lists have no room yet.
+    pub fn empty() -> Segmentation {
+        Segmentation {
+            mode: ParagraphMode::Lines,
+            paragraphs: Vec::new(),
+            tokens: Vec::new(),
+            cue_tokens: Vec::new(),
+            sentences: Vec::new(),
+            tok_sentence: Vec::new(),
+            work: Tokens::default(),
+        }
+    }
+
+    /// [`with_cues`](Self::with_cues) in place: segments `text` into this
+    /// segmentation's lists, reusing their room (an engine keeps one per
+    /// thread, see [`Scratch`](crate::scratch::Scratch), so that a
+    /// document allocates none of them).
+    pub fn refill(&mut self, text: &str, lex: &Lexicons, cues: Option<&CueMatcher>) {
+        self.mode = paragraphs_into(text, &mut self.paragraphs);
         // (English runs five to six bytes a token: room for nearly every
         // text's tokens, so the vector is never copied to grow.)
-        let mut out = Tokens {
-            all: Vec::with_capacity(text.len() / 4 + 1),
-            // (About one terminator in 20 tokens, one cue token in 10.)
-            terminators: Vec::with_capacity(text.len() / 64 + 1),
-            cue: Vec::with_capacity(text.len() / 32 + 1),
-        };
-        let mut para_ends = Vec::with_capacity(paragraphs.len());
-        for (i, p) in paragraphs.iter().enumerate() {
+        let mut out = core::mem::take(&mut self.work);
+        out.all = core::mem::take(&mut self.tokens);
+        out.cue = core::mem::take(&mut self.cue_tokens);
+        out.all.clear();
+        out.all.reserve(text.len() / 4 + 1);
+        // (About one terminator in 20 tokens, one cue token in 10.)
+        out.terminators.clear();
+        out.terminators.reserve(text.len() / 64 + 1);
+        out.cue.clear();
+        out.cue.reserve(text.len() / 32 + 1);
+        out.para_ends.clear();
+        out.para_ends.reserve(self.paragraphs.len());
+        for (i, p) in self.paragraphs.iter().enumerate() {
             tokenize(text, *p, i as u32, lex, cues, &mut out);
-            para_ends.push(out.all.len());
+            out.para_ends.push(out.all.len());
         }
-        let Tokens { all: tokens, terminators, cue: cue_tokens } = out;
-        let sentences = sentences(text, &tokens, &para_ends, &terminators, lex);
+        self.tokens = core::mem::take(&mut out.all);
+        self.cue_tokens = core::mem::take(&mut out.cue);
+        sentences(text, &self.tokens, &out.para_ends, &out.terminators, lex, &mut self.sentences);
+        self.work = out;
         // (Filled in place, without zeroing it first.)
-        let mut tok_sentence = Vec::with_capacity(tokens.len());
-        for (i, s) in sentences.iter().enumerate() {
+        let tok_sentence = &mut self.tok_sentence;
+        tok_sentence.clear();
+        tok_sentence.reserve(self.tokens.len());
+        for (i, s) in self.sentences.iter().enumerate() {
             tok_sentence.resize(s.first as usize, 0);
             tok_sentence.resize(s.end as usize, i as u32);
         }
-        tok_sentence.resize(tokens.len(), 0);
-        Segmentation { mode, paragraphs, tokens, cue_tokens, sentences, tok_sentence }
+        tok_sentence.resize(self.tokens.len(), 0);
     }
 
     /// The tokens at which one of `spans` starts: those whose start is a
     /// span's start.
+    #[cfg(test)]
     pub fn tokens_starting(&self, spans: impl IntoIterator<Item = Span>) -> TokenSet {
-        let mut set = TokenSet::new(self.tokens.len());
+        let mut set = TokenSet::default();
+        self.tokens_starting_into(spans, &mut set);
+        set
+    }
+
+    /// [`tokens_starting`](Self::tokens_starting) into `set`, emptied
+    /// first (its room reused).
+    pub fn tokens_starting_into(&self, spans: impl IntoIterator<Item = Span>, set: &mut TokenSet) {
+        set.reset(self.tokens.len());
         for s in spans {
             let i = self.token_at_or_after(s.start);
             if self.tokens.get(i).is_some_and(|t| t.span.start == s.start) {
                 set.insert(i);
             }
         }
-        set
     }
 
     /// The index of the first token starting at or after byte `pos`.
@@ -250,8 +293,15 @@ pub(crate) struct TokenSet {
 
 impl TokenSet {
     /// An empty set for `len` tokens.
+    #[cfg(test)]
     pub fn new(len: usize) -> TokenSet {
         TokenSet { bits: vec![0; len.div_ceil(64)] }
+    }
+
+    /// Empties the set and sizes it for `len` tokens, keeping its room.
+    pub fn reset(&mut self, len: usize) {
+        self.bits.clear();
+        self.bits.resize(len.div_ceil(64), 0);
     }
 
     /// Adds token `i` (ignored past the set's length).
@@ -268,9 +318,18 @@ impl TokenSet {
     }
 }
 
+/// [`paragraphs_into`] a new list: the mode and the paragraphs.
+#[cfg(test)]
+fn paragraphs(text: &str) -> (ParagraphMode, Vec<Span>) {
+    let mut out = Vec::new();
+    (paragraphs_into(text, &mut out), out)
+}
+
 /// The paragraphs of `text` alone, without tokens or sentences.
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
-    paragraphs(text).1
+    let mut out = Vec::new();
+    paragraphs_into(text, &mut out);
+    out
 }
 
 /// How much of a text [`paragraphs`] reads for the mode: a text keeps one
@@ -353,10 +412,13 @@ fn trim_line(text: &str, start: usize, end: usize) -> Option<Span> {
 /// Splits `text` into trimmed paragraph spans, in one pass over its lines:
 /// each line, or each run of lines between blank lines, as the lines in
 /// the first [`MODE_SAMPLE`] bytes tell ([`LineCounts`]).
-fn paragraphs(text: &str) -> (ParagraphMode, Vec<Span>) {
+/// `lines` is cleared and filled with them (its room reused); the mode is
+/// returned.
+fn paragraphs_into(text: &str, lines: &mut Vec<Span>) -> ParagraphMode {
     // The trimmed lines, with an empty span where blank lines were.
     // (News paragraphs run 200 to 500 bytes: room for most texts'.)
-    let mut lines: Vec<Span> = Vec::with_capacity(text.len() / 128 + 2);
+    lines.clear();
+    lines.reserve(text.len() / 128 + 2);
     let mut counts = LineCounts::default();
     let mut sampling = true;
     let mut start = 0usize;
@@ -394,7 +456,7 @@ fn paragraphs(text: &str) -> (ParagraphMode, Vec<Span>) {
         after_blank = false;
     }
     lines.truncate(kept);
-    (mode, lines)
+    mode
 }
 
 /// Trims whitespace from both ends; `None` when nothing is left.
@@ -484,6 +546,7 @@ const fn byte_classes() -> [u8; 256] {
 static CLASS: [u8; 256] = byte_classes();
 
 /// What the tokenizer appends to, paragraph by paragraph.
+#[derive(Clone, Debug, Default)]
 struct Tokens {
     all: Vec<Token>,
     /// The indices of the terminators ([`is_terminator`]).
@@ -491,6 +554,8 @@ struct Tokens {
     /// The indices of the tokens the cue matcher reads
     /// ([`Segmentation::cue_tokens`]).
     cue: Vec<u32>,
+    /// The end of each paragraph's tokens in `all`, for [`sentences`].
+    para_ends: Vec<usize>,
 }
 
 impl Tokens {
@@ -951,9 +1016,18 @@ fn is_closer(s: &str) -> bool {
 /// end can close one, so the tokens are read at those places alone:
 /// `para_ends` holds the end of each paragraph's tokens, `terminators` the
 /// indices of the terminators, in order.
-fn sentences(text: &str, tokens: &[Token], para_ends: &[usize], terminators: &[u32], lex: &Lexicons) -> Vec<Sentence> {
+/// `out` is cleared and filled.
+fn sentences(
+    text: &str,
+    tokens: &[Token],
+    para_ends: &[usize],
+    terminators: &[u32],
+    lex: &Lexicons,
+    out: &mut Vec<Sentence>,
+) {
     // (Room for a sentence in 16 tokens: most texts' without regrowth.)
-    let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
+    out.clear();
+    out.reserve(tokens.len() / 16 + 1);
     let mut push = |first: usize, end: usize| {
         if let (Some(a), Some(z)) = (tokens.get(first), tokens.get(end.wrapping_sub(1))) {
             let span = Span::new(a.span.start, z.span.end);
@@ -996,7 +1070,6 @@ fn sentences(text: &str, tokens: &[Token], para_ends: &[usize], terminators: &[u
             first = para_end;
         }
     }
-    out
 }
 
 /// True when the token can begin a sentence: a capital, a digit, or an
@@ -1509,7 +1582,7 @@ mod tests {
                     }
                     let Some(end) = joined_word_end(b, start, limit) else { continue };
                     proptest::prop_assert_eq!(end, word_end(&text, start, limit), "{:?} {}..{}", text, start, limit);
-                    let mut general = Tokens { all: Vec::new(), terminators: Vec::new(), cue: Vec::new() };
+                    let mut general = Tokens::default();
                     push_word(&text, Span::new(start, end), 0, lex, &mut general);
                     proptest::prop_assert_eq!(general.all.len(), 1);
                     let t = general.all[0];
