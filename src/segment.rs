@@ -256,21 +256,14 @@ impl Segmentation {
     /// span's start.
     #[cfg(test)]
     pub fn tokens_starting(&self, spans: impl IntoIterator<Item = Span>) -> TokenSet {
-        let mut set = TokenSet::default();
-        self.tokens_starting_into(spans, &mut set);
-        set
-    }
-
-    /// [`tokens_starting`](Self::tokens_starting) into `set`, emptied
-    /// first (its room reused).
-    pub fn tokens_starting_into(&self, spans: impl IntoIterator<Item = Span>, set: &mut TokenSet) {
-        set.reset(self.tokens.len());
+        let mut set = TokenSet::new(self.tokens.len());
         for s in spans {
             let i = self.token_at_or_after(s.start);
             if self.tokens.get(i).is_some_and(|t| t.span.start == s.start) {
                 set.insert(i);
             }
         }
+        set
     }
 
     /// The index of the first token starting at or after byte `pos`.

@@ -341,11 +341,23 @@ impl<'a> Draft<'a> {
         for m in &mentions {
             mention_starts.insert(m.first as usize);
         }
-        seg.tokens_starting_into(cues.iter().map(|c| c.span), &mut cue_starts);
+        // Each cue's first token by a search, the token past it by a walk
+        // from there (a cue spans a few tokens); a cue starts at its first
+        // token when their starts agree.
+        let toks = &seg.tokens;
         cue_toks.clear();
-        cue_toks.extend(
-            cues.iter().map(|c| (seg.token_at_or_after(c.span.start) as u32, seg.token_at_or_after(c.span.end) as u32)),
-        );
+        cue_starts.reset(toks.len());
+        for c in &cues {
+            let first = seg.token_at_or_after(c.span.start);
+            let mut end = first;
+            while toks.get(end).is_some_and(|t| t.span.start < c.span.end) {
+                end += 1;
+            }
+            if toks.get(first).is_some_and(|t| t.span.start == c.span.start) {
+                cue_starts.insert(first);
+            }
+            cue_toks.push((first as u32, end as u32));
+        }
         tag_memo.clear();
         tag_memo.resize(seg.tokens.len(), Cell::new(None));
         cue_sites.clear();
