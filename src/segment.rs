@@ -586,12 +586,12 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                     // The common word: one load gave its end, and its bytes
                     // serve the shape, the flags and the cue filter.
                     let e = i + w.len;
-                    let lower = crate::ascii::lower8(w.bytes);
+                    let lower = w.lower();
                     let hash = crate::ascii::short_hash(lower);
                     out.push(Token {
                         span: Span::new(i, e),
                         kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
-                        shape: shape_of_short(w.bytes),
+                        shape: w.shape(),
                         para: para_idx,
                         lex: lex.short_word_flags(lower, hash),
                         cue: if cues.is_none_or(|m| m.may_start_hash(hash)) { CueScan::Word } else { CueScan::Pass },
@@ -717,6 +717,35 @@ struct ShortWord {
     len: usize,
     /// The byte after it, or 0 at the paragraph's end.
     next: u8,
+    /// Per byte of `bytes`, bit 7 set for a capital, and for a lowercase
+    /// letter (see [`crate::ascii::case_masks`]): its shape and its lower
+    /// case follow without classifying the bytes again.
+    upper: u64,
+    lower_letters: u64,
+}
+
+impl ShortWord {
+    /// The word lower-cased ([`lower8`](crate::ascii::lower8) of its
+    /// bytes).
+    #[inline]
+    fn lower(&self) -> u64 {
+        self.bytes | self.upper >> 2
+    }
+
+    /// [`shape_of_ascii`] of the word: the case of its first letter, and
+    /// for a capital, whether lowercase letters or only capitals follow.
+    #[inline]
+    fn shape(&self) -> Shape {
+        if self.lower_letters & 0x80 != 0 {
+            Shape::Lower
+        } else if self.upper & 0x80 == 0 {
+            Shape::Other
+        } else if self.lower_letters >> 8 != 0 || self.upper >> 8 == 0 {
+            Shape::Capitalized
+        } else {
+            Shape::AllCaps
+        }
+    }
 }
 
 /// The word at `start` (an ASCII word byte) when [`ascii_word_end`] ends
@@ -727,7 +756,8 @@ struct ShortWord {
 #[inline]
 fn short_word(bytes: &[u8], start: usize, limit: usize) -> Option<ShortWord> {
     let x = crate::ascii::load8(bytes, start)?;
-    let stop = !crate::ascii::ascii_word_mask(x) & crate::ascii::HI;
+    let (word_mask, letters) = crate::ascii::word_and_letter_masks(x);
+    let stop = !word_mask & crate::ascii::HI;
     if stop == 0 {
         return None;
     }
@@ -738,10 +768,12 @@ fn short_word(bytes: &[u8], start: usize, limit: usize) -> Option<ShortWord> {
     let end = start + len;
     // The byte after the word, and the rule of `ascii_word_end` for it.
     let b = (x >> (8 * len)) as u8;
+    let keep = crate::ascii::low_bytes(len);
+    let (upper, lower_letters) = crate::ascii::case_masks(x, letters & keep);
+    let word = ShortWord { bytes: x & keep, len, next: if end >= limit { 0 } else { b }, upper, lower_letters };
     if end >= limit {
-        return (end == limit).then_some(ShortWord { bytes: x & crate::ascii::low_bytes(len), len, next: 0 });
+        return (end == limit).then_some(word);
     }
-    let word = ShortWord { bytes: x & crate::ascii::low_bytes(len), len, next: b };
     let joiner = match b {
         b'-' | b'.' | b'\'' => true,
         // `76,981` and `5:30` join after a digit.
@@ -761,7 +793,7 @@ fn short_word(bytes: &[u8], start: usize, limit: usize) -> Option<ShortWord> {
 
 /// [`shape_of_ascii`] of a [`ShortWord`]'s bytes, from masks of its
 /// lowercase letters and capitals.
-#[inline]
+#[cfg(test)]
 fn shape_of_short(word: u64) -> Shape {
     let first = word as u8;
     if first.is_ascii_lowercase() {
@@ -1430,7 +1462,9 @@ mod tests {
                     proptest::prop_assert_eq!(w.next, if end < limit { b[end] } else { 0 });
                     let word = &text[start..end];
                     proptest::prop_assert_eq!(shape_of_short(w.bytes), shape_of_ascii(word.as_bytes()));
-                    let lower = crate::ascii::lower8(w.bytes);
+                    proptest::prop_assert_eq!(w.shape(), shape_of_ascii(word.as_bytes()));
+                    proptest::prop_assert_eq!(w.lower(), crate::ascii::lower8(w.bytes));
+                    let lower = w.lower();
                     let hash = crate::ascii::short_hash(lower);
                     proptest::prop_assert_eq!(lex.short_word_flags(lower, hash), lex.word_flags(word));
                     proptest::prop_assert_eq!(cues.may_start_hash(hash), cues.may_start(&text, start, end));
