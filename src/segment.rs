@@ -603,13 +603,21 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                 let e = ascii_word_end(bytes, i, end);
                 if e != 0 {
                     // A long word: one hash serves the filter of long words
-                    // with flags and the cue filter.
-                    let (flags, may_start) = match crate::ascii::load8(bytes, i).filter(|_| e - i > 8) {
-                        Some(head) => {
+                    // with flags and the cue filter. A word of eight bytes
+                    // (`national`, `minister`) is its head: the short-word
+                    // table holds its flags, and the hash of its bytes
+                    // lower-cased is its cue filter's.
+                    let (flags, may_start) = match crate::ascii::load8(bytes, i) {
+                        Some(head) if e - i > 8 => {
                             let hash = crate::ascii::head_hash(head, e - i);
                             (lex.long_word_flags(text, i, e, hash), cues.is_none_or(|m| m.may_start_hash(hash)))
                         }
-                        None => (lex.word_flags_in(text, i, e), cues.is_none_or(|m| m.may_start(text, i, e))),
+                        Some(head) if e - i == 8 => {
+                            let lower = crate::ascii::lower8(head);
+                            let hash = crate::ascii::short_hash(lower);
+                            (lex.short_word_flags(lower, hash), cues.is_none_or(|m| m.may_start_hash(hash)))
+                        }
+                        _ => (lex.word_flags_in(text, i, e), cues.is_none_or(|m| m.may_start(text, i, e))),
                     };
                     out.push(Token {
                         span: Span::new(i, e),
