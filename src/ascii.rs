@@ -19,13 +19,30 @@ pub(crate) fn load8(b: &[u8], i: usize) -> Option<u64> {
 /// carry crosses into the next byte.
 #[inline]
 pub(crate) fn ascii_word_mask(x: u64) -> u64 {
+    word_and_letter_masks(x).0
+}
+
+/// [`ascii_word_mask`] of `x`, and the same mask for the ASCII letters
+/// alone (bit 7 set for `A`-`Z` and `a`-`z`): one computation gives both.
+#[inline]
+pub(crate) fn word_and_letter_masks(x: u64) -> (u64, u64) {
     let rep = |b: u8| u64::from_le_bytes([b; 8]);
     let x7 = x & LO7;
     let folded = x7 | rep(0x20);
-    let letters = (folded + rep(0x80 - b'a')) & !(folded + rep(0x7F - b'z'));
+    let letters = (folded + rep(0x80 - b'a')) & !(folded + rep(0x7F - b'z')) & !x & HI;
     let digits = (x7 + rep(0x80 - b'0')) & !(x7 + rep(0x7F - b'9'));
     let under = !((x7 ^ rep(b'_')) + rep(0x7F));
-    (letters | digits | under) & !x & HI
+    (letters | (digits | under) & !x & HI, letters)
+}
+
+/// Of the letters of `x` given by `letters` (see
+/// [`word_and_letter_masks`]), the capitals and the lowercase ones: a
+/// letter is lower case exactly when its bit 5 (0x20) is set, which a
+/// shift by two moves to bit 7 of the same byte.
+#[inline]
+pub(crate) fn case_masks(x: u64, letters: u64) -> (u64, u64) {
+    let bit5 = (x << 2) & HI;
+    (letters & !bit5, letters & bit5)
 }
 
 /// `x` with each byte that is an ASCII capital lower-cased; other bytes,
@@ -36,6 +53,7 @@ pub(crate) fn lower8(x: u64) -> u64 {
 }
 
 /// Per byte of `x`, bit 7 set when the byte is an ASCII lowercase letter.
+#[cfg(test)]
 #[inline]
 pub(crate) fn lower_mask(x: u64) -> u64 {
     let rep = |b: u8| u64::from_le_bytes([b; 8]);
@@ -303,9 +321,13 @@ mod tests {
         for b in 0..=255u8 {
             let x = u64::from_le_bytes([b, b'a', b'Z', b, b'@', b'[', 0xC3, b]);
             let (lo, up) = (lower_mask(x), upper_mask(x));
+            let (word, letters) = word_and_letter_masks(x);
+            assert_eq!(word, ascii_word_mask(x));
+            assert_eq!(case_masks(x, letters), (up, lo), "byte {b:#x}");
             for (k, &c) in x.to_le_bytes().iter().enumerate() {
                 assert_eq!(lo >> (8 * k + 7) & 1 == 1, c.is_ascii_lowercase(), "byte {c:#x}");
                 assert_eq!(up >> (8 * k + 7) & 1 == 1, c.is_ascii_uppercase(), "byte {c:#x}");
+                assert_eq!(letters >> (8 * k + 7) & 1 == 1, c.is_ascii_alphabetic(), "byte {c:#x}");
             }
         }
         assert_eq!((lower_mask(u64::MAX) | upper_mask(u64::MAX)) & !HI, 0);

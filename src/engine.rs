@@ -3,10 +3,11 @@
 use crate::builder::AttributorBuilder;
 use crate::cue::{CueHit, CueMatcher, Cues};
 use crate::lexicon::Lexicons;
-use crate::mention::find_mentions;
+use crate::mention::find_mentions_into;
 use crate::output::Document;
 use crate::quote::{QuoteScanner, Quotes};
 use crate::resolve::resolve;
+use crate::scratch::Scratch;
 use crate::segment::Segmentation;
 use crate::sieve::{Draft, Pass};
 use crate::span::Span;
@@ -173,20 +174,42 @@ impl Attributor {
     /// Never panics; any `&str` gives a [`Document`] (perhaps with no
     /// quotes). Runs in time linear in `text.len()`.
     pub fn attribute<'h>(&self, text: &'h str) -> Document<'h> {
+        Scratch::with(text.len(), |scratch| self.attribute_in(text, scratch))
+    }
+
+    /// [`attribute`](Self::attribute), with its working lists taken from
+    /// `scratch` and given back to it.
+    fn attribute_in<'h>(&self, text: &'h str, scratch: &mut Scratch) -> Document<'h> {
+        use core::mem::take;
         let inner = &*self.inner;
-        let seg = Segmentation::with_cues(text, &inner.lex, Some(&inner.matcher));
-        let mut hits = inner.matcher.find_in_tokens(text, &seg);
+        let mut seg = core::mem::replace(&mut scratch.seg, Segmentation::empty());
+        seg.refill(text, &inner.lex, Some(&inner.matcher));
+        let seg = seg;
+        let mut hits = take(&mut scratch.hits);
+        inner.matcher.find_in_tokens_into(text, &seg, &mut hits);
         if !inner.disabled_classes.is_empty() {
             hits.retain(|h| inner.matcher.entry(*h).is_none_or(|e| !inner.disabled_classes.contains(&e.class)));
         }
         // The finder reads the cues too: one before a short run-in quote
         // keeps it speech (a mixed quotation).
-        let cue_starts: Vec<usize> = hits.iter().map(|h| h.span.start).collect();
-        let mut raw =
-            inner.scanner.scan_with_cues(text, &seg.paragraphs, &inner.lex, &inner.matcher, Some(&cue_starts));
-        let mut top: Vec<Span> = Vec::with_capacity(raw.len());
+        let mut cue_starts = take(&mut scratch.cue_starts);
+        cue_starts.clear();
+        cue_starts.extend(hits.iter().map(|h| h.span.start));
+        let mut raw = take(&mut scratch.raw);
+        inner.scanner.scan_into(
+            text,
+            &seg.paragraphs,
+            &inner.lex,
+            &inner.matcher,
+            Some(&cue_starts),
+            &mut scratch.pair,
+            &mut raw,
+        );
+        let mut top = take(&mut scratch.top);
+        top.clear();
         top.extend(raw.iter().filter(|q| q.depth == 0).map(|q| q.outer));
-        let (cues, inner_cues) = split_by_quotes(hits, &top);
+        let (mut cues, mut inner_cues) = (take(&mut scratch.cues), take(&mut scratch.inner_cues));
+        split_by_quotes(&hits, &top, &mut cues, &mut inner_cues);
         let genre = inner.genre.unwrap_or_else(|| crate::genre::guess(&seg, &raw, &cues));
         // The fiction rules that take quotes away from speech need a sure
         // guess: fiction forced by the builder, or a novel's layout (the
@@ -200,13 +223,17 @@ impl Attributor {
         } else if genre == crate::genre::Genre::News {
             crate::quote::mark_news_titles(text, &seg.paragraphs, &mut raw, &cue_starts);
         }
-        let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
-        let mut mentions = find_mentions(text, &seg, &top, &cue_spans, &inner.lex, genre);
+        let mut cue_spans = take(&mut scratch.cue_spans);
+        cue_spans.clear();
+        cue_spans.extend(cues.iter().map(|c| c.span));
+        let mut mentions = take(&mut scratch.mentions);
+        find_mentions_into(text, &seg, &top, &cue_spans, &inner.lex, genre, &mut scratch.mention_lists, &mut mentions);
         if genre == crate::genre::Genre::Fiction {
             crate::character::mark_narrator(text, &mut mentions, &inner.lex);
             crate::character::add_descriptions(text, &seg, &inner.lex, &top, &cue_spans, &mut mentions);
         }
-        let mut draft = Draft::new(text, &seg, &inner.lex, &inner.matcher, &raw, cues, mentions);
+        let lists = take(&mut scratch.draft);
+        let mut draft = Draft::new_in(text, &seg, &inner.lex, &inner.matcher, &raw, cues, mentions, lists);
         draft.genre = genre;
         if genre == crate::genre::Genre::Fiction {
             draft.cast = crate::character::Cast::new(text, &seg, &inner.lex, &draft.mentions);
@@ -218,18 +245,29 @@ impl Attributor {
         if book {
             crate::sieve::drop_written(&mut draft);
         }
-        let (quotes, speakers) = resolve(&draft);
+        let (quotes, speakers) = resolve(&draft, &mut scratch.resolver);
+        draft.recycle(scratch);
+        scratch.seg = seg;
+        scratch.hits = hits;
+        scratch.cue_starts = cue_starts;
+        scratch.raw = raw;
+        scratch.top = top;
+        scratch.cue_spans = cue_spans;
         Document { text, genre, quotes, speakers }
     }
 }
 
-/// Splits the cue hits into those outside the top-level quotations and
-/// those inside one (`spans` sorted by start).
-fn split_by_quotes(hits: Vec<CueHit>, spans: &[Span]) -> (Vec<CueHit>, Vec<CueHit>) {
+/// Splits the cue hits into those outside the top-level quotations
+/// (`outside`) and those inside one (`inside`), both cleared first
+/// (`spans` sorted by start).
+fn split_by_quotes(hits: &[CueHit], spans: &[Span], outside: &mut Vec<CueHit>, inside: &mut Vec<CueHit>) {
     let mut q = 0usize;
     // (Both sized for all the hits: no regrowth.)
-    let (mut outside, mut inside) = (Vec::with_capacity(hits.len()), Vec::with_capacity(hits.len()));
-    for h in hits {
+    outside.clear();
+    outside.reserve(hits.len());
+    inside.clear();
+    inside.reserve(hits.len());
+    for &h in hits {
         while q < spans.len() && spans[q].end <= h.span.start {
             q += 1;
         }
@@ -239,5 +277,4 @@ fn split_by_quotes(hits: Vec<CueHit>, spans: &[Span]) -> (Vec<CueHit>, Vec<CueHi
             outside.push(h);
         }
     }
-    (outside, inside)
 }

@@ -1338,6 +1338,14 @@ mod tests {
                     let hash = crate::ascii::head_hash(head, w.len());
                     assert_eq!(lex.long_word_flags(&text, start, end, hash), lex.word_flags(w), "{w:?} in {text:?}");
                 }
+                // A word of eight ASCII word bytes: the tokenizer reads its
+                // flags from the short-word table.
+                let eight = w.len() == 8 && w.bytes().all(crate::ascii::is_ascii_word);
+                if let Some(head) = crate::ascii::load8(text.as_bytes(), start).filter(|_| eight) {
+                    let lower = crate::ascii::lower8(head);
+                    let flags = lex.short_word_flags(lower, crate::ascii::short_hash(lower));
+                    assert_eq!(flags, lex.word_flags(w), "{w:?} in {text:?}");
+                }
             }
         }
     }

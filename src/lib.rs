@@ -71,6 +71,7 @@ mod mention;
 mod output;
 mod quote;
 mod resolve;
+mod scratch;
 mod segment;
 mod sieve;
 mod span;

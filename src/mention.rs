@@ -26,7 +26,7 @@
 use crate::genre::Genre;
 use crate::lexicon::{Lexicons, OrgKind, Phrase, flags, with_lower};
 use crate::output::{Gender, MentionKind};
-use crate::segment::{Segmentation, Shape, TokKind, Token};
+use crate::segment::{Segmentation, Shape, TokKind, Token, TokenSet};
 use crate::span::Span;
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -184,6 +184,7 @@ fn possessive_len(w: &str) -> Option<usize> {
 
 /// Finds the mentions in a segmented text. `quotes` are the outer spans of
 /// the top-level quotations, sorted by start.
+#[cfg(test)]
 pub(crate) fn find_mentions(
     text: &str,
     seg: &Segmentation,
@@ -192,11 +193,47 @@ pub(crate) fn find_mentions(
     lex: &Lexicons,
     genre: Genre,
 ) -> Vec<Mention> {
+    let mut out = Vec::new();
+    find_mentions_into(text, seg, quotes, cues, lex, genre, &mut MentionLists::default(), &mut out);
+    out
+}
+
+/// The mention finder's working lists, kept from one text to the next
+/// (see [`Scratch`](crate::scratch::Scratch)); each use clears them and
+/// reuses their room.
+#[derive(Debug, Default)]
+pub(crate) struct MentionLists {
+    /// The finders' mentions, before [`absorb_titles`] joins titles to
+    /// names.
+    found: Vec<Mention>,
+    /// The tag slots' mentions ([`slot::fill`]).
+    added: Vec<Mention>,
+    /// [`slot::fill`]'s merge of the two.
+    merged: Vec<Mention>,
+    /// The tokens where a finder's mention ends ([`slot::fill`]).
+    ends: TokenSet,
+}
+
+/// [`find_mentions`] into `out` (cleared first), with the working lists
+/// of `lists`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn find_mentions_into(
+    text: &str,
+    seg: &Segmentation,
+    quotes: &[Span],
+    cues: &[Span],
+    lex: &Lexicons,
+    genre: Genre,
+    lists: &mut MentionLists,
+    mentions: &mut Vec<Mention>,
+) {
     let toks = &seg.tokens;
     let mut in_quote = QuoteCursor { quotes, next: 0 };
     let cx = Cx::new(text, seg, lex, cues, genre);
     // (Room for one mention in four tokens, to spare nearly all regrowths.)
-    let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 4);
+    let out = &mut lists.found;
+    out.clear();
+    out.reserve(toks.len() / 4);
     // The tokens right after an `according to` cue, whose source is
     // found by [`Cx::according_source`]: found once from the cues, not
     // tested at every token.
@@ -267,13 +304,12 @@ pub(crate) fn find_mentions(
     // `However`, `Speaking`: an opening word the text also writes in lower
     // case is no name.
     if out.iter().any(|m| m.unsure) {
-        let common = lower_evidence(text, seg, &out);
+        let common = lower_evidence(text, seg, out);
         out.retain(|m| !m.unsure || !with_lower(&text[m.head], |w| common.contains(w)));
     }
-    let mut out = absorb_titles(&cx, out);
-    slot::fill(&cx, quotes, &mut out);
-    link_appositives(&cx, &mut out);
-    out
+    absorb_titles(&cx, out, mentions);
+    slot::fill(&cx, quotes, mentions, lists);
+    link_appositives(&cx, mentions);
 }
 
 /// Words that may stand before a title (`former congressman Dan Maffei`).
@@ -331,9 +367,11 @@ fn is_premodifier(w: &str) -> bool {
 /// John Kirby`, `former Obama adviser David Axelrod`, `White House press
 /// secretary Josh Earnest`, `the presumptive nominee Donald Trump`. The
 /// mention's head stays the name; the title gives its role.
-fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for mut m in mentions {
+fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
+    out.clear();
+    out.reserve(mentions.len());
+    for &m in mentions {
+        let mut m = m;
         if m.kind != MentionKind::Name || m.in_quote {
             out.push(m);
             continue;
@@ -436,7 +474,6 @@ fn absorb_titles(cx: &Cx<'_>, mentions: Vec<Mention>) -> Vec<Mention> {
         }
         out.push(m);
     }
-    out
 }
 
 /// Of the unsure mentions' words (lone capitalised sentence openers), those

@@ -59,8 +59,9 @@ struct Entity {
     gender: Gender,
     /// Gender suggested by a given name.
     name_gender: Gender,
-    /// Role classes tied to the entity.
-    roles: Vec<u16>,
+    /// Role classes tied to the entity: the first node of its list in
+    /// [`Resolver::role_nodes`] ([`NO_ROLE`] for none).
+    roles: u32,
     /// Its first and last mentions (the others are linked through
     /// [`Resolver::next_mention`]), and its last one outside quotations.
     first_mention: Option<usize>,
@@ -93,10 +94,63 @@ struct Resolution {
     via: Option<usize>,
 }
 
+/// No role node: an entity with no role, or the end of a list.
+const NO_ROLE: u32 = u32::MAX;
+
+/// The resolver's lists, kept from one document to the next (see
+/// [`Scratch`](crate::scratch::Scratch)): [`resolve`] clears and fills
+/// them. The lists of words hold no words between documents (a `'static`
+/// lifetime is what an empty list of borrowed words can have).
+#[derive(Debug)]
+pub(crate) struct ResolverLists {
+    entities: Vec<Entity>,
+    role_nodes: Vec<(u16, u32)>,
+    next_mention: Vec<usize>,
+    word_arena: Vec<&'static str>,
+    resolved: Vec<Option<Resolution>>,
+    speaks: Vec<bool>,
+    recent_speakers: Vec<(u32, usize)>,
+    recent: Vec<(usize, u32, usize)>,
+    by_word: Chains,
+    orgs: Chains,
+    scratch: Vec<&'static str>,
+    char_entities: Vec<(usize, usize)>,
+}
+
+impl Default for ResolverLists {
+    fn default() -> ResolverLists {
+        ResolverLists {
+            entities: Vec::new(),
+            role_nodes: Vec::new(),
+            next_mention: Vec::new(),
+            word_arena: Vec::new(),
+            resolved: Vec::new(),
+            speaks: Vec::new(),
+            recent_speakers: Vec::new(),
+            recent: Vec::new(),
+            by_word: Chains::empty(),
+            orgs: Chains::empty(),
+            scratch: Vec::new(),
+            char_entities: Vec::new(),
+        }
+    }
+}
+
+/// An empty list with the room of `v`, for words of any lifetime. (The
+/// standard library collects a `Vec`'s own iterator into the same
+/// allocation; were it not to, this would only cost an allocation.)
+fn unborrowed<'y>(mut v: Vec<&str>) -> Vec<&'y str> {
+    v.clear();
+    v.into_iter().map(|_| "").collect()
+}
+
 /// The resolver's state during the walk.
 struct Resolver<'d, 'a> {
     d: &'d Draft<'a>,
     entities: Vec<Entity>,
+    /// The entities' role lists: (role class, next node), [`NO_ROLE`]
+    /// ending a list; no `Vec` per entity.
+    role_nodes: Vec<(u16, u32)>,
     /// For each mention, the next mention of its entity ([`NONE`] for the
     /// last): the entities' mention lists, without a `Vec` each.
     next_mention: Vec<usize>,
@@ -132,33 +186,96 @@ struct Resolver<'d, 'a> {
 /// [`Resolver::nodes`].
 const NONE: usize = usize::MAX;
 
-/// Resolves the draft's attributions and builds the output records.
-pub(crate) fn resolve(d: &Draft<'_>) -> (Vec<Quote>, Vec<Speaker>) {
+/// Resolves the draft's attributions and builds the output records, the
+/// resolver's lists taken from `lists` and given back.
+pub(crate) fn resolve(d: &Draft<'_>, lists: &mut ResolverLists) -> (Vec<Quote>, Vec<Speaker>) {
+    let ResolverLists {
+        mut entities,
+        mut role_nodes,
+        mut next_mention,
+        word_arena,
+        mut resolved,
+        mut speaks,
+        mut recent_speakers,
+        mut recent,
+        mut by_word,
+        mut orgs,
+        scratch,
+        mut char_entities,
+    } = core::mem::take(lists);
     // Which mentions are attribution mentions.
-    let mut speaks = vec![false; d.mentions.len()];
+    speaks.clear();
+    speaks.resize(d.mentions.len(), false);
     for a in d.quotes.iter().filter_map(|x| x.attr) {
         if let Some(s) = speaks.get_mut(a.mention) {
             *s = true;
         }
     }
+    // (Sized from the mentions, so that most texts need no regrowth.)
+    entities.clear();
+    entities.reserve(d.mentions.len() / 2 + 1);
+    role_nodes.clear();
+    next_mention.clear();
+    next_mention.resize(d.mentions.len(), NONE);
+    let mut word_arena = unborrowed(word_arena);
+    word_arena.reserve(d.mentions.len() * 2);
+    resolved.clear();
+    resolved.resize(d.mentions.len(), None);
+    recent_speakers.clear();
+    recent_speakers.reserve(d.quotes.len());
+    recent.clear();
+    recent.reserve(d.mentions.len());
+    // (Two words of each name at most, one key for each organisation.)
+    by_word.reset(d.mentions.len());
+    orgs.reset(d.mentions.len() / 4);
+    char_entities.clear();
     let mut r = Resolver {
         d,
-        // (Sized from the mentions, so that most texts need no regrowth.)
-        entities: Vec::with_capacity(d.mentions.len() / 2 + 1),
-        next_mention: vec![NONE; d.mentions.len()],
-        word_arena: Vec::with_capacity(d.mentions.len() * 2),
-        resolved: vec![None; d.mentions.len()],
+        entities,
+        role_nodes,
+        next_mention,
+        word_arena,
+        resolved,
         speaks,
-        recent_speakers: Vec::with_capacity(d.quotes.len()),
-        recent: Vec::with_capacity(d.mentions.len()),
-        // (Two words of each name at most, one key for each organisation.)
-        by_word: Chains::with_capacity(d.mentions.len()),
-        orgs: Chains::with_capacity(d.mentions.len() / 4),
-        scratch: Vec::new(),
-        char_entities: Vec::new(),
+        recent_speakers,
+        recent,
+        by_word,
+        orgs,
+        scratch: unborrowed(scratch),
+        char_entities,
     };
     r.walk();
-    r.build()
+    let out = r.build();
+    let Resolver {
+        entities,
+        role_nodes,
+        next_mention,
+        word_arena,
+        resolved,
+        speaks,
+        recent_speakers,
+        recent,
+        by_word,
+        orgs,
+        scratch,
+        char_entities,
+        ..
+    } = r;
+    *lists = ResolverLists {
+        entities,
+        role_nodes,
+        next_mention,
+        word_arena: unborrowed(word_arena),
+        resolved,
+        speaks,
+        recent_speakers,
+        recent,
+        by_word,
+        orgs,
+        scratch: unborrowed(scratch),
+        char_entities,
+    };
+    out
 }
 
 impl<'a> Resolver<'_, 'a> {
@@ -206,8 +323,9 @@ impl<'a> Resolver<'_, 'a> {
                     self.recent.push((mention.span.start, para, res.entity));
                 }
                 if let Some(role) = mention.role {
-                    if !e.roles.contains(&role) {
-                        e.roles.push(role);
+                    if !has_role(&self.role_nodes, e.roles, role) {
+                        self.role_nodes.push((role, e.roles));
+                        e.roles = (self.role_nodes.len() - 1) as u32;
                     }
                 }
                 if e.gender == Gender::Unknown {
@@ -238,7 +356,7 @@ impl<'a> Resolver<'_, 'a> {
             kind,
             gender: mention.gender,
             name_gender: mention.name_gender,
-            roles: Vec::new(),
+            roles: NO_ROLE,
             first_mention: None,
             last_mention: None,
             last_outside: None,
@@ -457,7 +575,7 @@ impl<'a> Resolver<'_, 'a> {
         let name_agrees = gender != Gender::Unknown && ent.name_gender == gender;
         let name_disagrees = gender != Gender::Unknown && !ent.name_gender.compatible(gender);
         let evidence =
-            ent.gender != Gender::Unknown || !ent.roles.is_empty() || ent.spoke || ent.words.1 - ent.words.0 >= 2;
+            ent.gender != Gender::Unknown || ent.roles != NO_ROLE || ent.spoke || ent.words.1 - ent.words.0 >= 2;
         let b = |x: bool| f32::from(u8::from(x));
         // (The subject of the pronoun's own sentence binds it best: `Ban
         // condemned what he called …`.)
@@ -507,7 +625,7 @@ impl<'a> Resolver<'_, 'a> {
                     .map(|&(_, _, e)| e)
                     .find(|&e| {
                         let ent = &self.entities[e];
-                        ent.roles.contains(&role) && ent.gender.compatible(mention.gender)
+                        has_role(&self.role_nodes, ent.roles, role) && ent.gender.compatible(mention.gender)
                     });
                 if let Some(e) = found {
                     let via = self.entities[e].last_mention;
@@ -590,7 +708,7 @@ impl<'a> Resolver<'_, 'a> {
         Arc::from(buf.as_str())
     }
 
-    fn build(self) -> (Vec<Quote>, Vec<Speaker>) {
+    fn build(&self) -> (Vec<Quote>, Vec<Speaker>) {
         let d = self.d;
         let mut order: Vec<usize> = (0..d.quotes.len()).collect();
         order.sort_by_key(|&q| (d.quotes[q].outer.start, core::cmp::Reverse(d.quotes[q].outer.end)));
@@ -711,6 +829,19 @@ impl<'a> Resolver<'_, 'a> {
     }
 }
 
+/// True when the role list starting at node `first` of `nodes` holds
+/// `role`.
+fn has_role(nodes: &[(u16, u32)], first: u32, role: u16) -> bool {
+    let mut node = first;
+    while let Some(&(r, next)) = nodes.get(node as usize) {
+        if r == role {
+            return true;
+        }
+        node = next;
+    }
+    false
+}
+
 /// The words of a name, without possessive endings or trailing dots and
 /// commas, as written: `words` is cleared and filled. They stand for
 /// their lower case: compare them with [`same_word`], hash them with
@@ -816,6 +947,16 @@ fn name_matches(words: &[&str], known: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unborrowed_list_keeps_its_room() {
+        let text = String::from("Ana Ruiz said so");
+        let mut words: Vec<&str> = Vec::with_capacity(100);
+        words_of(&text, &mut words);
+        let kept: Vec<&'static str> = unborrowed(words);
+        assert!(kept.is_empty());
+        assert!(kept.capacity() >= 100, "room lost: {}", kept.capacity());
+    }
 
     #[test]
     fn words_compare_and_hash_as_their_lower_case() {

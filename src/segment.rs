@@ -178,6 +178,9 @@ pub(crate) struct Segmentation {
     pub sentences: Vec<Sentence>,
     /// For each token, the index of its sentence.
     pub tok_sentence: Vec<u32>,
+    /// The tokenizer's working lists, kept only so that
+    /// [`refill`](Segmentation::refill) reuses them.
+    work: Tokens,
 }
 
 impl Segmentation {
@@ -190,35 +193,68 @@ impl Segmentation {
     /// [`new`](Self::new), marking the plain words that start no cue of
     /// `cues` ([`CueScan::Pass`]) and the other words no piece of which
     /// does ([`CueScan::Skip`]); without a matcher, none is.
+    #[cfg(test)]
     pub fn with_cues(text: &str, lex: &Lexicons, cues: Option<&CueMatcher>) -> Segmentation {
-        let (mode, paragraphs) = paragraphs(text);
+        let mut seg = Segmentation::empty();
+        seg.refill(text, lex, cues);
+        seg
+    }
+
+    /// A segmentation of no text, whose lists have no room yet.
+    pub fn empty() -> Segmentation {
+        Segmentation {
+            mode: ParagraphMode::Lines,
+            paragraphs: Vec::new(),
+            tokens: Vec::new(),
+            cue_tokens: Vec::new(),
+            sentences: Vec::new(),
+            tok_sentence: Vec::new(),
+            work: Tokens::default(),
+        }
+    }
+
+    /// [`with_cues`](Self::with_cues) in place: segments `text` into this
+    /// segmentation's lists, reusing their room (an engine keeps one per
+    /// thread, see [`Scratch`](crate::scratch::Scratch), so that a
+    /// document allocates none of them).
+    pub fn refill(&mut self, text: &str, lex: &Lexicons, cues: Option<&CueMatcher>) {
+        self.mode = paragraphs_into(text, &mut self.paragraphs);
         // (English runs five to six bytes a token: room for nearly every
         // text's tokens, so the vector is never copied to grow.)
-        let mut out = Tokens {
-            all: Vec::with_capacity(text.len() / 4 + 1),
-            // (About one terminator in 20 tokens, one cue token in 10.)
-            terminators: Vec::with_capacity(text.len() / 64 + 1),
-            cue: Vec::with_capacity(text.len() / 32 + 1),
-        };
-        let mut para_ends = Vec::with_capacity(paragraphs.len());
-        for (i, p) in paragraphs.iter().enumerate() {
+        let mut out = core::mem::take(&mut self.work);
+        out.all = core::mem::take(&mut self.tokens);
+        out.cue = core::mem::take(&mut self.cue_tokens);
+        out.all.clear();
+        out.all.reserve(text.len() / 4 + 1);
+        // (About one terminator in 20 tokens, one cue token in 10.)
+        out.terminators.clear();
+        out.terminators.reserve(text.len() / 64 + 1);
+        out.cue.clear();
+        out.cue.reserve(text.len() / 32 + 1);
+        out.para_ends.clear();
+        out.para_ends.reserve(self.paragraphs.len());
+        for (i, p) in self.paragraphs.iter().enumerate() {
             tokenize(text, *p, i as u32, lex, cues, &mut out);
-            para_ends.push(out.all.len());
+            out.para_ends.push(out.all.len());
         }
-        let Tokens { all: tokens, terminators, cue: cue_tokens } = out;
-        let sentences = sentences(text, &tokens, &para_ends, &terminators, lex);
+        self.tokens = core::mem::take(&mut out.all);
+        self.cue_tokens = core::mem::take(&mut out.cue);
+        sentences(text, &self.tokens, &out.para_ends, &out.terminators, lex, &mut self.sentences);
+        self.work = out;
         // (Filled in place, without zeroing it first.)
-        let mut tok_sentence = Vec::with_capacity(tokens.len());
-        for (i, s) in sentences.iter().enumerate() {
+        let tok_sentence = &mut self.tok_sentence;
+        tok_sentence.clear();
+        tok_sentence.reserve(self.tokens.len());
+        for (i, s) in self.sentences.iter().enumerate() {
             tok_sentence.resize(s.first as usize, 0);
             tok_sentence.resize(s.end as usize, i as u32);
         }
-        tok_sentence.resize(tokens.len(), 0);
-        Segmentation { mode, paragraphs, tokens, cue_tokens, sentences, tok_sentence }
+        tok_sentence.resize(self.tokens.len(), 0);
     }
 
     /// The tokens at which one of `spans` starts: those whose start is a
     /// span's start.
+    #[cfg(test)]
     pub fn tokens_starting(&self, spans: impl IntoIterator<Item = Span>) -> TokenSet {
         let mut set = TokenSet::new(self.tokens.len());
         for s in spans {
@@ -250,8 +286,15 @@ pub(crate) struct TokenSet {
 
 impl TokenSet {
     /// An empty set for `len` tokens.
+    #[cfg(test)]
     pub fn new(len: usize) -> TokenSet {
         TokenSet { bits: vec![0; len.div_ceil(64)] }
+    }
+
+    /// Empties the set and sizes it for `len` tokens, keeping its room.
+    pub fn reset(&mut self, len: usize) {
+        self.bits.clear();
+        self.bits.resize(len.div_ceil(64), 0);
     }
 
     /// Adds token `i` (ignored past the set's length).
@@ -268,9 +311,18 @@ impl TokenSet {
     }
 }
 
+/// [`paragraphs_into`] a new list: the mode and the paragraphs.
+#[cfg(test)]
+fn paragraphs(text: &str) -> (ParagraphMode, Vec<Span>) {
+    let mut out = Vec::new();
+    (paragraphs_into(text, &mut out), out)
+}
+
 /// The paragraphs of `text` alone, without tokens or sentences.
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
-    paragraphs(text).1
+    let mut out = Vec::new();
+    paragraphs_into(text, &mut out);
+    out
 }
 
 /// How much of a text [`paragraphs`] reads for the mode: a text keeps one
@@ -353,10 +405,13 @@ fn trim_line(text: &str, start: usize, end: usize) -> Option<Span> {
 /// Splits `text` into trimmed paragraph spans, in one pass over its lines:
 /// each line, or each run of lines between blank lines, as the lines in
 /// the first [`MODE_SAMPLE`] bytes tell ([`LineCounts`]).
-fn paragraphs(text: &str) -> (ParagraphMode, Vec<Span>) {
+/// `lines` is cleared and filled with them (its room reused); the mode is
+/// returned.
+fn paragraphs_into(text: &str, lines: &mut Vec<Span>) -> ParagraphMode {
     // The trimmed lines, with an empty span where blank lines were.
     // (News paragraphs run 200 to 500 bytes: room for most texts'.)
-    let mut lines: Vec<Span> = Vec::with_capacity(text.len() / 128 + 2);
+    lines.clear();
+    lines.reserve(text.len() / 128 + 2);
     let mut counts = LineCounts::default();
     let mut sampling = true;
     let mut start = 0usize;
@@ -394,7 +449,7 @@ fn paragraphs(text: &str) -> (ParagraphMode, Vec<Span>) {
         after_blank = false;
     }
     lines.truncate(kept);
-    (mode, lines)
+    mode
 }
 
 /// Trims whitespace from both ends; `None` when nothing is left.
@@ -484,6 +539,7 @@ const fn byte_classes() -> [u8; 256] {
 static CLASS: [u8; 256] = byte_classes();
 
 /// What the tokenizer appends to, paragraph by paragraph.
+#[derive(Clone, Debug, Default)]
 struct Tokens {
     all: Vec<Token>,
     /// The indices of the terminators ([`is_terminator`]).
@@ -491,6 +547,8 @@ struct Tokens {
     /// The indices of the tokens the cue matcher reads
     /// ([`Segmentation::cue_tokens`]).
     cue: Vec<u32>,
+    /// The end of each paragraph's tokens in `all`, for [`sentences`].
+    para_ends: Vec<usize>,
 }
 
 impl Tokens {
@@ -528,12 +586,12 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                     // The common word: one load gave its end, and its bytes
                     // serve the shape, the flags and the cue filter.
                     let e = i + w.len;
-                    let lower = crate::ascii::lower8(w.bytes);
+                    let lower = w.lower();
                     let hash = crate::ascii::short_hash(lower);
                     out.push(Token {
                         span: Span::new(i, e),
                         kind: if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word },
-                        shape: shape_of_short(w.bytes),
+                        shape: w.shape(),
                         para: para_idx,
                         lex: lex.short_word_flags(lower, hash),
                         cue: if cues.is_none_or(|m| m.may_start_hash(hash)) { CueScan::Word } else { CueScan::Pass },
@@ -545,13 +603,21 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                 let e = ascii_word_end(bytes, i, end);
                 if e != 0 {
                     // A long word: one hash serves the filter of long words
-                    // with flags and the cue filter.
-                    let (flags, may_start) = match crate::ascii::load8(bytes, i).filter(|_| e - i > 8) {
-                        Some(head) => {
+                    // with flags and the cue filter. A word of eight bytes
+                    // (`national`, `minister`) is its head: the short-word
+                    // table holds its flags, and the hash of its bytes
+                    // lower-cased is its cue filter's.
+                    let (flags, may_start) = match crate::ascii::load8(bytes, i) {
+                        Some(head) if e - i > 8 => {
                             let hash = crate::ascii::head_hash(head, e - i);
                             (lex.long_word_flags(text, i, e, hash), cues.is_none_or(|m| m.may_start_hash(hash)))
                         }
-                        None => (lex.word_flags_in(text, i, e), cues.is_none_or(|m| m.may_start(text, i, e))),
+                        Some(head) if e - i == 8 => {
+                            let lower = crate::ascii::lower8(head);
+                            let hash = crate::ascii::short_hash(lower);
+                            (lex.short_word_flags(lower, hash), cues.is_none_or(|m| m.may_start_hash(hash)))
+                        }
+                        _ => (lex.word_flags_in(text, i, e), cues.is_none_or(|m| m.may_start(text, i, e))),
                     };
                     out.push(Token {
                         span: Span::new(i, e),
@@ -659,6 +725,35 @@ struct ShortWord {
     len: usize,
     /// The byte after it, or 0 at the paragraph's end.
     next: u8,
+    /// Per byte of `bytes`, bit 7 set for a capital, and for a lowercase
+    /// letter (see [`crate::ascii::case_masks`]): its shape and its lower
+    /// case follow without classifying the bytes again.
+    upper: u64,
+    lower_letters: u64,
+}
+
+impl ShortWord {
+    /// The word lower-cased ([`lower8`](crate::ascii::lower8) of its
+    /// bytes).
+    #[inline]
+    fn lower(&self) -> u64 {
+        self.bytes | self.upper >> 2
+    }
+
+    /// [`shape_of_ascii`] of the word: the case of its first letter, and
+    /// for a capital, whether lowercase letters or only capitals follow.
+    #[inline]
+    fn shape(&self) -> Shape {
+        if self.lower_letters & 0x80 != 0 {
+            Shape::Lower
+        } else if self.upper & 0x80 == 0 {
+            Shape::Other
+        } else if self.lower_letters >> 8 != 0 || self.upper >> 8 == 0 {
+            Shape::Capitalized
+        } else {
+            Shape::AllCaps
+        }
+    }
 }
 
 /// The word at `start` (an ASCII word byte) when [`ascii_word_end`] ends
@@ -669,7 +764,8 @@ struct ShortWord {
 #[inline]
 fn short_word(bytes: &[u8], start: usize, limit: usize) -> Option<ShortWord> {
     let x = crate::ascii::load8(bytes, start)?;
-    let stop = !crate::ascii::ascii_word_mask(x) & crate::ascii::HI;
+    let (word_mask, letters) = crate::ascii::word_and_letter_masks(x);
+    let stop = !word_mask & crate::ascii::HI;
     if stop == 0 {
         return None;
     }
@@ -680,10 +776,12 @@ fn short_word(bytes: &[u8], start: usize, limit: usize) -> Option<ShortWord> {
     let end = start + len;
     // The byte after the word, and the rule of `ascii_word_end` for it.
     let b = (x >> (8 * len)) as u8;
+    let keep = crate::ascii::low_bytes(len);
+    let (upper, lower_letters) = crate::ascii::case_masks(x, letters & keep);
+    let word = ShortWord { bytes: x & keep, len, next: if end >= limit { 0 } else { b }, upper, lower_letters };
     if end >= limit {
-        return (end == limit).then_some(ShortWord { bytes: x & crate::ascii::low_bytes(len), len, next: 0 });
+        return (end == limit).then_some(word);
     }
-    let word = ShortWord { bytes: x & crate::ascii::low_bytes(len), len, next: b };
     let joiner = match b {
         b'-' | b'.' | b'\'' => true,
         // `76,981` and `5:30` join after a digit.
@@ -703,7 +801,7 @@ fn short_word(bytes: &[u8], start: usize, limit: usize) -> Option<ShortWord> {
 
 /// [`shape_of_ascii`] of a [`ShortWord`]'s bytes, from masks of its
 /// lowercase letters and capitals.
-#[inline]
+#[cfg(test)]
 fn shape_of_short(word: u64) -> Shape {
     let first = word as u8;
     if first.is_ascii_lowercase() {
@@ -951,9 +1049,18 @@ fn is_closer(s: &str) -> bool {
 /// end can close one, so the tokens are read at those places alone:
 /// `para_ends` holds the end of each paragraph's tokens, `terminators` the
 /// indices of the terminators, in order.
-fn sentences(text: &str, tokens: &[Token], para_ends: &[usize], terminators: &[u32], lex: &Lexicons) -> Vec<Sentence> {
+/// `out` is cleared and filled.
+fn sentences(
+    text: &str,
+    tokens: &[Token],
+    para_ends: &[usize],
+    terminators: &[u32],
+    lex: &Lexicons,
+    out: &mut Vec<Sentence>,
+) {
     // (Room for a sentence in 16 tokens: most texts' without regrowth.)
-    let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
+    out.clear();
+    out.reserve(tokens.len() / 16 + 1);
     let mut push = |first: usize, end: usize| {
         if let (Some(a), Some(z)) = (tokens.get(first), tokens.get(end.wrapping_sub(1))) {
             let span = Span::new(a.span.start, z.span.end);
@@ -996,7 +1103,6 @@ fn sentences(text: &str, tokens: &[Token], para_ends: &[usize], terminators: &[u
             first = para_end;
         }
     }
-    out
 }
 
 /// True when the token can begin a sentence: a capital, a digit, or an
@@ -1364,7 +1470,9 @@ mod tests {
                     proptest::prop_assert_eq!(w.next, if end < limit { b[end] } else { 0 });
                     let word = &text[start..end];
                     proptest::prop_assert_eq!(shape_of_short(w.bytes), shape_of_ascii(word.as_bytes()));
-                    let lower = crate::ascii::lower8(w.bytes);
+                    proptest::prop_assert_eq!(w.shape(), shape_of_ascii(word.as_bytes()));
+                    proptest::prop_assert_eq!(w.lower(), crate::ascii::lower8(w.bytes));
+                    let lower = w.lower();
                     let hash = crate::ascii::short_hash(lower);
                     proptest::prop_assert_eq!(lex.short_word_flags(lower, hash), lex.word_flags(word));
                     proptest::prop_assert_eq!(cues.may_start_hash(hash), cues.may_start(&text, start, end));
@@ -1509,7 +1617,7 @@ mod tests {
                     }
                     let Some(end) = joined_word_end(b, start, limit) else { continue };
                     proptest::prop_assert_eq!(end, word_end(&text, start, limit), "{:?} {}..{}", text, start, limit);
-                    let mut general = Tokens { all: Vec::new(), terminators: Vec::new(), cue: Vec::new() };
+                    let mut general = Tokens::default();
                     push_word(&text, Span::new(start, end), 0, lex, &mut general);
                     proptest::prop_assert_eq!(general.all.len(), 1);
                     let t = general.all[0];

@@ -188,17 +188,26 @@ impl CueMatcher {
     /// ([`CueScan::Word`](crate::segment::CueScan::Word)) is looked up
     /// without scanning its bytes again; the other words are scanned as
     /// `find_all` does.
+    #[cfg(test)]
     pub fn find_in_tokens(&self, text: &str, seg: &Segmentation) -> Vec<CueHit> {
+        let mut out = Vec::new();
+        self.find_in_tokens_into(text, seg, &mut out);
+        out
+    }
+
+    /// [`find_in_tokens`](Self::find_in_tokens) into `out`, cleared first
+    /// (its room reused).
+    pub fn find_in_tokens_into(&self, text: &str, seg: &Segmentation, out: &mut Vec<CueHit>) {
         // (About one cue in 130 bytes of news.)
-        let mut out = Vec::with_capacity(text.len() / 64 + 4);
-        let Some(automaton) = self.automaton.as_ref() else { return out };
+        out.clear();
+        out.reserve(text.len() / 64 + 4);
+        let Some(automaton) = self.automaton.as_ref() else { return };
         let mut cur = TokenCursor::default();
         while let Some((raw, first)) = automaton.find_in_tokens(text, &seg.tokens, &seg.cue_tokens, &mut cur) {
             let (span, hit) = self.complete(automaton, text, raw, first.map(|k| (seg.tokens.as_slice(), k)));
             cur.skip_to(text, span.end);
             out.extend(hit);
         }
-        out
     }
 
     /// False when no cue starts at the word `start..end` of `text` (a word

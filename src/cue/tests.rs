@@ -197,6 +197,30 @@ fn tricky() -> CueMatcher {
     CueMatcher::new(entries, ContextRules::default()).unwrap()
 }
 
+/// A cue word of eight bytes (`reported`, `declared`) is read through the
+/// tokenizer's hash of its bytes: every such form of the lexicon, in any
+/// case, is found from the tokens as in the text.
+#[test]
+fn eight_byte_cue_words_pass_the_token_filter() {
+    let m = english();
+    let mut tried = 0;
+    for e in &m.entries {
+        for f in &e.forms {
+            let first = f.text.split(' ').next().unwrap_or_default();
+            if first.len() != 8 || !first.bytes().all(crate::ascii::is_ascii_word) {
+                continue;
+            }
+            for w in [first.to_string(), first.to_uppercase(), format!("{}{}", &first[..1].to_uppercase(), &first[1..])]
+            {
+                let text = format!("She {} it, and {w}: {w}", f.text.replacen(first, &w, 1));
+                assert_eq!(cues_from_tokens(m, &text), m.find_all(&text), "{text:?}");
+            }
+            tried += 1;
+        }
+    }
+    assert!(tried > 20, "only {tried} forms of eight bytes");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 

@@ -10,7 +10,7 @@
 //! finders before this one know names and role nouns; this one widens or
 //! adds the mention in that slot, so the tag passes find it whole.
 
-use super::{Cx, Mention, MentionKind, is_determiner, possessive_len};
+use super::{Cx, Mention, MentionKind, MentionLists, is_determiner, possessive_len};
 use crate::lexicon::{is_weekday, with_lower};
 use crate::segment::{Shape, TokKind, TokenSet};
 use crate::span::Span;
@@ -20,9 +20,10 @@ const MAX_WORDS: usize = 10;
 
 /// Widens or adds the speaker mention in the tag slot of each quote in
 /// `quotes` (outer spans, sorted). `out` stays in text order.
-pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
-    let mut added: Vec<Mention> = Vec::new();
-    let finders = Found::new(cx, out);
+pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>, lists: &mut MentionLists) {
+    let added = &mut lists.added;
+    added.clear();
+    let finders = Found::new(cx, out, &mut lists.ends);
     for &q in quotes {
         let Some(i) = slot_start(cx, q) else { continue };
         let found = if cx.cue_starts_at(i) { after_cue(cx, i, &finders) } else { before_cue(cx, i, &finders) };
@@ -49,8 +50,27 @@ pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
     // straddles its edge (then the finders saw a different phrase).
     added.retain(|a| !out.iter().any(|m| straddles(m, a)));
     out.retain(|m| !added.iter().any(|a| a.first <= m.first && m.end <= a.end));
-    out.extend(added);
-    out.sort_by_key(|m| m.first);
+    // In text order: the finders' mentions are, so a merge with the added
+    // ones, sorted, gives what a stable sort of both would (ties to the
+    // finders'), without the sort's buffer.
+    added.sort_by_key(|m| m.first);
+    if !out.is_sorted_by_key(|m| m.first) {
+        out.append(added);
+        out.sort_by_key(|m| m.first);
+        return;
+    }
+    let merged = &mut lists.merged;
+    merged.clear();
+    merged.reserve(out.len() + added.len());
+    let mut extra = added.drain(..).peekable();
+    for m in out.drain(..) {
+        while let Some(a) = extra.next_if(|a| a.first < m.first) {
+            merged.push(a);
+        }
+        merged.push(m);
+    }
+    merged.extend(extra);
+    core::mem::swap(out, merged);
 }
 
 /// The finders' mentions (in text order), and the tokens where one ends:
@@ -58,13 +78,14 @@ pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>) {
 /// a scan of the mentions.
 struct Found<'o> {
     all: &'o [Mention],
-    ends: TokenSet,
+    ends: &'o TokenSet,
 }
 
 impl<'o> Found<'o> {
-    fn new(cx: &Cx<'_>, all: &'o [Mention]) -> Found<'o> {
+    /// The finders' mentions `all`; `ends` is emptied and filled.
+    fn new(cx: &Cx<'_>, all: &'o [Mention], ends: &'o mut TokenSet) -> Found<'o> {
         // (An end may be the token count: one more bit.)
-        let mut ends = TokenSet::new(cx.seg.tokens.len() + 1);
+        ends.reset(cx.seg.tokens.len() + 1);
         for m in all {
             ends.insert(m.end as usize);
         }

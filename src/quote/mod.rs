@@ -50,7 +50,7 @@ use crate::cue::CueMatcher;
 use crate::lexicon::Lexicons;
 use crate::span::Span;
 use marks::Family;
-pub(crate) use scan::Work;
+pub(crate) use scan::{PairLists, Work};
 
 /// How a quote segment ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -313,6 +313,23 @@ impl QuoteScanner {
         self.find(text, paragraphs, lex, matcher, cues, &mut Work::default())
     }
 
+    /// [`scan_with_cues`](Self::scan_with_cues) into `out` (cleared
+    /// first), the pairing's working lists taken from `lists` and given
+    /// back.
+    #[allow(clippy::too_many_arguments)]
+    pub fn scan_into(
+        &self,
+        text: &str,
+        paragraphs: &[Span],
+        lex: &Lexicons,
+        matcher: &CueMatcher,
+        cues: Option<&[usize]>,
+        lists: &mut PairLists,
+        out: &mut Vec<RawQuote>,
+    ) {
+        self.find_into(text, paragraphs, lex, matcher, cues, &mut Work::default(), lists, out);
+    }
+
     /// The whole finder, counting its steps in `work`.
     pub(crate) fn find(
         &self,
@@ -323,13 +340,34 @@ impl QuoteScanner {
         cues: Option<&[usize]>,
         work: &mut Work,
     ) -> Vec<RawQuote> {
-        let paired = scan::pair(text, paragraphs, self.styles, lex, work);
-        let mut dashes = Vec::new();
+        let mut out = Vec::new();
+        self.find_into(text, paragraphs, lex, matcher, cues, work, &mut PairLists::default(), &mut out);
+        out
+    }
+
+    /// [`find`](Self::find) into `out` (cleared first), with the pairing's
+    /// lists from `lists`.
+    #[allow(clippy::too_many_arguments)]
+    fn find_into(
+        &self,
+        text: &str,
+        paragraphs: &[Span],
+        lex: &Lexicons,
+        matcher: &CueMatcher,
+        cues: Option<&[usize]>,
+        work: &mut Work,
+        lists: &mut PairLists,
+        out: &mut Vec<RawQuote>,
+    ) {
+        scan::pair_into(text, paragraphs, self.styles, lex, work, lists, out);
         if dash::uses_dash_dialogue(text, paragraphs, self.styles) {
+            let mut dashes = Vec::new();
             dash::find(text, paragraphs, matcher, lex, &mut dashes, work);
+            if !dashes.is_empty() {
+                *out = merge(core::mem::take(out), dashes, work);
+            }
         }
-        let quotes = merge(paired.quotes, dashes, work);
-        finish(text, paragraphs, quotes, cues, work)
+        finish(text, paragraphs, out, cues, work);
     }
 }
 
@@ -369,13 +407,7 @@ fn merge(marked: Vec<RawQuote>, dashes: Vec<RawQuote>, work: &mut Work) -> Vec<R
 
 /// Computes nesting (every quote's innermost enclosing quote and depth)
 /// and classifies terms. `quotes` are in order of start, enclosing first.
-fn finish(
-    text: &str,
-    paragraphs: &[Span],
-    mut quotes: Vec<RawQuote>,
-    cues: Option<&[usize]>,
-    work: &mut Work,
-) -> Vec<RawQuote> {
+fn finish(text: &str, paragraphs: &[Span], quotes: &mut [RawQuote], cues: Option<&[usize]>, work: &mut Work) {
     let mut enclosing: Vec<usize> = Vec::new();
     let mut classifier = term::Classifier::new(text, cues);
     for i in 0..quotes.len() {
@@ -395,7 +427,6 @@ fn finish(
         enclosing.push(i);
         work.steps += 1;
     }
-    quotes
 }
 
 /// News only: marks as terms the Title Case quotes right after a comma,

@@ -128,23 +128,58 @@ impl Iterator for Candidates<'_> {
 
 /// The result of pairing: the quote segments to report, in order of start
 /// (an enclosing quote before the ones inside it), not yet nested.
+#[cfg(test)]
 #[derive(Debug, Default)]
 pub(crate) struct Paired {
     pub quotes: Vec<RawQuote>,
 }
 
+/// The pairing's working lists, kept from one text to the next (see
+/// [`Scratch`](crate::scratch::Scratch)): each pairing clears them and
+/// reuses their room.
+#[derive(Debug, Default)]
+pub(crate) struct PairLists {
+    /// The paragraph stack ([`Stack::stack`]).
+    stack: Vec<Entry>,
+    /// The output slots ([`Stack::slots`]).
+    slots: Vec<Option<RawQuote>>,
+    /// The slots' new indices, once the empty ones are dropped.
+    remap: Vec<usize>,
+}
+
 /// Pairs the marks of `text`, paragraph by paragraph.
+#[cfg(test)]
 pub(crate) fn pair(text: &str, paragraphs: &[Span], styles: u8, lex: &Lexicons, work: &mut Work) -> Paired {
-    pair_with(text, paragraphs, styles, lex, work, Prefilter::new(text, styles))
+    let mut quotes = Vec::new();
+    pair_into(text, paragraphs, styles, lex, work, &mut PairLists::default(), &mut quotes);
+    Paired { quotes }
+}
+
+/// [`pair`] into `out` (cleared first), with its working lists taken from
+/// `lists` and given back.
+pub(crate) fn pair_into(
+    text: &str,
+    paragraphs: &[Span],
+    styles: u8,
+    lex: &Lexicons,
+    work: &mut Work,
+    lists: &mut PairLists,
+    out: &mut Vec<RawQuote>,
+) {
+    pair_with(text, paragraphs, styles, lex, work, Prefilter::new(text, styles), lists, out);
 }
 
 /// [`pair`] with the byte-table search, whatever the text: the slow path
 /// the `memchr` paths are tested against.
 #[cfg(test)]
 pub(crate) fn pair_slow(text: &str, paragraphs: &[Span], styles: u8, lex: &Lexicons) -> Paired {
-    pair_with(text, paragraphs, styles, lex, &mut Work::default(), Prefilter::Table)
+    let mut quotes = Vec::new();
+    let mut lists = PairLists::default();
+    pair_with(text, paragraphs, styles, lex, &mut Work::default(), Prefilter::Table, &mut lists, &mut quotes);
+    Paired { quotes }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn pair_with(
     text: &str,
     paragraphs: &[Span],
@@ -152,12 +187,21 @@ fn pair_with(
     lex: &Lexicons,
     work: &mut Work,
     prefilter: Prefilter,
-) -> Paired {
+    lists: &mut PairLists,
+    quotes: &mut Vec<RawQuote>,
+) {
     let bytes = text.as_bytes();
     // (Room for an opener in 128 bytes and eight open at once: most
     // texts' without regrowth.)
-    let mut st =
-        Stack { stack: Vec::with_capacity(8), slots: Vec::with_capacity(text.len() / 128 + 4), ..Stack::default() };
+    let mut st = Stack {
+        stack: core::mem::take(&mut lists.stack),
+        slots: core::mem::take(&mut lists.slots),
+        ..Stack::default()
+    };
+    st.stack.clear();
+    st.stack.reserve(8);
+    st.slots.clear();
+    st.slots.reserve(text.len() / 128 + 4);
     let mut carry: Option<(usize, Family)> = None;
     // One pass over the candidates of the whole text; the memchr search
     // itself reads each byte once.
@@ -259,9 +303,12 @@ fn pair_with(
     let keep = |q: &RawQuote| {
         !q.inner.is_empty() && (q.closure == Closure::Closed || q.family != Family::Single || single_is_outer)
     };
-    let mut remap = vec![NONE; st.slots.len()];
-    let mut quotes = Vec::with_capacity(st.slots.len());
-    for (old, slot) in st.slots.into_iter().enumerate() {
+    let remap = &mut lists.remap;
+    remap.clear();
+    remap.resize(st.slots.len(), NONE);
+    quotes.clear();
+    quotes.reserve(st.slots.len());
+    for (old, slot) in st.slots.drain(..).enumerate() {
         if let Some(mut q) = slot.filter(keep) {
             q.continues_from = q.continues_from.map(|c| remap[c]).filter(|&c| c != NONE);
             remap[old] = quotes.len();
@@ -269,7 +316,8 @@ fn pair_with(
         }
     }
     work.steps += quotes.len();
-    Paired { quotes }
+    lists.stack = st.stack;
+    lists.slots = st.slots;
 }
 
 /// The pairing state: the paragraph stack with its per-family chains, and

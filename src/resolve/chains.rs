@@ -25,9 +25,28 @@ const EMPTY: u32 = u32::MAX;
 
 impl Chains {
     /// An empty index with room for about `keys` keys before it grows.
+    #[cfg(test)]
     pub fn with_capacity(keys: usize) -> Chains {
+        let mut c = Chains::empty();
+        c.reset(keys);
+        c
+    }
+
+    /// An index with no room yet (it makes some on the first key filed).
+    pub fn empty() -> Chains {
+        Chains { slots: Vec::new(), len: 0, nodes: Vec::new() }
+    }
+
+    /// Empties the index, with room for about `keys` keys, as
+    /// [`with_capacity`](Self::with_capacity) makes it, reusing the room
+    /// it has.
+    pub fn reset(&mut self, keys: usize) {
         let size = (keys * 2).next_power_of_two().max(16);
-        Chains { slots: vec![(0, EMPTY, EMPTY); size], len: 0, nodes: Vec::with_capacity(keys) }
+        self.slots.clear();
+        self.slots.resize(size, (0, EMPTY, EMPTY));
+        self.len = 0;
+        self.nodes.clear();
+        self.nodes.reserve(keys);
     }
 
     /// The home slot of `key` in a table of `size` slots (a power of two).
@@ -38,6 +57,9 @@ impl Chains {
     /// The slot holding `key`, or the empty slot where it would go.
     fn slot(&self, key: u64) -> usize {
         let size = self.slots.len();
+        if size == 0 {
+            return 0;
+        }
         let mut i = Chains::home(key, size);
         while let Some(&(k, first, _)) = self.slots.get(i) {
             if first == EMPTY || k == key {
@@ -86,7 +108,7 @@ impl Chains {
 
     /// Doubles the table, placing every key anew.
     fn grow(&mut self) {
-        let size = self.slots.len() * 2;
+        let size = (self.slots.len() * 2).max(16);
         let old = core::mem::replace(&mut self.slots, vec![(0, EMPTY, EMPTY); size]);
         for entry in old.into_iter().filter(|&(_, first, _)| first != EMPTY) {
             let i = self.slot(entry.0);

@@ -253,13 +253,35 @@ pub(crate) struct Draft<'a> {
     tag_memo: Vec<Cell<TagMemo>>,
     /// [`Draft::cue_site`] of each cue hit.
     cue_sites: Vec<Option<CueSite>>,
+    /// The list [`TopQuotes::new_in`] sorted, kept for
+    /// [`recycle`](Draft::recycle).
+    top_entries: Vec<top::Entry>,
 }
 
 /// A remembered [`Draft::tag_at`]: (mention, cue, end token) or none.
 type TagMemo = Option<Option<(u32, u32, u32)>>;
 
+/// The lists a [`Draft`] builds for itself, kept from one document to the
+/// next (see [`Scratch`](crate::scratch::Scratch)): [`Draft::new_in`]
+/// clears and fills them, [`Draft::recycle`] gives them back.
+#[derive(Debug, Default)]
+pub(crate) struct DraftLists {
+    quotes: Vec<QDraft>,
+    cue_starts: TokenSet,
+    cue_toks: Vec<(u32, u32)>,
+    cue_used: Vec<bool>,
+    mention_starts: TokenSet,
+    /// The top-level quotes before [`TopQuotes::new_in`] sorts them.
+    top_entries: Vec<top::Entry>,
+    /// [`TopQuotes`]' own vector.
+    top: Vec<top::Entry>,
+    tag_memo: Vec<Cell<TagMemo>>,
+    cue_sites: Vec<Option<CueSite>>,
+}
+
 impl<'a> Draft<'a> {
     /// Builds the draft from the stage outputs.
+    #[cfg(test)]
     pub fn new(
         text: &'a str,
         seg: &'a Segmentation,
@@ -269,7 +291,35 @@ impl<'a> Draft<'a> {
         cues: Vec<CueHit>,
         mentions: Vec<Mention>,
     ) -> Draft<'a> {
-        let mut quotes: Vec<QDraft> = Vec::with_capacity(raw.len() + cues.len());
+        Draft::new_in(text, seg, lex, matcher, raw, cues, mentions, DraftLists::default())
+    }
+
+    /// [`new`](Self::new), its own lists taken from `lists` (cleared
+    /// first: their room is reused).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new_in(
+        text: &'a str,
+        seg: &'a Segmentation,
+        lex: &'a Lexicons,
+        matcher: &'a CueMatcher,
+        raw: &[RawQuote],
+        cues: Vec<CueHit>,
+        mentions: Vec<Mention>,
+        lists: DraftLists,
+    ) -> Draft<'a> {
+        let DraftLists {
+            mut quotes,
+            mut cue_starts,
+            mut cue_toks,
+            mut cue_used,
+            mut mention_starts,
+            top_entries: mut entries,
+            top,
+            mut tag_memo,
+            mut cue_sites,
+        } = lists;
+        quotes.clear();
+        quotes.reserve(raw.len() + cues.len());
         quotes.extend(raw.iter().enumerate().map(|(i, q)| QDraft {
             outer: q.outer,
             inner: q.inner,
@@ -284,29 +334,47 @@ impl<'a> Draft<'a> {
             addressee: None,
             firm: q.firm,
         }));
-        let cue_used = vec![false; cues.len()];
+        cue_used.clear();
+        cue_used.resize(cues.len(), false);
         let genre = crate::genre::Genre::News;
         // (Room for a report per cue, added by the passes: few documents
         // need more.)
-        let mut entries = Vec::with_capacity(quotes.len());
+        entries.clear();
         entries.extend((0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).map(|i| (quotes[i].outer.start, i)));
-        let top = TopQuotes::new(entries, cues.len());
+        let top = TopQuotes::new_in(&mut entries, cues.len(), top);
         let cast = crate::character::Cast::default();
-        let mut mention_starts = TokenSet::new(seg.tokens.len());
+        mention_starts.reset(seg.tokens.len());
         for m in &mentions {
             mention_starts.insert(m.first as usize);
         }
+        // Each cue's first token by a search, the token past it by a walk
+        // from there (a cue spans a few tokens); a cue starts at its first
+        // token when their starts agree.
+        let toks = &seg.tokens;
+        cue_toks.clear();
+        cue_starts.reset(toks.len());
+        for c in &cues {
+            let first = seg.token_at_or_after(c.span.start);
+            let mut end = first;
+            while toks.get(end).is_some_and(|t| t.span.start < c.span.end) {
+                end += 1;
+            }
+            if toks.get(first).is_some_and(|t| t.span.start == c.span.start) {
+                cue_starts.insert(first);
+            }
+            cue_toks.push((first as u32, end as u32));
+        }
+        tag_memo.clear();
+        tag_memo.resize(seg.tokens.len(), Cell::new(None));
+        cue_sites.clear();
         let mut d = Draft {
             text,
             seg,
             lex,
             matcher,
             quotes,
-            cue_starts: seg.tokens_starting(cues.iter().map(|c| c.span)),
-            cue_toks: cues
-                .iter()
-                .map(|c| (seg.token_at_or_after(c.span.start) as u32, seg.token_at_or_after(c.span.end) as u32))
-                .collect(),
+            cue_starts,
+            cue_toks,
             cues,
             inner_cues: Vec::new(),
             cue_used,
@@ -315,10 +383,12 @@ impl<'a> Draft<'a> {
             top,
             genre,
             cast,
-            tag_memo: vec![Cell::new(None); seg.tokens.len()],
+            tag_memo,
             cue_sites: Vec::new(),
+            top_entries: entries,
         };
-        d.cue_sites = (0..d.cues.len()).map(|c| d.cue_site(c)).collect();
+        cue_sites.extend((0..d.cues.len()).map(|c| d.cue_site(c)));
+        d.cue_sites = cue_sites;
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
             if let Some(prev) = d.quotes[i].continues_from {
@@ -329,6 +399,40 @@ impl<'a> Draft<'a> {
             }
         }
         d
+    }
+
+    /// Gives the draft's lists back to `scratch` for the next document:
+    /// its own ([`DraftLists`]), the cue hits and the mentions.
+    pub fn recycle(self, scratch: &mut crate::scratch::Scratch) {
+        let Draft {
+            quotes,
+            cue_starts,
+            cue_toks,
+            cues,
+            inner_cues,
+            cue_used,
+            mentions,
+            mention_starts,
+            top,
+            tag_memo,
+            cue_sites,
+            top_entries,
+            ..
+        } = self;
+        scratch.draft = DraftLists {
+            quotes,
+            cue_starts,
+            cue_toks,
+            cue_used,
+            mention_starts,
+            top_entries,
+            top: top.into_list(),
+            tag_memo,
+            cue_sites,
+        };
+        scratch.cues = cues;
+        scratch.inner_cues = inner_cues;
+        scratch.mentions = mentions;
     }
 
     /// The text of token `i` (empty past the end).

@@ -18,24 +18,39 @@ pub(crate) struct TopQuotes {
 }
 
 /// One top-level quote: (start, quote index).
-type Entry = (usize, usize);
+pub(crate) type Entry = (usize, usize);
 
 impl TopQuotes {
     /// The map of `entries`, (start, index) pairs in any order; for a start
     /// given twice the later index is kept, as a map's `collect` would.
     /// `room` more quotes fit without regrowth.
+    #[cfg(test)]
     pub fn new(mut entries: Vec<(usize, usize)>, room: usize) -> TopQuotes {
+        TopQuotes::new_in(&mut entries, room, Vec::new())
+    }
+
+    /// [`new`](Self::new), sorting `entries` in place and keeping the map
+    /// in `room_from` (cleared first: its room is reused; see
+    /// [`into_list`](Self::into_list)).
+    pub fn new_in(entries: &mut [(usize, usize)], room: usize, mut room_from: Vec<Entry>) -> TopQuotes {
         // (A stable sort keeps the pairs of one start in their order, so
         // the last one given is the last of its run.)
         entries.sort_by_key(|&(start, _)| start);
-        let mut out: Vec<(usize, usize)> = Vec::with_capacity(entries.len() + room);
-        for (start, q) in entries {
+        let out = &mut room_from;
+        out.clear();
+        out.reserve(entries.len() + room);
+        for &(start, q) in entries.iter() {
             match out.last_mut() {
                 Some(last) if last.0 == start => last.1 = q,
                 _ => out.push((start, q)),
             }
         }
-        TopQuotes { entries: out }
+        TopQuotes { entries: room_from }
+    }
+
+    /// The map's vector, for [`new_in`](Self::new_in) to reuse.
+    pub fn into_list(self) -> Vec<Entry> {
+        self.entries
     }
 
     /// The position of `start` in the entries, or where it would go.
