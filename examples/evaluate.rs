@@ -17,7 +17,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -68,30 +68,30 @@ fn run(gold: &str, pred: &str) -> Result<usize, Box<dyn std::error::Error>> {
         let chars = result.char_offsets();
         let pair = |s: Span| {
             let r = chars.char_range(s);
-            json!([r.start, r.end])
+            [r.start, r.end]
         };
-        let preds: Vec<Value> = result
+        let preds: Vec<Pred<'_>> = result
             .speech()
             .filter(|q| q.parent().is_none())
             .map(|q| {
                 let a = q.attribution();
                 let r = chars.char_range(q.span());
-                json!({
-                    "start": r.start,
-                    "end": r.end,
-                    "kind": q.kind().as_str(),
-                    "speaker": a.map(|a| a.speaker_name()),
-                    "speaker_mention": a.map(|a| pair(a.mention())),
-                    "cue": q.cue().map(|c| pair(c.span())),
-                    "rule": a.map(|a| a.rule().as_str()),
-                    "mention_kind": a.map(|a| a.mention_kind().as_str()),
-                    "confidence": a.map(|a| a.confidence()),
-                    "group": q.group(),
-                })
+                Pred {
+                    confidence: a.map(|a| f64::from(a.confidence())),
+                    cue: q.cue().map(|c| pair(c.span())),
+                    end: r.end,
+                    group: q.group(),
+                    kind: q.kind().as_str(),
+                    mention_kind: a.map(|a| a.mention_kind().as_str()),
+                    rule: a.map(|a| a.rule().as_str()),
+                    speaker: a.map(|a| a.speaker_name()),
+                    speaker_mention: a.map(|a| pair(a.mention())),
+                    start: r.start,
+                }
             })
             .collect();
         quotes += preds.len();
-        serde_json::to_writer(&mut out, &json!({ "id": id, "quotes": preds }))?;
+        serde_json::to_writer(&mut out, &PredDoc { id: &id, quotes: &preds })?;
         out.write_all(b"\n")?;
     }
     out.flush()?;
@@ -102,11 +102,42 @@ fn run(gold: &str, pred: &str) -> Result<usize, Box<dyn std::error::Error>> {
     Ok(errors)
 }
 
+/// The fields of a gold document the harness reads; the rest of the line
+/// (the gold answers) is skipped without being built.
+#[derive(serde::Deserialize)]
+struct GoldDoc {
+    id: Value,
+    text: String,
+}
+
+/// One prediction line (fields in the order `score.py`'s files have used).
+#[derive(serde::Serialize)]
+struct PredDoc<'a> {
+    id: &'a Value,
+    quotes: &'a [Pred<'a>],
+}
+
+/// One predicted quotation, with code-point offsets.
+#[derive(serde::Serialize)]
+struct Pred<'a> {
+    confidence: Option<f64>,
+    cue: Option<[usize; 2]>,
+    end: usize,
+    group: u32,
+    kind: &'a str,
+    mention_kind: Option<&'a str>,
+    rule: Option<&'a str>,
+    speaker: Option<&'a str>,
+    speaker_mention: Option<[usize; 2]>,
+    start: usize,
+}
+
 /// Reads `id` and `text` from one JSONL line.
 fn parse(line: &[u8]) -> Result<(Value, String), String> {
     let line = std::str::from_utf8(line).map_err(|e| format!("invalid UTF-8: {e}"))?;
-    let v: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let id = v.get("id").cloned().ok_or("document without \"id\"")?;
-    let text = v.get("text").and_then(Value::as_str).ok_or("document without a string \"text\"")?;
-    Ok((id, text.to_string()))
+    let doc: GoldDoc = serde_json::from_str(line).map_err(|e| {
+        let kind = if e.is_data() { "invalid document" } else { "invalid JSON" };
+        format!("{kind}: {e}")
+    })?;
+    Ok((doc.id, doc.text))
 }
