@@ -212,6 +212,42 @@ pub(crate) struct MentionLists {
     merged: Vec<Mention>,
     /// The tokens where a finder's mention ends ([`slot::fill`]).
     ends: TokenSet,
+    /// The tokens where a cue starts and those right after a cue's end
+    /// ([`CueTokens`]).
+    cue_tokens: CueTokens,
+}
+
+/// Where the cues stand among the tokens, found once per text so that the
+/// finders' questions (`said Smith`, `Smith said`) are a bit test each
+/// instead of a binary search over the cues.
+#[derive(Debug, Default)]
+struct CueTokens {
+    /// The tokens at whose start a cue starts.
+    starts: TokenSet,
+    /// The tokens `i` where a cue ends at the end of token `i - 1`.
+    after_ends: TokenSet,
+}
+
+impl CueTokens {
+    /// Marks the tokens of `cues` (sorted by start) among `toks`.
+    fn fill(&mut self, toks: &[Token], cues: &[Span]) {
+        self.starts.reset(toks.len());
+        self.after_ends.reset(toks.len() + 1);
+        // (Cues come in order of their starts: one galloping cursor.)
+        let mut k = 0usize;
+        for c in cues {
+            k = first_at_or_after(toks, k, c.start);
+            if toks.get(k).is_some_and(|t| t.span.start == c.start) {
+                self.starts.insert(k);
+            }
+            // The token ending where the cue ends, if any, is the last
+            // one that starts before that (tokens do not overlap).
+            let e = first_at_or_after(toks, k, c.end);
+            if e.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| t.span.end == c.end) {
+                self.after_ends.insert(e);
+            }
+        }
+    }
 }
 
 /// [`find_mentions`] into `out` (cleared first), with the working lists
@@ -229,7 +265,9 @@ pub(crate) fn find_mentions_into(
 ) {
     let toks = &seg.tokens;
     let mut in_quote = QuoteCursor { quotes, next: 0 };
-    let cx = Cx::new(text, seg, lex, cues, genre);
+    let mut cue_tokens = core::mem::take(&mut lists.cue_tokens);
+    cue_tokens.fill(toks, cues);
+    let cx = Cx::new(text, seg, lex, cues, &cue_tokens, genre);
     // (Room for one mention in four tokens, to spare nearly all regrowths.)
     let out = &mut lists.found;
     out.clear();
@@ -310,6 +348,7 @@ pub(crate) fn find_mentions_into(
     absorb_titles(&cx, out, mentions);
     slot::fill(&cx, quotes, mentions, lists);
     link_appositives(&cx, mentions);
+    lists.cue_tokens = cue_tokens;
 }
 
 /// Words that may stand before a title (`former congressman Dan Maffei`).
@@ -592,6 +631,8 @@ struct Cx<'a> {
     lex: &'a Lexicons,
     /// Spans of the reporting cues, sorted.
     cues: &'a [Span],
+    /// The tokens where they start and end.
+    cue_tokens: &'a CueTokens,
     /// News copy: `the` + a proper name is an institution (in a novel it is
     /// a character: `the White Rabbit`).
     news: bool,
@@ -618,12 +659,20 @@ const ORG_MEMO: usize = 8;
 
 impl<'a> Cx<'a> {
     /// The finders' context for a segmented text and its cues (sorted).
-    fn new(text: &'a str, seg: &'a Segmentation, lex: &'a Lexicons, cues: &'a [Span], genre: Genre) -> Cx<'a> {
+    fn new(
+        text: &'a str,
+        seg: &'a Segmentation,
+        lex: &'a Lexicons,
+        cues: &'a [Span],
+        cue_tokens: &'a CueTokens,
+        genre: Genre,
+    ) -> Cx<'a> {
         Cx {
             text,
             seg,
             lex,
             cues,
+            cue_tokens,
             news: genre == Genre::News,
             name_memo: Cell::new(None),
             org_memo: Default::default(),
@@ -1131,18 +1180,15 @@ impl<'a> Cx<'a> {
     }
 
     /// True when a cue starts at token `i`.
+    #[inline]
     fn cue_starts_at(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        let k = self.cues.partition_point(|c| c.start < t.span.start);
-        self.cues.get(k).is_some_and(|c| c.start == t.span.start)
+        self.cue_tokens.starts.contains(i)
     }
 
-    /// True when a cue ends just before token `i`.
+    /// True when a cue ends just before token `i` (with token `i - 1`).
+    #[inline]
     fn cue_ends_at(&self, i: usize) -> bool {
-        let Some(prev) = i.checked_sub(1).and_then(|p| self.tok(p)) else { return false };
-        let end = prev.span.end;
-        let k = self.cues.partition_point(|c| c.end < end);
-        self.cues.get(k).is_some_and(|c| c.end == end)
+        self.cue_tokens.after_ends.contains(i)
     }
 
     /// A name, with its titles: `Foreign Minister Sergei Lavrov`, `Mr.
@@ -1766,6 +1812,40 @@ mod tests {
     /// tried one after another give: the flags it reads first turn away
     /// only words that every skipped finder turns away.
     #[test]
+    fn cue_tokens_agree_with_a_search_of_the_cues() {
+        let lex = Lexicons::english();
+        let texts = [
+            "“We are ready,” said Ana Ruiz. Officials said so, according to the report.",
+            "He told reporters: no. She added, “Yes,” and then he noted that it rained, she said.",
+            "said",
+            "",
+        ];
+        for text in texts {
+            let seg = Segmentation::new(text, &lex);
+            let mut cues: Vec<Span> = crate::cue::CueMatcher::english()
+                .map(|m| m.find_all(text).iter().map(|h| h.span).collect())
+                .unwrap_or_default();
+            // (A cue that starts and ends inside tokens, too.)
+            if text.len() > 3 {
+                cues.push(Span::new(1, 3));
+            }
+            cues.sort_by_key(|c| c.start);
+            let mut ct = CueTokens::default();
+            ct.fill(&seg.tokens, &cues);
+            let toks = &seg.tokens;
+            for i in 0..=toks.len() + 1 {
+                let starts = toks.get(i).is_some_and(|t| cues.iter().any(|c| c.start == t.span.start));
+                let ends = i
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|t| cues.iter().any(|c| c.end == t.span.end));
+                assert_eq!(ct.starts.contains(i), starts, "{text:?}: start at {i}");
+                assert_eq!(ct.after_ends.contains(i), ends, "{text:?}: end before {i}");
+            }
+        }
+    }
+
+    #[test]
     fn dispatch_agrees_with_every_finder() {
         let lex = Lexicons::english();
         let texts = [
@@ -1784,9 +1864,12 @@ mod tests {
                 let cues: Vec<Span> = crate::cue::CueMatcher::english()
                     .map(|m| m.find_all(text).iter().map(|h| h.span).collect())
                     .unwrap_or_default();
+                let mut ct = CueTokens::default();
+                ct.fill(&seg.tokens, &cues);
                 for (i, t) in seg.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokKind::Word) {
                     // (Fresh contexts: the memos stay out of the comparison.)
-                    let (a, b) = (Cx::new(text, &seg, &lex, &cues, genre), Cx::new(text, &seg, &lex, &cues, genre));
+                    let (a, b) =
+                        (Cx::new(text, &seg, &lex, &cues, &ct, genre), Cx::new(text, &seg, &lex, &cues, &ct, genre));
                     let chained = a
                         .pronoun(i)
                         .or_else(|| a.determined(i))
