@@ -226,19 +226,28 @@ struct CueTokens {
     starts: TokenSet,
     /// The tokens `i` where a cue ends at the end of token `i - 1`.
     after_ends: TokenSet,
+    /// For each cue, the token at whose start it starts, or [`NO_TOKEN`].
+    first: Vec<u32>,
 }
+
+/// No token (in [`CueTokens::first`]).
+const NO_TOKEN: u32 = u32::MAX;
 
 impl CueTokens {
     /// Marks the tokens of `cues` (sorted by start) among `toks`.
     fn fill(&mut self, toks: &[Token], cues: &[Span]) {
         self.starts.reset(toks.len());
         self.after_ends.reset(toks.len() + 1);
+        self.first.clear();
         // (Cues come in order of their starts: one galloping cursor.)
         let mut k = 0usize;
         for c in cues {
             k = first_at_or_after(toks, k, c.start);
             if toks.get(k).is_some_and(|t| t.span.start == c.start) {
                 self.starts.insert(k);
+                self.first.push(k as u32);
+            } else {
+                self.first.push(NO_TOKEN);
             }
             // The token ending where the cue ends, if any, is the last
             // one that starts before that (tokens do not overlap).
@@ -1183,6 +1192,12 @@ impl<'a> Cx<'a> {
     #[inline]
     fn cue_starts_at(&self, i: usize) -> bool {
         self.cue_tokens.starts.contains(i)
+    }
+
+    /// The token at whose start cue `c` (an index into `cues`) starts.
+    #[inline]
+    fn cue_token(&self, c: usize) -> Option<usize> {
+        self.cue_tokens.first.get(c).filter(|&&k| k != NO_TOKEN).map(|&k| k as usize)
     }
 
     /// True when a cue ends just before token `i` (with token `i - 1`).
