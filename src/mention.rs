@@ -174,6 +174,11 @@ fn is_particle(w: &str) -> bool {
 
 /// True when the token is a possessive (`Russia’s`, `Jones’`).
 fn possessive_len(w: &str) -> Option<usize> {
+    // (Every suffix ends in `s` or `S`: most words are turned away by their
+    // last byte.)
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S')) {
+        return None;
+    }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if w.len() > suffix.len() && w.ends_with(suffix) {
             return Some(suffix.len());
@@ -250,8 +255,12 @@ impl CueTokens {
                 self.first.push(NO_TOKEN);
             }
             // The token ending where the cue ends, if any, is the last
-            // one that starts before that (tokens do not overlap).
-            let e = first_at_or_after(toks, k, c.end);
+            // one that starts before that (tokens do not overlap): a cue
+            // spans a few tokens, so they are walked.
+            let mut e = k;
+            while toks.get(e).is_some_and(|t| t.span.start < c.end) {
+                e += 1;
+            }
             if e.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| t.span.end == c.end) {
                 self.after_ends.insert(e);
             }
@@ -1318,8 +1327,12 @@ impl<'a> Cx<'a> {
                     .tok(j + 1)
                     .is_some_and(|n| (n.is_capitalized() || is_particle(&self.text[n.span])) && n.para == para),
                 // `al-Assad`: a lower-case prefix joined to a capital.
+                // (A particle has at most five bytes: the hyphen is looked
+                // for among the first six.)
                 TokKind::Word => {
-                    w.split_once('-').is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
+                    w.as_bytes().iter().take(6).any(|&b| b == b'-') && {
+                        w.split_once('-').is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
+                    }
                 }
                 _ => false,
             };
@@ -1468,7 +1481,7 @@ impl<'a> Cx<'a> {
         }
         let multi_word = if plain { spaced } else { head_text.contains(char::is_whitespace) };
         // `Fort Russ reports:` is an outlet.
-        if kind == MentionKind::Name && self.word(end).starts_with("report") && self.cue_starts_at(end) {
+        if kind == MentionKind::Name && self.cue_starts_at(end) && self.word(end).starts_with("report") {
             kind = MentionKind::Organization;
         }
         // A place (`Syria`, `New York`) speaks only as its government.
@@ -1541,7 +1554,7 @@ impl<'a> Cx<'a> {
     /// `(D-N.Y.)`, `(left)`), if there is one.
     fn affiliation_end(&self, end: usize) -> Option<usize> {
         let open = self.tok(end)?;
-        if &self.text[open.span] != "(" {
+        if open.span.len() != 1 || self.text.as_bytes().get(open.span.start) != Some(&b'(') {
             return None;
         }
         let close = (end + 1..end + 9).find(|&k| self.word(k) == ")")?;
@@ -1562,13 +1575,17 @@ impl<'a> Cx<'a> {
                 return MentionKind::Organization;
             }
         }
-        let last = self.word(end - 1);
-        let last = &last[..last.len() - possessive_len(last).unwrap_or(0)];
-        if end - first >= 2 && self.lex.is_org_suffix(last) {
+        // (The last word without its possessive, read only where a test
+        // below needs it.)
+        let last = || {
+            let w = self.word(end - 1);
+            &w[..w.len() - possessive_len(w).unwrap_or(0)]
+        };
+        if end - first >= 2 && self.lex.is_org_suffix(last()) {
             return MentionKind::Organization;
         }
         if end - first == 1 && self.seg.tokens[first].shape == Shape::AllCaps {
-            let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = last().chars().filter(|c| c.is_alphabetic()).count();
             if (2..=5).contains(&letters) {
                 return MentionKind::Organization;
             }
