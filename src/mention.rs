@@ -23,6 +23,7 @@
 //! director,` / `Russia's envoy to the UN, Alexei Borodavkin`). That is what
 //! lets the resolver send `the diplomat` to the right person.
 
+use crate::cue::CueHit;
 use crate::genre::Genre;
 use crate::lexicon::{Lexicons, OrgKind, Phrase, flags, with_lower};
 use crate::output::{Gender, MentionKind};
@@ -199,7 +200,7 @@ pub(crate) fn find_mentions(
     genre: Genre,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    find_mentions_into(text, seg, quotes, cues, lex, genre, &mut MentionLists::default(), &mut out);
+    find_mentions_into(text, seg, quotes, cues, &[], lex, genre, &mut MentionLists::default(), &mut out);
     out
 }
 
@@ -239,15 +240,20 @@ struct CueTokens {
 const NO_TOKEN: u32 = u32::MAX;
 
 impl CueTokens {
-    /// Marks the tokens of `cues` (sorted by start) among `toks`.
-    fn fill(&mut self, toks: &[Token], cues: &[Span]) {
+    /// Marks the tokens of `cues` (sorted by start) among `toks`. `hits`
+    /// are the same cues as the matcher gave them, with the token each
+    /// starts where it knows it (or none at all: then each is looked for).
+    fn fill(&mut self, toks: &[Token], cues: &[Span], hits: &[CueHit]) {
         self.starts.reset(toks.len());
         self.after_ends.reset(toks.len() + 1);
         self.first.clear();
         // (Cues come in order of their starts: one galloping cursor.)
         let mut k = 0usize;
-        for c in cues {
-            k = first_at_or_after(toks, k, c.start);
+        for (n, c) in cues.iter().enumerate() {
+            k = match hits.get(n) {
+                Some(h) if h.first != crate::cue::NO_TOKEN && h.span == *c => h.first as usize,
+                _ => first_at_or_after(toks, k, c.start),
+            };
             if toks.get(k).is_some_and(|t| t.span.start == c.start) {
                 self.starts.insert(k);
                 self.first.push(k as u32);
@@ -269,13 +275,15 @@ impl CueTokens {
 }
 
 /// [`find_mentions`] into `out` (cleared first), with the working lists
-/// of `lists`.
+/// of `lists`. `hits` are the cues of `cues` as the matcher gave them
+/// (they tell the token each starts), or empty.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find_mentions_into(
     text: &str,
     seg: &Segmentation,
     quotes: &[Span],
     cues: &[Span],
+    hits: &[CueHit],
     lex: &Lexicons,
     genre: Genre,
     lists: &mut MentionLists,
@@ -284,7 +292,7 @@ pub(crate) fn find_mentions_into(
     let toks = &seg.tokens;
     let mut in_quote = QuoteCursor { quotes, next: 0 };
     let mut cue_tokens = core::mem::take(&mut lists.cue_tokens);
-    cue_tokens.fill(toks, cues);
+    cue_tokens.fill(toks, cues, hits);
     let cx = Cx::new(text, seg, lex, cues, &cue_tokens, genre);
     // (Room for one mention in four tokens, to spare nearly all regrowths.)
     let out = &mut lists.found;
@@ -1863,7 +1871,7 @@ mod tests {
             }
             cues.sort_by_key(|c| c.start);
             let mut ct = CueTokens::default();
-            ct.fill(&seg.tokens, &cues);
+            ct.fill(&seg.tokens, &cues, &[]);
             let toks = &seg.tokens;
             for i in 0..=toks.len() + 1 {
                 let starts = toks.get(i).is_some_and(|t| cues.iter().any(|c| c.start == t.span.start));
@@ -1897,7 +1905,7 @@ mod tests {
                     .map(|m| m.find_all(text).iter().map(|h| h.span).collect())
                     .unwrap_or_default();
                 let mut ct = CueTokens::default();
-                ct.fill(&seg.tokens, &cues);
+                ct.fill(&seg.tokens, &cues, &[]);
                 for (i, t) in seg.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokKind::Word) {
                     // (Fresh contexts: the memos stay out of the comparison.)
                     let (a, b) =
