@@ -227,7 +227,17 @@ impl Attributor {
         cue_spans.clear();
         cue_spans.extend(cues.iter().map(|c| c.span));
         let mut mentions = take(&mut scratch.mentions);
-        find_mentions_into(text, &seg, &top, &cue_spans, &inner.lex, genre, &mut scratch.mention_lists, &mut mentions);
+        find_mentions_into(
+            text,
+            &seg,
+            &top,
+            &cue_spans,
+            &cues,
+            &inner.lex,
+            genre,
+            &mut scratch.mention_lists,
+            &mut mentions,
+        );
         if genre == crate::genre::Genre::Fiction {
             crate::character::mark_narrator(text, &mut mentions, &inner.lex);
             crate::character::add_descriptions(text, &seg, &inner.lex, &top, &cue_spans, &mut mentions);

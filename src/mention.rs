@@ -23,6 +23,7 @@
 //! director,` / `Russia's envoy to the UN, Alexei Borodavkin`). That is what
 //! lets the resolver send `the diplomat` to the right person.
 
+use crate::cue::CueHit;
 use crate::genre::Genre;
 use crate::lexicon::{Lexicons, OrgKind, Phrase, flags, with_lower};
 use crate::output::{Gender, MentionKind};
@@ -174,6 +175,11 @@ fn is_particle(w: &str) -> bool {
 
 /// True when the token is a possessive (`Russia’s`, `Jones’`).
 fn possessive_len(w: &str) -> Option<usize> {
+    // (Every suffix ends in `s` or `S`: most words are turned away by their
+    // last byte.)
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S')) {
+        return None;
+    }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if w.len() > suffix.len() && w.ends_with(suffix) {
             return Some(suffix.len());
@@ -194,7 +200,7 @@ pub(crate) fn find_mentions(
     genre: Genre,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    find_mentions_into(text, seg, quotes, cues, lex, genre, &mut MentionLists::default(), &mut out);
+    find_mentions_into(text, seg, quotes, cues, &[], lex, genre, &mut MentionLists::default(), &mut out);
     out
 }
 
@@ -212,16 +218,72 @@ pub(crate) struct MentionLists {
     merged: Vec<Mention>,
     /// The tokens where a finder's mention ends ([`slot::fill`]).
     ends: TokenSet,
+    /// The tokens where a cue starts and those right after a cue's end
+    /// ([`CueTokens`]).
+    cue_tokens: CueTokens,
+}
+
+/// Where the cues stand among the tokens, found once per text so that the
+/// finders' questions (`said Smith`, `Smith said`) are a bit test each
+/// instead of a binary search over the cues.
+#[derive(Debug, Default)]
+struct CueTokens {
+    /// The tokens at whose start a cue starts.
+    starts: TokenSet,
+    /// The tokens `i` where a cue ends at the end of token `i - 1`.
+    after_ends: TokenSet,
+    /// For each cue, the token at whose start it starts, or [`NO_TOKEN`].
+    first: Vec<u32>,
+}
+
+/// No token (in [`CueTokens::first`]).
+const NO_TOKEN: u32 = u32::MAX;
+
+impl CueTokens {
+    /// Marks the tokens of `cues` (sorted by start) among `toks`. `hits`
+    /// are the same cues as the matcher gave them, with the token each
+    /// starts where it knows it (or none at all: then each is looked for).
+    fn fill(&mut self, toks: &[Token], cues: &[Span], hits: &[CueHit]) {
+        self.starts.reset(toks.len());
+        self.after_ends.reset(toks.len() + 1);
+        self.first.clear();
+        // (Cues come in order of their starts: one galloping cursor.)
+        let mut k = 0usize;
+        for (n, c) in cues.iter().enumerate() {
+            k = match hits.get(n) {
+                Some(h) if h.first != crate::cue::NO_TOKEN && h.span == *c => h.first as usize,
+                _ => first_at_or_after(toks, k, c.start),
+            };
+            if toks.get(k).is_some_and(|t| t.span.start == c.start) {
+                self.starts.insert(k);
+                self.first.push(k as u32);
+            } else {
+                self.first.push(NO_TOKEN);
+            }
+            // The token ending where the cue ends, if any, is the last
+            // one that starts before that (tokens do not overlap): a cue
+            // spans a few tokens, so they are walked.
+            let mut e = k;
+            while toks.get(e).is_some_and(|t| t.span.start < c.end) {
+                e += 1;
+            }
+            if e.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| t.span.end == c.end) {
+                self.after_ends.insert(e);
+            }
+        }
+    }
 }
 
 /// [`find_mentions`] into `out` (cleared first), with the working lists
-/// of `lists`.
+/// of `lists`. `hits` are the cues of `cues` as the matcher gave them
+/// (they tell the token each starts), or empty.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find_mentions_into(
     text: &str,
     seg: &Segmentation,
     quotes: &[Span],
     cues: &[Span],
+    hits: &[CueHit],
     lex: &Lexicons,
     genre: Genre,
     lists: &mut MentionLists,
@@ -229,7 +291,9 @@ pub(crate) fn find_mentions_into(
 ) {
     let toks = &seg.tokens;
     let mut in_quote = QuoteCursor { quotes, next: 0 };
-    let cx = Cx::new(text, seg, lex, cues, genre);
+    let mut cue_tokens = core::mem::take(&mut lists.cue_tokens);
+    cue_tokens.fill(toks, cues, hits);
+    let cx = Cx::new(text, seg, lex, cues, &cue_tokens, genre);
     // (Room for one mention in four tokens, to spare nearly all regrowths.)
     let out = &mut lists.found;
     out.clear();
@@ -310,6 +374,7 @@ pub(crate) fn find_mentions_into(
     absorb_titles(&cx, out, mentions);
     slot::fill(&cx, quotes, mentions, lists);
     link_appositives(&cx, mentions);
+    lists.cue_tokens = cue_tokens;
 }
 
 /// Words that may stand before a title (`former congressman Dan Maffei`).
@@ -592,6 +657,8 @@ struct Cx<'a> {
     lex: &'a Lexicons,
     /// Spans of the reporting cues, sorted.
     cues: &'a [Span],
+    /// The tokens where they start and end.
+    cue_tokens: &'a CueTokens,
     /// News copy: `the` + a proper name is an institution (in a novel it is
     /// a character: `the White Rabbit`).
     news: bool,
@@ -618,12 +685,20 @@ const ORG_MEMO: usize = 8;
 
 impl<'a> Cx<'a> {
     /// The finders' context for a segmented text and its cues (sorted).
-    fn new(text: &'a str, seg: &'a Segmentation, lex: &'a Lexicons, cues: &'a [Span], genre: Genre) -> Cx<'a> {
+    fn new(
+        text: &'a str,
+        seg: &'a Segmentation,
+        lex: &'a Lexicons,
+        cues: &'a [Span],
+        cue_tokens: &'a CueTokens,
+        genre: Genre,
+    ) -> Cx<'a> {
         Cx {
             text,
             seg,
             lex,
             cues,
+            cue_tokens,
             news: genre == Genre::News,
             name_memo: Cell::new(None),
             org_memo: Default::default(),
@@ -1131,18 +1206,21 @@ impl<'a> Cx<'a> {
     }
 
     /// True when a cue starts at token `i`.
+    #[inline]
     fn cue_starts_at(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        let k = self.cues.partition_point(|c| c.start < t.span.start);
-        self.cues.get(k).is_some_and(|c| c.start == t.span.start)
+        self.cue_tokens.starts.contains(i)
     }
 
-    /// True when a cue ends just before token `i`.
+    /// The token at whose start cue `c` (an index into `cues`) starts.
+    #[inline]
+    fn cue_token(&self, c: usize) -> Option<usize> {
+        self.cue_tokens.first.get(c).filter(|&&k| k != NO_TOKEN).map(|&k| k as usize)
+    }
+
+    /// True when a cue ends just before token `i` (with token `i - 1`).
+    #[inline]
     fn cue_ends_at(&self, i: usize) -> bool {
-        let Some(prev) = i.checked_sub(1).and_then(|p| self.tok(p)) else { return false };
-        let end = prev.span.end;
-        let k = self.cues.partition_point(|c| c.end < end);
-        self.cues.get(k).is_some_and(|c| c.end == end)
+        self.cue_tokens.after_ends.contains(i)
     }
 
     /// A name, with its titles: `Foreign Minister Sergei Lavrov`, `Mr.
@@ -1257,8 +1335,12 @@ impl<'a> Cx<'a> {
                     .tok(j + 1)
                     .is_some_and(|n| (n.is_capitalized() || is_particle(&self.text[n.span])) && n.para == para),
                 // `al-Assad`: a lower-case prefix joined to a capital.
+                // (A particle has at most five bytes: the hyphen is looked
+                // for among the first six.)
                 TokKind::Word => {
-                    w.split_once('-').is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
+                    w.as_bytes().iter().take(6).any(|&b| b == b'-') && {
+                        w.split_once('-').is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
+                    }
                 }
                 _ => false,
             };
@@ -1407,7 +1489,7 @@ impl<'a> Cx<'a> {
         }
         let multi_word = if plain { spaced } else { head_text.contains(char::is_whitespace) };
         // `Fort Russ reports:` is an outlet.
-        if kind == MentionKind::Name && self.word(end).starts_with("report") && self.cue_starts_at(end) {
+        if kind == MentionKind::Name && self.cue_starts_at(end) && self.word(end).starts_with("report") {
             kind = MentionKind::Organization;
         }
         // A place (`Syria`, `New York`) speaks only as its government.
@@ -1480,7 +1562,7 @@ impl<'a> Cx<'a> {
     /// `(D-N.Y.)`, `(left)`), if there is one.
     fn affiliation_end(&self, end: usize) -> Option<usize> {
         let open = self.tok(end)?;
-        if &self.text[open.span] != "(" {
+        if open.span.len() != 1 || self.text.as_bytes().get(open.span.start) != Some(&b'(') {
             return None;
         }
         let close = (end + 1..end + 9).find(|&k| self.word(k) == ")")?;
@@ -1501,13 +1583,17 @@ impl<'a> Cx<'a> {
                 return MentionKind::Organization;
             }
         }
-        let last = self.word(end - 1);
-        let last = &last[..last.len() - possessive_len(last).unwrap_or(0)];
-        if end - first >= 2 && self.lex.is_org_suffix(last) {
+        // (The last word without its possessive, read only where a test
+        // below needs it.)
+        let last = || {
+            let w = self.word(end - 1);
+            &w[..w.len() - possessive_len(w).unwrap_or(0)]
+        };
+        if end - first >= 2 && self.lex.is_org_suffix(last()) {
             return MentionKind::Organization;
         }
         if end - first == 1 && self.seg.tokens[first].shape == Shape::AllCaps {
-            let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = last().chars().filter(|c| c.is_alphabetic()).count();
             if (2..=5).contains(&letters) {
                 return MentionKind::Organization;
             }
@@ -1766,6 +1852,40 @@ mod tests {
     /// tried one after another give: the flags it reads first turn away
     /// only words that every skipped finder turns away.
     #[test]
+    fn cue_tokens_agree_with_a_search_of_the_cues() {
+        let lex = Lexicons::english();
+        let texts = [
+            "“We are ready,” said Ana Ruiz. Officials said so, according to the report.",
+            "He told reporters: no. She added, “Yes,” and then he noted that it rained, she said.",
+            "said",
+            "",
+        ];
+        for text in texts {
+            let seg = Segmentation::new(text, &lex);
+            let mut cues: Vec<Span> = crate::cue::CueMatcher::english()
+                .map(|m| m.find_all(text).iter().map(|h| h.span).collect())
+                .unwrap_or_default();
+            // (A cue that starts and ends inside tokens, too.)
+            if text.len() > 3 {
+                cues.push(Span::new(1, 3));
+            }
+            cues.sort_by_key(|c| c.start);
+            let mut ct = CueTokens::default();
+            ct.fill(&seg.tokens, &cues, &[]);
+            let toks = &seg.tokens;
+            for i in 0..=toks.len() + 1 {
+                let starts = toks.get(i).is_some_and(|t| cues.iter().any(|c| c.start == t.span.start));
+                let ends = i
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|t| cues.iter().any(|c| c.end == t.span.end));
+                assert_eq!(ct.starts.contains(i), starts, "{text:?}: start at {i}");
+                assert_eq!(ct.after_ends.contains(i), ends, "{text:?}: end before {i}");
+            }
+        }
+    }
+
+    #[test]
     fn dispatch_agrees_with_every_finder() {
         let lex = Lexicons::english();
         let texts = [
@@ -1784,9 +1904,12 @@ mod tests {
                 let cues: Vec<Span> = crate::cue::CueMatcher::english()
                     .map(|m| m.find_all(text).iter().map(|h| h.span).collect())
                     .unwrap_or_default();
+                let mut ct = CueTokens::default();
+                ct.fill(&seg.tokens, &cues, &[]);
                 for (i, t) in seg.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokKind::Word) {
                     // (Fresh contexts: the memos stay out of the comparison.)
-                    let (a, b) = (Cx::new(text, &seg, &lex, &cues, genre), Cx::new(text, &seg, &lex, &cues, genre));
+                    let (a, b) =
+                        (Cx::new(text, &seg, &lex, &cues, &ct, genre), Cx::new(text, &seg, &lex, &cues, &ct, genre));
                     let chained = a
                         .pronoun(i)
                         .or_else(|| a.determined(i))

@@ -50,7 +50,14 @@ pub(crate) struct CueHit {
     pub span: Span,
     /// Index of the entry in [`CueMatcher::entries`].
     pub entry: u32,
+    /// The token the hit starts, when the matcher read it from the tokens
+    /// as a plain word ([`CueMatcher::find_in_tokens_into`]); otherwise
+    /// [`NO_TOKEN`], and the token must be looked for.
+    pub first: u32,
 }
+
+/// No token known (in [`CueHit::first`]).
+pub(crate) const NO_TOKEN: u32 = u32::MAX;
 
 /// What one automaton pattern stands for.
 #[derive(Clone, Debug)]
@@ -252,7 +259,11 @@ impl CueMatcher {
                 Some((tokens, first)) => !self.context.rejects_in_tokens(text, tokens, first, span, rules),
                 None => !self.context.rejects(text, span, rules),
             })
-            .map(|_| CueHit { span, entry: pat.entry });
+            .map(|_| CueHit {
+                span,
+                entry: pat.entry,
+                first: tokens.and_then(|(_, k)| u32::try_from(k).ok()).unwrap_or(NO_TOKEN),
+            });
         (span, hit)
     }
 

@@ -32,13 +32,17 @@ pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>, lists: 
         }
     }
     if cx.news {
-        for &c in cx.cues {
+        // (Cues and quotes both in text order: one cursor over the quotes.)
+        let mut k = 0usize;
+        for (n, c) in cx.cues.iter().enumerate() {
             // (Not inside a quotation: its words are someone else's.)
-            let k = quotes.partition_point(|q| q.end <= c.start);
+            while quotes.get(k).is_some_and(|q| q.end <= c.start) {
+                k += 1;
+            }
             if quotes.get(k).is_some_and(|q| q.start <= c.start) {
                 continue;
             }
-            if let Some(m) = subject(cx, c, &finders) {
+            if let Some(m) = cx.cue_token(n).and_then(|c| subject(cx, c, &finders)) {
                 added.push(m);
             }
         }
@@ -283,11 +287,11 @@ fn before_cue(cx: &Cx<'_>, i: usize, out: &Found<'_>) -> Option<Mention> {
 /// `Abortion rights advocates said …`: in news, the noun phrase that opens
 /// a sentence (or a clause after a comma or colon) and runs up to a
 /// reporting verb is that verb's subject, whatever its head. Only where
-/// the finders found no mention ending before the verb.
-fn subject(cx: &Cx<'_>, cue: Span, out: &Found<'_>) -> Option<Mention> {
+/// the finders found no mention ending before the verb. `c` is the token
+/// where the cue starts.
+fn subject(cx: &Cx<'_>, c: usize, out: &Found<'_>) -> Option<Mention> {
     let toks = &cx.seg.tokens;
-    let c = toks.partition_point(|t| t.span.start < cue.start);
-    if toks.get(c)?.span.start != cue.start || c == 0 || !is_subject_verb(cx.word(c)) {
+    if c == 0 || !is_subject_verb(cx.word(c)) {
         return None;
     }
     // A noun cue is followed by its sentence's verb: `The October report

@@ -347,14 +347,17 @@ impl<'a> Draft<'a> {
         for m in &mentions {
             mention_starts.insert(m.first as usize);
         }
-        // Each cue's first token by a search, the token past it by a walk
-        // from there (a cue spans a few tokens); a cue starts at its first
-        // token when their starts agree.
+        // Each cue's first token as the matcher gave it, or else by a
+        // search; the token past it by a walk from there (a cue spans a few
+        // tokens); a cue starts at its first token when their starts agree.
         let toks = &seg.tokens;
         cue_toks.clear();
         cue_starts.reset(toks.len());
         for c in &cues {
-            let first = seg.token_at_or_after(c.span.start);
+            let first = match c.first {
+                crate::cue::NO_TOKEN => seg.token_at_or_after(c.span.start),
+                k => k as usize,
+            };
             let mut end = first;
             while toks.get(end).is_some_and(|t| t.span.start < c.span.end) {
                 end += 1;
