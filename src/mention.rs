@@ -753,6 +753,26 @@ impl<'a> Cx<'a> {
         self.tok(i).map_or("", |t| &self.text[t.span])
     }
 
+    /// The bytes of token `i` (empty past the end): [`word`](Self::word)
+    /// without the char boundary checks of slicing a `str`, for tests that
+    /// compare bytes.
+    #[inline]
+    fn bytes(&self, i: usize) -> &[u8] {
+        self.tok(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or_default()
+    }
+
+    /// True when token `i` is a determiner ([`is_determiner`]). Its flag
+    /// says that the word, lower-cased, is one; then it is one as written
+    /// when it is ASCII with no capital past its first letter.
+    #[inline]
+    fn determiner_at(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.lex & flags::DETERMINER != 0)
+            && self
+                .bytes(i)
+                .split_first()
+                .is_some_and(|(b0, rest)| b0.is_ascii() && rest.iter().all(u8::is_ascii_lowercase))
+    }
+
     fn span(&self, first: usize, end: usize) -> Span {
         let toks = &self.seg.tokens;
         Span::new(toks[first].span.start, toks[end - 1].span.end)
@@ -925,7 +945,7 @@ impl<'a> Cx<'a> {
     /// A mention led by a determiner: `the Kremlin`, `the ministry`, `a
     /// senior diplomat`, `the White House`.
     fn determined(&self, i: usize) -> Option<Mention> {
-        if self.tok(i)?.lex & flags::DETERMINER == 0 || !is_determiner(self.word(i)) {
+        if !self.determiner_at(i) {
             return None;
         }
         // `The White House`, `the Kremlin`: a known organisation name.
@@ -1529,7 +1549,9 @@ impl<'a> Cx<'a> {
     fn the_name(&self, i: usize) -> Option<Mention> {
         // (`the` in any case carries the determiner flag: most words are
         // turned away by it.)
-        if !self.news || self.tok(i)?.lex & flags::DETERMINER == 0 || !with_lower(self.word(i), |w| w == "the") {
+        // (The flag says the word is a determiner in some case; `the` in
+        // any case is three bytes equal to it but for ASCII case.)
+        if !self.news || self.tok(i)?.lex & flags::DETERMINER == 0 || !self.bytes(i).eq_ignore_ascii_case(b"the") {
             return None;
         }
         let found = self.find_name(i + 1);
@@ -1883,6 +1905,23 @@ mod tests {
                 assert_eq!(ct.after_ends.contains(i), ends, "{text:?}: end before {i}");
             }
         }
+    }
+
+    #[test]
+    fn determiner_tests_agree() {
+        let lex = Lexicons::english();
+        let text =
+            "The the THE tHe An an AN aN this This THIS Its its theirs Their \u{c9}t\u{e9} a A his HIS Hi\u{df}.";
+        let seg = Segmentation::new(text, &lex);
+        let ct = CueTokens::default();
+        let cx = Cx::new(text, &seg, &lex, &[], &ct, Genre::News);
+        let mut yes = 0;
+        for (i, t) in seg.tokens.iter().enumerate() {
+            let want = t.lex & flags::DETERMINER != 0 && is_determiner(&text[t.span]);
+            assert_eq!(cx.determiner_at(i), want, "{:?}", &text[t.span]);
+            yes += usize::from(want);
+        }
+        assert_eq!(yes, 12);
     }
 
     #[test]
