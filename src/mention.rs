@@ -144,44 +144,55 @@ fn is_determiner(w: &str) -> bool {
 
 /// Lower-case particles inside names.
 fn is_particle(w: &str) -> bool {
+    is_particle_bytes(w.as_bytes())
+}
+
+/// [`is_particle`] for a word's bytes.
+fn is_particle_bytes(w: &[u8]) -> bool {
     matches!(
         w,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ter"
-            | "bin"
-            | "bint"
-            | "ibn"
-            | "al"
-            | "el"
-            | "da"
-            | "di"
-            | "du"
-            | "la"
-            | "le"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "do"
-            | "y"
-            | "zu"
-            | "af"
-            | "ben"
+        b"de"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"ter"
+            | b"bin"
+            | b"bint"
+            | b"ibn"
+            | b"al"
+            | b"el"
+            | b"da"
+            | b"di"
+            | b"du"
+            | b"la"
+            | b"le"
+            | b"del"
+            | b"della"
+            | b"dos"
+            | b"das"
+            | b"do"
+            | b"y"
+            | b"zu"
+            | b"af"
+            | b"ben"
     )
 }
 
 /// True when the token is a possessive (`Russia’s`, `Jones’`).
 fn possessive_len(w: &str) -> Option<usize> {
+    possessive_len_bytes(w.as_bytes())
+}
+
+/// [`possessive_len`] for a word's bytes.
+fn possessive_len_bytes(w: &[u8]) -> Option<usize> {
     // (Every suffix ends in `s` or `S`: most words are turned away by their
     // last byte.)
-    if !matches!(w.as_bytes().last(), Some(b's' | b'S')) {
+    if !matches!(w.last(), Some(b's' | b'S')) {
         return None;
     }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if w.len() > suffix.len() && w.ends_with(suffix) {
+        if w.len() > suffix.len() && w.ends_with(suffix.as_bytes()) {
             return Some(suffix.len());
         }
     }
@@ -1317,14 +1328,17 @@ impl<'a> Cx<'a> {
             if t.para != para {
                 break;
             }
-            let w = self.word(j);
+            // (The word's bytes: the tests below compare bytes, and need
+            // no str slice with its char boundary checks.)
+            let w = self.bytes(j);
             let ok = match t.kind {
                 TokKind::Word if t.is_capitalized() => {
                     // `US`, `UK`: a short acronym is no function word.
                     let acronym = t.shape == Shape::AllCaps && w.len() <= 2;
                     // `Theresa May`, `Will`: function words that are names
                     // after a first name.
-                    let homonym = j > name_start && matches!(w, "May" | "Will" | "June" | "April" | "August" | "March");
+                    let homonym =
+                        j > name_start && matches!(w, b"May" | b"Will" | b"June" | b"April" | b"August" | b"March");
                     // `“…,” Will said.`, `“…”, Will said`: a capitalised
                     // word between a quotation's comma and a cue is the
                     // speaker's name, whatever else it may be.
@@ -1341,8 +1355,8 @@ impl<'a> Cx<'a> {
                     let headline_verb = (j > name_start
                         || j > 0 && self.tok(j - 1).is_some_and(|p| p.is_capitalized()))
                         && w.len() > 3
-                        && w.ends_with('s')
-                        && !w.ends_with("ss")
+                        && w.ends_with(b"s")
+                        && !w.ends_with(b"ss")
                         && self.cue_starts_at(j)
                         && self.title_case_around(j);
                     !headline_verb
@@ -1351,15 +1365,17 @@ impl<'a> Cx<'a> {
                 }
                 // A particle, when a capitalised word (or another particle)
                 // follows; after a title it may open the name.
-                TokKind::Word if (j > name_start || titled) && is_particle(w) => self
+                TokKind::Word if (j > name_start || titled) && is_particle_bytes(w) => self
                     .tok(j + 1)
-                    .is_some_and(|n| (n.is_capitalized() || is_particle(&self.text[n.span])) && n.para == para),
+                    .is_some_and(|n| (n.is_capitalized() || is_particle_bytes(self.bytes(j + 1))) && n.para == para),
                 // `al-Assad`: a lower-case prefix joined to a capital.
                 // (A particle has at most five bytes: the hyphen is looked
                 // for among the first six.)
                 TokKind::Word => {
-                    w.as_bytes().iter().take(6).any(|&b| b == b'-') && {
-                        w.split_once('-').is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
+                    w.iter().take(6).any(|&b| b == b'-') && {
+                        self.word(j)
+                            .split_once('-')
+                            .is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
                     }
                 }
                 _ => false,
@@ -1401,15 +1417,16 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            if possessive_len(w).is_some() {
+            if possessive_len_bytes(w).is_some() {
                 possessive = true;
                 j += 1;
                 break;
             }
             // An initial: `W.` inside a name.
-            // (One char is at most four bytes: longer words are not counted.)
+            // (One char is at most four bytes: longer words are not counted;
+            // a char is one byte that is no UTF-8 continuation byte.)
             if w.len() <= 4
-                && w.chars().count() == 1
+                && w.iter().filter(|&&b| b & 0xC0 != 0x80).count() == 1
                 && self.dot_after(j)
                 && self.tok(j + 2).is_some_and(|n| n.is_capitalized())
             {
