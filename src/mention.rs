@@ -220,8 +220,9 @@ pub(crate) fn find_mentions(
 /// reuses their room.
 #[derive(Debug, Default)]
 pub(crate) struct MentionLists {
-    /// The finders' mentions, before [`absorb_titles`] joins titles to
-    /// names.
+    /// The finders' mentions, in which [`absorb_titles`] joins titles to
+    /// names; then swapped with the caller's list, whose room it keeps
+    /// for the next text.
     found: Vec<Mention>,
     /// The tag slots' mentions ([`slot::fill`]).
     added: Vec<Mention>,
@@ -382,7 +383,9 @@ pub(crate) fn find_mentions_into(
         let common = lower_evidence(text, seg, out);
         out.retain(|m| !m.unsure || !with_lower(&text[m.head], |w| common.contains(w)));
     }
-    absorb_titles(&cx, out, mentions);
+    absorb_titles(&cx, out);
+    // (The mentions change lists with the caller: both keep their room.)
+    core::mem::swap(out, mentions);
     slot::fill(&cx, quotes, mentions, lists);
     link_appositives(&cx, mentions);
     lists.cue_tokens = cue_tokens;
@@ -443,21 +446,28 @@ fn is_premodifier(w: &str) -> bool {
 /// John Kirby`, `former Obama adviser David Axelrod`, `White House press
 /// secretary Josh Earnest`, `the presumptive nominee Donald Trump`. The
 /// mention's head stays the name; the title gives its role.
-fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
-    out.clear();
-    out.reserve(mentions.len());
-    for &m in mentions {
-        let mut m = m;
-        if m.kind != MentionKind::Name || m.in_quote {
-            out.push(m);
+///
+/// In place: the kept mentions are written over the list's prefix (`w`
+/// of them), which never passes the one read (`r`: each step reads one
+/// mention and writes at most one), and a mention kept as it is where it
+/// is costs no copy.
+fn absorb_titles(cx: &Cx<'_>, v: &mut Vec<Mention>) {
+    let mut w = 0usize;
+    for r in 0..v.len() {
+        if v[r].kind != MentionKind::Name || v[r].in_quote {
+            if w != r {
+                v[w] = v[r];
+            }
+            w += 1;
             continue;
         }
+        let mut m = v[r];
         // A nominal right before the name, `the candidate Donald Trump`, or
         // a possessive, `Fox's Chris Wallace`.
-        if let Some(prev) = out.last().copied() {
+        if let Some(prev) = w.checked_sub(1).map(|p| v[p]) {
             let adjacent = prev.end == m.first && !prev.in_quote;
             if adjacent && prev.possessive && matches!(prev.kind, MentionKind::Name | MentionKind::Organization) {
-                out.pop();
+                w -= 1;
                 m.span.start = prev.span.start;
                 m.first = prev.first;
                 // `The Washington Post's Ed O'Keefe`
@@ -469,18 +479,20 @@ fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
                         m.span.start = cx.tok(k).map_or(m.span.start, |t| t.span.start);
                     }
                 }
-                out.push(m);
+                v[w] = m;
+                w += 1;
                 continue;
             }
             if adjacent && prev.kind == MentionKind::Nominal && !prev.plural {
-                out.pop();
+                w -= 1;
                 m.span.start = prev.span.start;
                 m.first = prev.first;
                 m.role = m.role.or(prev.role);
                 if m.gender == Gender::Unknown {
                     m.gender = prev.gender;
                 }
-                out.push(m);
+                v[w] = m;
+                w += 1;
                 continue;
             }
         }
@@ -496,7 +508,8 @@ fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
             Some((s, class, gender)) => (s, Some(class), gender),
             None if m.span.start < m.head.start => (first, None, Gender::Unknown),
             None => {
-                out.push(m);
+                v[w] = m;
+                w += 1;
                 continue;
             }
         };
@@ -511,12 +524,12 @@ fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
             if t.para != para || t.kind != TokKind::Word {
                 break;
             }
-            if let Some(prev) = out.last().copied() {
+            if let Some(prev) = w.checked_sub(1).map(|p| v[p]) {
                 if prev.end as usize == start
                     && !prev.in_quote
                     && (prev.kind == MentionKind::Organization || prev.kind == MentionKind::Name && !title_only)
                 {
-                    out.pop();
+                    w -= 1;
                     start = prev.first as usize;
                     continue;
                 }
@@ -548,8 +561,10 @@ fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
         if m.gender == Gender::Unknown {
             m.gender = gender;
         }
-        out.push(m);
+        v[w] = m;
+        w += 1;
     }
+    v.truncate(w);
 }
 
 /// Of the unsure mentions' words (lone capitalised sentence openers), those
