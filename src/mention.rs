@@ -314,7 +314,10 @@ pub(crate) fn find_mentions_into(
     // found by [`Cx::according_source`]: found once from the cues, not
     // tested at every token.
     let according = cx.according_starts();
+    // (The next of them not before the token read, or `usize::MAX`: one
+    // compare a token.)
     let mut next_according = 0usize;
+    let mut according_at = according.first().copied().unwrap_or(usize::MAX);
     let mut i = 0usize;
     while i < toks.len() {
         let t = toks[i];
@@ -335,38 +338,43 @@ pub(crate) fn find_mentions_into(
             }
             continue;
         }
+        while according_at < i {
+            next_according += 1;
+            according_at = according.get(next_according).copied().unwrap_or(usize::MAX);
+        }
         // Each finder needs one of these of its first word (a pronoun; an
         // opener for the determined, share, quantifier and `the` + name
         // finders; a capital or an honorific for a name; a role's or an
         // organisation's first word for a bare plural, `officials`,
-        // `polls`): most words have none and are skipped here.
-        let may_open = t.is_capitalized()
-            || t.lex & (flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) != 0;
-        let finders = |i: usize| {
-            cx.pronoun(i)
-                .or_else(|| cx.determined(i))
-                .or_else(|| cx.share(i))
-                .or_else(|| cx.quantifier(i))
-                .or_else(|| cx.bare_plural(i))
-                .or_else(|| cx.the_name(i))
-                .or_else(|| cx.name(i))
-        };
-        let found = if may_open {
-            // The same finders in the same order, each tried only where
-            // the token has the flag its own first test asks for: one
-            // read of the flags instead of seven (the
-            // `dispatch_agrees_with_every_finder` test checks it).
-            cx.dispatch(i, t)
-        } else {
+        // `polls`): most words have none and are skipped here, unless an
+        // `according to` source starts there.
+        let may_open =
+            t.lex & (flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) != 0
+                || t.is_capitalized();
+        if !may_open && according_at != i {
             // (Debug builds check the skip: a finder added or widened
             // without its first word's flag fails the tests here.)
-            debug_assert!(finders(i).is_none(), "a mention starts at {:?}, which has none of the flags", cx.word(i));
-            None
-        };
-        while according.get(next_according).is_some_and(|&a| a < i) {
-            next_according += 1;
+            debug_assert!(
+                cx.pronoun(i)
+                    .or_else(|| cx.determined(i))
+                    .or_else(|| cx.share(i))
+                    .or_else(|| cx.quantifier(i))
+                    .or_else(|| cx.bare_plural(i))
+                    .or_else(|| cx.the_name(i))
+                    .or_else(|| cx.name(i))
+                    .is_none(),
+                "a mention starts at {:?}, which has none of the flags",
+                cx.word(i)
+            );
+            i += 1;
+            continue;
         }
-        let found = if according.get(next_according) == Some(&i) { cx.according_source(i, found) } else { found };
+        // The same finders in the same order as above, each tried only
+        // where the token has the flag its own first test asks for: one
+        // read of the flags instead of seven (the
+        // `dispatch_agrees_with_every_finder` test checks it).
+        let found = if may_open { cx.dispatch(i, t) } else { None };
+        let found = if according_at == i { cx.according_source(i, found) } else { found };
         match found {
             Some(mut m) => {
                 m.in_quote = in_quote.holds(&toks[i]);
