@@ -480,7 +480,7 @@ fn absorb_titles(cx: &Cx<'_>, v: &mut Vec<Mention>) {
                 m.first = prev.first;
                 // `The Washington Post's Ed O'Keefe`
                 if let Some(k) = (m.first as usize).checked_sub(1) {
-                    if matches!(cx.word(k), "The" | "the")
+                    if matches!(cx.bytes(k), b"The" | b"the")
                         && cx.tok(k).is_some_and(|t| t.para == cx.tok(m.first as usize).map_or(0, |t| t.para))
                     {
                         m.first = k as u32;
@@ -873,7 +873,7 @@ impl<'a> Cx<'a> {
             if t.kind != TokKind::Word || t.para != self.tok(i)?.para {
                 break;
             }
-            if capitalized_only && !t.is_capitalized() && !matches!(self.word(i + k), "of" | "for") {
+            if capitalized_only && !t.is_capitalized() && !matches!(self.bytes(i + k), b"of" | b"for") {
                 break;
             }
             let entry = self.phrase_step(i, k, &mut spaced, &mut buf);
@@ -1122,8 +1122,8 @@ impl<'a> Cx<'a> {
         }
         // (`a`, by far the commonest of those words, opens only `a
         // majority` and the like: the lists below are not read for it.)
-        if matches!(self.word(i), "a" | "A")
-            && !matches!(self.word(i + 1), "majority" | "third" | "quarter" | "minority")
+        if matches!(self.bytes(i), b"a" | b"A")
+            && !matches!(self.bytes(i + 1), b"majority" | b"third" | b"quarter" | b"minority")
         {
             return None;
         }
@@ -1147,8 +1147,8 @@ impl<'a> Cx<'a> {
             return None;
         }
         // `of respondents`, `of those polled`, `of Democrats`.
-        if matches!(self.word(j), "of" | "among") {
-            let stop = (j + 1..j + 5).find(|&k| self.cue_starts_at(k) || self.word(k) == ",")?;
+        if matches!(self.bytes(j), b"of" | b"among") {
+            let stop = (j + 1..j + 5).find(|&k| self.cue_starts_at(k) || self.bytes(k) == b",")?;
             j = stop;
         }
         if !self.cue_starts_at(j) || j == i {
@@ -1492,7 +1492,7 @@ impl<'a> Cx<'a> {
                 || base.split_once('-').is_some_and(|(_, b)| b.starts_with(|c: char| c.is_lowercase()));
             // `Small said`, `Small, who …`: a cue or a relative clause
             // after it makes even a common word a name.
-            let named = self.cue_starts_at(end) || self.word(end) == "," && self.word(end + 1) == "who";
+            let named = self.cue_starts_at(end) || self.bytes(end) == b"," && self.bytes(end + 1) == b"who";
             if !named && self.tok(name_start).is_some_and(|t| t.shape == Shape::Capitalized) {
                 if suffixed {
                     return None;
@@ -1627,7 +1627,7 @@ impl<'a> Cx<'a> {
         if open.span.len() != 1 || self.text.as_bytes().get(open.span.start) != Some(&b'(') {
             return None;
         }
-        let close = (end + 1..end + 9).find(|&k| self.word(k) == ")")?;
+        let close = (end + 1..end + 9).find(|&k| self.bytes(k) == b")")?;
         let inner = Span::new(open.span.end, self.tok(close)?.span.start);
         let ok = inner.len() <= 16
             && self.text[inner].chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | ',' | ' ' | '\u{2013}'));
@@ -1676,7 +1676,7 @@ fn link_appositives(cx: &Cx<'_>, out: &mut [Mention]) {
         // comma and is a nominal.
         if m.kind == MentionKind::Name && m.role.is_none() && !m.possessive {
             // `NAME is the ROLE`: a copula.
-            if matches!(cx.word(m.end as usize), "is" | "was" | "becomes" | "became") {
+            if matches!(cx.bytes(m.end as usize), b"is" | b"was" | b"becomes" | b"became") {
                 if let Some(n) = out.get(k + 1).copied() {
                     if n.first == m.end + 1 && n.kind == MentionKind::Nominal && !n.plural {
                         out[k].role = n.role;
@@ -1687,7 +1687,7 @@ fn link_appositives(cx: &Cx<'_>, out: &mut [Mention]) {
                     }
                 }
             }
-            if cx.word(m.end as usize) == "," {
+            if cx.bytes(m.end as usize) == b"," {
                 // (`NAME, now the ROLE`)
                 let gap = u32::from(matches!(
                     cx.word(m.end as usize + 1),
@@ -1715,7 +1715,7 @@ fn link_appositives(cx: &Cx<'_>, out: &mut [Mention]) {
                 if cx.seg.sentence_of_token(j) as u32 != sentence {
                     break;
                 }
-                if t.kind == TokKind::Punct && cx.word(j) == "," {
+                if t.kind == TokKind::Punct && cx.bytes(j) == b"," {
                     // (Mentions are in text order: a binary search.)
                     let at = out.partition_point(|n| (n.first as usize) < j + 1);
                     if let Some(n) = out.get_mut(at).filter(|n| n.first as usize == j + 1) {
