@@ -144,44 +144,55 @@ fn is_determiner(w: &str) -> bool {
 
 /// Lower-case particles inside names.
 fn is_particle(w: &str) -> bool {
+    is_particle_bytes(w.as_bytes())
+}
+
+/// [`is_particle`] for a word's bytes.
+fn is_particle_bytes(w: &[u8]) -> bool {
     matches!(
         w,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ter"
-            | "bin"
-            | "bint"
-            | "ibn"
-            | "al"
-            | "el"
-            | "da"
-            | "di"
-            | "du"
-            | "la"
-            | "le"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "do"
-            | "y"
-            | "zu"
-            | "af"
-            | "ben"
+        b"de"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"ter"
+            | b"bin"
+            | b"bint"
+            | b"ibn"
+            | b"al"
+            | b"el"
+            | b"da"
+            | b"di"
+            | b"du"
+            | b"la"
+            | b"le"
+            | b"del"
+            | b"della"
+            | b"dos"
+            | b"das"
+            | b"do"
+            | b"y"
+            | b"zu"
+            | b"af"
+            | b"ben"
     )
 }
 
 /// True when the token is a possessive (`Russia’s`, `Jones’`).
 fn possessive_len(w: &str) -> Option<usize> {
+    possessive_len_bytes(w.as_bytes())
+}
+
+/// [`possessive_len`] for a word's bytes.
+fn possessive_len_bytes(w: &[u8]) -> Option<usize> {
     // (Every suffix ends in `s` or `S`: most words are turned away by their
     // last byte.)
-    if !matches!(w.as_bytes().last(), Some(b's' | b'S')) {
+    if !matches!(w.last(), Some(b's' | b'S')) {
         return None;
     }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if w.len() > suffix.len() && w.ends_with(suffix) {
+        if w.len() > suffix.len() && w.ends_with(suffix.as_bytes()) {
             return Some(suffix.len());
         }
     }
@@ -209,8 +220,9 @@ pub(crate) fn find_mentions(
 /// reuses their room.
 #[derive(Debug, Default)]
 pub(crate) struct MentionLists {
-    /// The finders' mentions, before [`absorb_titles`] joins titles to
-    /// names.
+    /// The finders' mentions, in which [`absorb_titles`] joins titles to
+    /// names; then swapped with the caller's list, whose room it keeps
+    /// for the next text.
     found: Vec<Mention>,
     /// The tag slots' mentions ([`slot::fill`]).
     added: Vec<Mention>,
@@ -302,7 +314,10 @@ pub(crate) fn find_mentions_into(
     // found by [`Cx::according_source`]: found once from the cues, not
     // tested at every token.
     let according = cx.according_starts();
+    // (The next of them not before the token read, or `usize::MAX`: one
+    // compare a token.)
     let mut next_according = 0usize;
+    let mut according_at = according.first().copied().unwrap_or(usize::MAX);
     let mut i = 0usize;
     while i < toks.len() {
         let t = toks[i];
@@ -323,38 +338,43 @@ pub(crate) fn find_mentions_into(
             }
             continue;
         }
+        while according_at < i {
+            next_according += 1;
+            according_at = according.get(next_according).copied().unwrap_or(usize::MAX);
+        }
         // Each finder needs one of these of its first word (a pronoun; an
         // opener for the determined, share, quantifier and `the` + name
         // finders; a capital or an honorific for a name; a role's or an
         // organisation's first word for a bare plural, `officials`,
-        // `polls`): most words have none and are skipped here.
-        let may_open = t.is_capitalized()
-            || t.lex & (flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) != 0;
-        let finders = |i: usize| {
-            cx.pronoun(i)
-                .or_else(|| cx.determined(i))
-                .or_else(|| cx.share(i))
-                .or_else(|| cx.quantifier(i))
-                .or_else(|| cx.bare_plural(i))
-                .or_else(|| cx.the_name(i))
-                .or_else(|| cx.name(i))
-        };
-        let found = if may_open {
-            // The same finders in the same order, each tried only where
-            // the token has the flag its own first test asks for: one
-            // read of the flags instead of seven (the
-            // `dispatch_agrees_with_every_finder` test checks it).
-            cx.dispatch(i, t)
-        } else {
+        // `polls`): most words have none and are skipped here, unless an
+        // `according to` source starts there.
+        let may_open =
+            t.lex & (flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) != 0
+                || t.is_capitalized();
+        if !may_open && according_at != i {
             // (Debug builds check the skip: a finder added or widened
             // without its first word's flag fails the tests here.)
-            debug_assert!(finders(i).is_none(), "a mention starts at {:?}, which has none of the flags", cx.word(i));
-            None
-        };
-        while according.get(next_according).is_some_and(|&a| a < i) {
-            next_according += 1;
+            debug_assert!(
+                cx.pronoun(i)
+                    .or_else(|| cx.determined(i))
+                    .or_else(|| cx.share(i))
+                    .or_else(|| cx.quantifier(i))
+                    .or_else(|| cx.bare_plural(i))
+                    .or_else(|| cx.the_name(i))
+                    .or_else(|| cx.name(i))
+                    .is_none(),
+                "a mention starts at {:?}, which has none of the flags",
+                cx.word(i)
+            );
+            i += 1;
+            continue;
         }
-        let found = if according.get(next_according) == Some(&i) { cx.according_source(i, found) } else { found };
+        // The same finders in the same order as above, each tried only
+        // where the token has the flag its own first test asks for: one
+        // read of the flags instead of seven (the
+        // `dispatch_agrees_with_every_finder` test checks it).
+        let found = if may_open { cx.dispatch(i, t) } else { None };
+        let found = if according_at == i { cx.according_source(i, found) } else { found };
         match found {
             Some(mut m) => {
                 m.in_quote = in_quote.holds(&toks[i]);
@@ -371,7 +391,9 @@ pub(crate) fn find_mentions_into(
         let common = lower_evidence(text, seg, out);
         out.retain(|m| !m.unsure || !with_lower(&text[m.head], |w| common.contains(w)));
     }
-    absorb_titles(&cx, out, mentions);
+    absorb_titles(&cx, out);
+    // (The mentions change lists with the caller: both keep their room.)
+    core::mem::swap(out, mentions);
     slot::fill(&cx, quotes, mentions, lists);
     link_appositives(&cx, mentions);
     lists.cue_tokens = cue_tokens;
@@ -432,44 +454,53 @@ fn is_premodifier(w: &str) -> bool {
 /// John Kirby`, `former Obama adviser David Axelrod`, `White House press
 /// secretary Josh Earnest`, `the presumptive nominee Donald Trump`. The
 /// mention's head stays the name; the title gives its role.
-fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
-    out.clear();
-    out.reserve(mentions.len());
-    for &m in mentions {
-        let mut m = m;
-        if m.kind != MentionKind::Name || m.in_quote {
-            out.push(m);
+///
+/// In place: the kept mentions are written over the list's prefix (`w`
+/// of them), which never passes the one read (`r`: each step reads one
+/// mention and writes at most one), and a mention kept as it is where it
+/// is costs no copy.
+fn absorb_titles(cx: &Cx<'_>, v: &mut Vec<Mention>) {
+    let mut w = 0usize;
+    for r in 0..v.len() {
+        if v[r].kind != MentionKind::Name || v[r].in_quote {
+            if w != r {
+                v[w] = v[r];
+            }
+            w += 1;
             continue;
         }
+        let mut m = v[r];
         // A nominal right before the name, `the candidate Donald Trump`, or
         // a possessive, `Fox's Chris Wallace`.
-        if let Some(prev) = out.last().copied() {
+        if let Some(prev) = w.checked_sub(1).map(|p| v[p]) {
             let adjacent = prev.end == m.first && !prev.in_quote;
             if adjacent && prev.possessive && matches!(prev.kind, MentionKind::Name | MentionKind::Organization) {
-                out.pop();
+                w -= 1;
                 m.span.start = prev.span.start;
                 m.first = prev.first;
                 // `The Washington Post's Ed O'Keefe`
                 if let Some(k) = (m.first as usize).checked_sub(1) {
-                    if matches!(cx.word(k), "The" | "the")
+                    if matches!(cx.bytes(k), b"The" | b"the")
                         && cx.tok(k).is_some_and(|t| t.para == cx.tok(m.first as usize).map_or(0, |t| t.para))
                     {
                         m.first = k as u32;
                         m.span.start = cx.tok(k).map_or(m.span.start, |t| t.span.start);
                     }
                 }
-                out.push(m);
+                v[w] = m;
+                w += 1;
                 continue;
             }
             if adjacent && prev.kind == MentionKind::Nominal && !prev.plural {
-                out.pop();
+                w -= 1;
                 m.span.start = prev.span.start;
                 m.first = prev.first;
                 m.role = m.role.or(prev.role);
                 if m.gender == Gender::Unknown {
                     m.gender = prev.gender;
                 }
-                out.push(m);
+                v[w] = m;
+                w += 1;
                 continue;
             }
         }
@@ -485,7 +516,8 @@ fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
             Some((s, class, gender)) => (s, Some(class), gender),
             None if m.span.start < m.head.start => (first, None, Gender::Unknown),
             None => {
-                out.push(m);
+                v[w] = m;
+                w += 1;
                 continue;
             }
         };
@@ -500,12 +532,12 @@ fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
             if t.para != para || t.kind != TokKind::Word {
                 break;
             }
-            if let Some(prev) = out.last().copied() {
+            if let Some(prev) = w.checked_sub(1).map(|p| v[p]) {
                 if prev.end as usize == start
                     && !prev.in_quote
                     && (prev.kind == MentionKind::Organization || prev.kind == MentionKind::Name && !title_only)
                 {
-                    out.pop();
+                    w -= 1;
                     start = prev.first as usize;
                     continue;
                 }
@@ -537,8 +569,10 @@ fn absorb_titles(cx: &Cx<'_>, mentions: &[Mention], out: &mut Vec<Mention>) {
         if m.gender == Gender::Unknown {
             m.gender = gender;
         }
-        out.push(m);
+        v[w] = m;
+        w += 1;
     }
+    v.truncate(w);
 }
 
 /// Of the unsure mentions' words (lone capitalised sentence openers), those
@@ -753,6 +787,26 @@ impl<'a> Cx<'a> {
         self.tok(i).map_or("", |t| &self.text[t.span])
     }
 
+    /// The bytes of token `i` (empty past the end): [`word`](Self::word)
+    /// without the char boundary checks of slicing a `str`, for tests that
+    /// compare bytes.
+    #[inline]
+    fn bytes(&self, i: usize) -> &[u8] {
+        self.tok(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or_default()
+    }
+
+    /// True when token `i` is a determiner ([`is_determiner`]). Its flag
+    /// says that the word, lower-cased, is one; then it is one as written
+    /// when it is ASCII with no capital past its first letter.
+    #[inline]
+    fn determiner_at(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.lex & flags::DETERMINER != 0)
+            && self
+                .bytes(i)
+                .split_first()
+                .is_some_and(|(b0, rest)| b0.is_ascii() && rest.iter().all(u8::is_ascii_lowercase))
+    }
+
     fn span(&self, first: usize, end: usize) -> Span {
         let toks = &self.seg.tokens;
         Span::new(toks[first].span.start, toks[end - 1].span.end)
@@ -819,7 +873,7 @@ impl<'a> Cx<'a> {
             if t.kind != TokKind::Word || t.para != self.tok(i)?.para {
                 break;
             }
-            if capitalized_only && !t.is_capitalized() && !matches!(self.word(i + k), "of" | "for") {
+            if capitalized_only && !t.is_capitalized() && !matches!(self.bytes(i + k), b"of" | b"for") {
                 break;
             }
             let entry = self.phrase_step(i, k, &mut spaced, &mut buf);
@@ -925,7 +979,7 @@ impl<'a> Cx<'a> {
     /// A mention led by a determiner: `the Kremlin`, `the ministry`, `a
     /// senior diplomat`, `the White House`.
     fn determined(&self, i: usize) -> Option<Mention> {
-        if self.tok(i)?.lex & flags::DETERMINER == 0 || !is_determiner(self.word(i)) {
+        if !self.determiner_at(i) {
             return None;
         }
         // `The White House`, `the Kremlin`: a known organisation name.
@@ -1068,8 +1122,8 @@ impl<'a> Cx<'a> {
         }
         // (`a`, by far the commonest of those words, opens only `a
         // majority` and the like: the lists below are not read for it.)
-        if matches!(self.word(i), "a" | "A")
-            && !matches!(self.word(i + 1), "majority" | "third" | "quarter" | "minority")
+        if matches!(self.bytes(i), b"a" | b"A")
+            && !matches!(self.bytes(i + 1), b"majority" | b"third" | b"quarter" | b"minority")
         {
             return None;
         }
@@ -1093,8 +1147,8 @@ impl<'a> Cx<'a> {
             return None;
         }
         // `of respondents`, `of those polled`, `of Democrats`.
-        if matches!(self.word(j), "of" | "among") {
-            let stop = (j + 1..j + 5).find(|&k| self.cue_starts_at(k) || self.word(k) == ",")?;
+        if matches!(self.bytes(j), b"of" | b"among") {
+            let stop = (j + 1..j + 5).find(|&k| self.cue_starts_at(k) || self.bytes(k) == b",")?;
             j = stop;
         }
         if !self.cue_starts_at(j) || j == i {
@@ -1297,14 +1351,17 @@ impl<'a> Cx<'a> {
             if t.para != para {
                 break;
             }
-            let w = self.word(j);
+            // (The word's bytes: the tests below compare bytes, and need
+            // no str slice with its char boundary checks.)
+            let w = self.bytes(j);
             let ok = match t.kind {
                 TokKind::Word if t.is_capitalized() => {
                     // `US`, `UK`: a short acronym is no function word.
                     let acronym = t.shape == Shape::AllCaps && w.len() <= 2;
                     // `Theresa May`, `Will`: function words that are names
                     // after a first name.
-                    let homonym = j > name_start && matches!(w, "May" | "Will" | "June" | "April" | "August" | "March");
+                    let homonym =
+                        j > name_start && matches!(w, b"May" | b"Will" | b"June" | b"April" | b"August" | b"March");
                     // `“…,” Will said.`, `“…”, Will said`: a capitalised
                     // word between a quotation's comma and a cue is the
                     // speaker's name, whatever else it may be.
@@ -1321,8 +1378,8 @@ impl<'a> Cx<'a> {
                     let headline_verb = (j > name_start
                         || j > 0 && self.tok(j - 1).is_some_and(|p| p.is_capitalized()))
                         && w.len() > 3
-                        && w.ends_with('s')
-                        && !w.ends_with("ss")
+                        && w.ends_with(b"s")
+                        && !w.ends_with(b"ss")
                         && self.cue_starts_at(j)
                         && self.title_case_around(j);
                     !headline_verb
@@ -1331,15 +1388,17 @@ impl<'a> Cx<'a> {
                 }
                 // A particle, when a capitalised word (or another particle)
                 // follows; after a title it may open the name.
-                TokKind::Word if (j > name_start || titled) && is_particle(w) => self
+                TokKind::Word if (j > name_start || titled) && is_particle_bytes(w) => self
                     .tok(j + 1)
-                    .is_some_and(|n| (n.is_capitalized() || is_particle(&self.text[n.span])) && n.para == para),
+                    .is_some_and(|n| (n.is_capitalized() || is_particle_bytes(self.bytes(j + 1))) && n.para == para),
                 // `al-Assad`: a lower-case prefix joined to a capital.
                 // (A particle has at most five bytes: the hyphen is looked
                 // for among the first six.)
                 TokKind::Word => {
-                    w.as_bytes().iter().take(6).any(|&b| b == b'-') && {
-                        w.split_once('-').is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
+                    w.iter().take(6).any(|&b| b == b'-') && {
+                        self.word(j)
+                            .split_once('-')
+                            .is_some_and(|(a, b)| is_particle(a) && b.starts_with(char::is_uppercase))
                     }
                 }
                 _ => false,
@@ -1381,15 +1440,16 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            if possessive_len(w).is_some() {
+            if possessive_len_bytes(w).is_some() {
                 possessive = true;
                 j += 1;
                 break;
             }
             // An initial: `W.` inside a name.
-            // (One char is at most four bytes: longer words are not counted.)
+            // (One char is at most four bytes: longer words are not counted;
+            // a char is one byte that is no UTF-8 continuation byte.)
             if w.len() <= 4
-                && w.chars().count() == 1
+                && w.iter().filter(|&&b| b & 0xC0 != 0x80).count() == 1
                 && self.dot_after(j)
                 && self.tok(j + 2).is_some_and(|n| n.is_capitalized())
             {
@@ -1432,7 +1492,7 @@ impl<'a> Cx<'a> {
                 || base.split_once('-').is_some_and(|(_, b)| b.starts_with(|c: char| c.is_lowercase()));
             // `Small said`, `Small, who …`: a cue or a relative clause
             // after it makes even a common word a name.
-            let named = self.cue_starts_at(end) || self.word(end) == "," && self.word(end + 1) == "who";
+            let named = self.cue_starts_at(end) || self.bytes(end) == b"," && self.bytes(end + 1) == b"who";
             if !named && self.tok(name_start).is_some_and(|t| t.shape == Shape::Capitalized) {
                 if suffixed {
                     return None;
@@ -1529,7 +1589,9 @@ impl<'a> Cx<'a> {
     fn the_name(&self, i: usize) -> Option<Mention> {
         // (`the` in any case carries the determiner flag: most words are
         // turned away by it.)
-        if !self.news || self.tok(i)?.lex & flags::DETERMINER == 0 || !with_lower(self.word(i), |w| w == "the") {
+        // (The flag says the word is a determiner in some case; `the` in
+        // any case is three bytes equal to it but for ASCII case.)
+        if !self.news || self.tok(i)?.lex & flags::DETERMINER == 0 || !self.bytes(i).eq_ignore_ascii_case(b"the") {
             return None;
         }
         let found = self.find_name(i + 1);
@@ -1565,7 +1627,7 @@ impl<'a> Cx<'a> {
         if open.span.len() != 1 || self.text.as_bytes().get(open.span.start) != Some(&b'(') {
             return None;
         }
-        let close = (end + 1..end + 9).find(|&k| self.word(k) == ")")?;
+        let close = (end + 1..end + 9).find(|&k| self.bytes(k) == b")")?;
         let inner = Span::new(open.span.end, self.tok(close)?.span.start);
         let ok = inner.len() <= 16
             && self.text[inner].chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | ',' | ' ' | '\u{2013}'));
@@ -1614,7 +1676,7 @@ fn link_appositives(cx: &Cx<'_>, out: &mut [Mention]) {
         // comma and is a nominal.
         if m.kind == MentionKind::Name && m.role.is_none() && !m.possessive {
             // `NAME is the ROLE`: a copula.
-            if matches!(cx.word(m.end as usize), "is" | "was" | "becomes" | "became") {
+            if matches!(cx.bytes(m.end as usize), b"is" | b"was" | b"becomes" | b"became") {
                 if let Some(n) = out.get(k + 1).copied() {
                     if n.first == m.end + 1 && n.kind == MentionKind::Nominal && !n.plural {
                         out[k].role = n.role;
@@ -1625,7 +1687,7 @@ fn link_appositives(cx: &Cx<'_>, out: &mut [Mention]) {
                     }
                 }
             }
-            if cx.word(m.end as usize) == "," {
+            if cx.bytes(m.end as usize) == b"," {
                 // (`NAME, now the ROLE`)
                 let gap = u32::from(matches!(
                     cx.word(m.end as usize + 1),
@@ -1653,7 +1715,7 @@ fn link_appositives(cx: &Cx<'_>, out: &mut [Mention]) {
                 if cx.seg.sentence_of_token(j) as u32 != sentence {
                     break;
                 }
-                if t.kind == TokKind::Punct && cx.word(j) == "," {
+                if t.kind == TokKind::Punct && cx.bytes(j) == b"," {
                     // (Mentions are in text order: a binary search.)
                     let at = out.partition_point(|n| (n.first as usize) < j + 1);
                     if let Some(n) = out.get_mut(at).filter(|n| n.first as usize == j + 1) {
@@ -1883,6 +1945,23 @@ mod tests {
                 assert_eq!(ct.after_ends.contains(i), ends, "{text:?}: end before {i}");
             }
         }
+    }
+
+    #[test]
+    fn determiner_tests_agree() {
+        let lex = Lexicons::english();
+        let text =
+            "The the THE tHe An an AN aN this This THIS Its its theirs Their \u{c9}t\u{e9} a A his HIS Hi\u{df}.";
+        let seg = Segmentation::new(text, &lex);
+        let ct = CueTokens::default();
+        let cx = Cx::new(text, &seg, &lex, &[], &ct, Genre::News);
+        let mut yes = 0;
+        for (i, t) in seg.tokens.iter().enumerate() {
+            let want = t.lex & flags::DETERMINER != 0 && is_determiner(&text[t.span]);
+            assert_eq!(cx.determiner_at(i), want, "{:?}", &text[t.span]);
+            yes += usize::from(want);
+        }
+        assert_eq!(yes, 12);
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn slot_start(cx: &Cx<'_>, q: Span) -> Option<usize> {
     if cx.text.get(q.end..t.span.start)?.contains('\n') {
         return None;
     }
-    let comma_outside = matches!(cx.word(i), "," | "\u{2014}" | "\u{2013}");
+    let comma_outside = matches!(cx.bytes(i), b"," | b"\xe2\x80\x94" | b"\xe2\x80\x93");
     if comma_outside {
         i += 1;
     }
@@ -358,7 +358,7 @@ fn subject(cx: &Cx<'_>, c: usize, out: &Found<'_>) -> Option<Mention> {
     let opener = cx.word(s);
     // (A bare plural may open it in lower case: `But neighbors of the
     // plant say`, `On Friday, abortion rights advocates said`.)
-    let head_end = (s + 1..b).find(|&k| matches!(cx.word(k), "of" | "in" | "at" | "from" | "with")).unwrap_or(b);
+    let head_end = (s + 1..b).find(|&k| matches!(cx.bytes(k), b"of" | b"in" | b"at" | b"from" | b"with")).unwrap_or(b);
     let bare_plural = t.shape == Shape::Lower && !t.is_function_word() && {
         let h = cx.word(head_end - 1);
         h.ends_with('s') && !h.ends_with("ss")
@@ -506,7 +506,7 @@ fn after_cue(cx: &Cx<'_>, i: usize, out: &Found<'_>) -> Option<Mention> {
     // name in apposition closes the phrase and names the speaker.
     let at = out.all.partition_point(|m| (m.first as usize) < k + 1);
     if let Some(n) = out.all.get(at).filter(|n| {
-        cx.word(k) == ","
+        cx.bytes(k) == b","
             && n.first as usize == k + 1
             && n.kind == MentionKind::Name
             && !n.possessive
@@ -531,7 +531,7 @@ fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &Found<'_>) -> Optio
     // word before a complement (`a voice-over in the ad`, `the head of the
     // agency`), else the last word.
     let complement =
-        (first + 1..end).find(|&k| matches!(cx.word(k), "of" | "for" | "in" | "at" | "on" | "from" | "with"));
+        (first + 1..end).find(|&k| matches!(cx.bytes(k), b"of" | b"for" | b"in" | b"at" | b"on" | b"from" | b"with"));
     let closing = out.ending_at(end).any(|m| {
         m.first as usize > first
             && !m.possessive
