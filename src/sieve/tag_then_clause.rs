@@ -431,29 +431,30 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
     let end = end.min(start + MAX_CLAUSE);
     let mut stop = end;
     for k in start + 1..end {
-        let w = d.word(k);
-        if w == ";" {
+        // (Bytes: every test below compares the words with literals.)
+        let w = d.bytes(k);
+        if w == b";" {
             stop = k;
             break;
         }
         // `bemoaned the unrest and said he thought …`: a second verb of
         // the same subject opens its own report.
-        if matches!(w, "and" | "but") {
+        if matches!(w, b"and" | b"but") {
             let j = if d.is_tag_filler(k + 1) { k + 2 } else { k + 1 };
             if d.cue_at(j).is_some() && !d.in_mention(j) {
                 stop = k;
                 break;
             }
         }
-        if w == "," {
-            let next = d.word(k + 1);
-            if matches!(next, "but" | "while" | "although" | "though" | "whereas") || d.cue_at(k + 1).is_some() {
+        if w == b"," {
+            let next = d.bytes(k + 1);
+            if matches!(next, b"but" | b"while" | b"although" | b"though" | b"whereas") || d.cue_at(k + 1).is_some() {
                 stop = k;
                 break;
             }
             // `said he'd make sand “glow,” and Trump vowed to …`: another
             // speaker's tag after `, and` opens a report of its own.
-            if next == "and" {
+            if next == b"and" {
                 if let Some((m, c, _)) = d.tag_at(k + 2) {
                     if d.mentions[m].first as usize == k + 2 && d.matcher.is_speech(d.cues[c]) {
                         stop = k;
@@ -465,7 +466,7 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
             // or opens a report of its own (`…, Yepez said Perez was
             // right`). (Also after a comma inside a closing mark: `…
             // “prevent this,” the Sentinel reported.`)
-            let after = k + 1 + usize::from(matches!(next, "\"" | "\u{201d}"));
+            let after = k + 1 + usize::from(matches!(next, b"\"" | b"\xe2\x80\x9d"));
             if let Some((_, c, tag_end)) = d.tag_at(after) {
                 if d.ends_tag(tag_end, d.seg.tokens[k].para) || d.matcher.is_speech(d.cues[c]) {
                     // (The closing mark stays with the quotation it closes.)
