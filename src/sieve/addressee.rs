@@ -77,7 +77,8 @@ fn closes_vocative(d: &Draft<'_>, end: usize, inner_end: usize) -> bool {
     if t.span.start >= inner_end {
         return true;
     }
-    t.kind == TokKind::Punct && matches!(d.word(end), "," | "!" | "?" | "." | ";" | "\u{2014}" | "\u{2026}")
+    t.kind == TokKind::Punct
+        && matches!(d.bytes(end), b"," | b"!" | b"?" | b"." | b";" | b"\xe2\x80\x94" | b"\xe2\x80\xa6")
 }
 
 /// The name right after the cue of the quote's tag when that cue takes an
@@ -95,9 +96,9 @@ fn tag_object(d: &Draft<'_>, q: usize) -> Option<usize> {
     // `said Elizabeth to her sister`, `said to Darcy`: `to` and a name
     // after the cue or after the speaker that follows it.
     let speaker_end = d.mentions[a.mention].end as usize;
-    let to = if d.word(after) == "to" {
+    let to = if d.bytes(after) == b"to" {
         after
-    } else if d.mentions[a.mention].first as usize == after && d.word(speaker_end) == "to" {
+    } else if d.mentions[a.mention].first as usize == after && d.bytes(speaker_end) == b"to" {
         speaker_end
     } else {
         return None;

@@ -122,7 +122,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         // (Circumstances may close the tag: `…, Ms. White said on
         // Saturday, …`, `…, he said in an interview, …`.)
         let tag_end = circumstances_end(d, tag_end, end);
-        (d.word(tag_end) == "," && tag_end + 3 < end).then_some((k, m, c, tag_end))
+        (d.bytes(tag_end) == b"," && tag_end + 3 < end).then_some((k, m, c, tag_end))
     });
     let Some((comma, m, c, tag_end)) = found else { return };
     if d.crosses_quote(first, comma) {
@@ -160,7 +160,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     }
     // The part after the tag runs to the sentence's end.
     let mut stop = end;
-    while stop > tag_end + 1 && matches!(d.word(stop - 1), "." | "!" | "?" | ";" | ",") {
+    while stop > tag_end + 1 && matches!(d.bytes(stop - 1), b"." | b"!" | b"?" | b";" | b",") {
         stop -= 1;
     }
     // (Two words make a part only with a verb: `…, they concluded, never
@@ -212,7 +212,10 @@ fn circumstances_end(d: &Draft<'_>, k: usize, end: usize) -> usize {
     if !opens {
         return k;
     }
-    (k + 1..end.min(k + 8)).find(|&j| d.word(j) == ",").filter(|&j| (k..j).all(|i| d.cue_at(i).is_none())).unwrap_or(k)
+    (k + 1..end.min(k + 8))
+        .find(|&j| d.bytes(j) == b",")
+        .filter(|&j| (k..j).all(|i| d.cue_at(i).is_none()))
+        .unwrap_or(k)
 }
 
 /// The rule of a report closed by cue `c`: `according to` has its own.
@@ -230,7 +233,8 @@ fn is_conjunction(w: &str) -> bool {
 /// failed`), not the plural of a noun phrase (`an international relations
 /// expert`).
 fn verb_before_relative(d: &Draft<'_>, start: usize, stop: usize) -> bool {
-    let end = (start..stop).find(|&k| matches!(d.word(k), "who" | "which" | "that" | "," | "whose")).unwrap_or(stop);
+    let end =
+        (start..stop).find(|&k| matches!(d.bytes(k), b"who" | b"which" | b"that" | b"," | b"whose")).unwrap_or(stop);
     (start..end).any(|k| {
         let w = d.word(k);
         let lower = d.seg.tokens[k].shape == crate::segment::Shape::Lower;

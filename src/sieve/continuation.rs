@@ -152,7 +152,7 @@ fn own_cue_between(d: &Draft<'_>, start: usize, end: usize, speaker: usize) -> O
             let word = d.word(tok);
             !d.cue_used[c]
                 && tok > 0
-                && d.word(tok - 1) == ","
+                && d.bytes(tok - 1) == b","
                 && (word.ends_with("ing") || word == "according")
                 && !d.frames(c).has(crate::cue::Frames::TOPIC)
                 && d.matcher.is_speech(d.cues[c])

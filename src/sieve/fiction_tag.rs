@@ -55,7 +55,7 @@ impl Pass for FictionTag {
 /// adjective, a name. Returns (mention, cue).
 fn cue_adjective_name(d: &Draft<'_>, i: usize, para: u32) -> Option<(usize, usize)> {
     let mut i = i;
-    if d.word(i) == "," {
+    if d.bytes(i) == b"," {
         i += 1;
     }
     let c = d.cue_at(i)?;
@@ -99,7 +99,7 @@ fn owned_speech(d: &Draft<'_>, i: usize, para: u32) -> Option<(usize, usize)> {
             return Some((m, j + 1));
         }
         // (`was Edmund's only reply`: any plain word may stand between.)
-        if t.shape != Shape::Lower || matches!(d.word(j), "and" | "or" | "but" | "to" | "of") {
+        if t.shape != Shape::Lower || matches!(d.bytes(j), b"and" | b"or" | b"but" | b"to" | b"of") {
             return None;
         }
     }
@@ -109,10 +109,10 @@ fn owned_speech(d: &Draft<'_>, i: usize, para: u32) -> Option<(usize, usize)> {
 /// `“…,” was Henry's answer.`: the owner of the speech noun after `was`.
 fn noun_after(d: &Draft<'_>, i: usize, para: u32) -> Option<usize> {
     let mut i = i;
-    if d.word(i) == "," {
+    if d.bytes(i) == b"," {
         i += 1;
     }
-    if !matches!(d.word(i), "was" | "came") || d.seg.tokens.get(i)?.para != para {
+    if !matches!(d.bytes(i), b"was" | b"came") || d.seg.tokens.get(i)?.para != para {
         return None;
     }
     owned_speech(d, i + 1, para).map(|(m, _)| m)
@@ -122,7 +122,7 @@ fn noun_after(d: &Draft<'_>, i: usize, para: u32) -> Option<usize> {
 /// ends just before the quote (over a comma or colon).
 fn noun_before(d: &Draft<'_>, open: usize, para: u32) -> Option<usize> {
     let mut j = open.checked_sub(1)?;
-    if matches!(d.word(j), "," | ":") {
+    if matches!(d.bytes(j), b"," | b":") {
         j = j.checked_sub(1)?;
     }
     if d.seg.tokens.get(j)?.para != para || !speech_noun(d, j) {
@@ -138,7 +138,7 @@ fn noun_before(d: &Draft<'_>, open: usize, para: u32) -> Option<usize> {
 /// end).
 fn verb_after(d: &Draft<'_>, i: usize, para: u32) -> Option<usize> {
     let mut i = i;
-    if d.word(i) == "," {
+    if d.bytes(i) == b"," {
         i += 1;
     }
     let is_verb = |k: usize| {
@@ -160,7 +160,7 @@ fn verb_after(d: &Draft<'_>, i: usize, para: u32) -> Option<usize> {
     };
     let closes = |k: usize| {
         let Some(t) = d.seg.tokens.get(k) else { return true };
-        t.para != para || matches!(d.word(k), "." | "," | ";" | "!" | "?" | ":") || d.word(k).ends_with("ly")
+        t.para != para || matches!(d.bytes(k), b"." | b"," | b";" | b"!" | b"?" | b":") || d.word(k).ends_with("ly")
     };
     // NAME VERBed
     if let Some(m) = d.mention_at(i).filter(|&m| speaker(m)) {

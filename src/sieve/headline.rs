@@ -35,7 +35,7 @@ impl Pass for Headline {
             let first = d.token_at(para.start);
             let Some(m) = d.mention_at(first) else { continue };
             let colon = d.mentions[m].end as usize;
-            if d.word(colon) != ":" || !d.can_speak(m) || !known_speaker(d, m) {
+            if d.bytes(colon) != b":" || !d.can_speak(m) || !known_speaker(d, m) {
                 continue;
             }
             let start = colon + 1;
@@ -44,7 +44,7 @@ impl Pass for Headline {
                 continue;
             }
             let mut stop = d.token_at(para.end);
-            while stop > start && matches!(d.word(stop - 1), "." | "?" | "!" | ";" | ",") {
+            while stop > start && matches!(d.bytes(stop - 1), b"." | b"?" | b"!" | b";" | b",") {
                 stop -= 1;
             }
             let words = (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count();

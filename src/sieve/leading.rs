@@ -55,7 +55,7 @@ impl Pass for LeadingTag {
             }
             // The quote opens its paragraph: a colon at the end of the
             // previous one introduces it.
-            if d.word(open - 1) != ":" {
+            if d.bytes(open - 1) != b":" {
                 continue;
             }
             if let Some((m, c)) = tag_before(d, open) {
@@ -80,7 +80,7 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     let mut j = open;
     while j > first
         && d.seg.tokens[j - 1].kind == TokKind::Punct
-        && matches!(d.word(j - 1), "," | ":" | "\u{2014}" | "-")
+        && matches!(d.bytes(j - 1), b"," | b":" | b"\xe2\x80\x94" | b"-")
     {
         j -= 1;
     }
@@ -123,13 +123,13 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
 /// reactions).
 fn name_colon(d: &Draft<'_>, open: usize) -> Option<AttrDraft> {
     let colon = open.checked_sub(1)?;
-    if d.word(colon) != ":" {
+    if d.bytes(colon) != b":" {
         return None;
     }
     let m = d.mention_ending_at(colon).filter(|&m| d.can_speak(m))?;
     // `NAME, OUTLET:` names the person, not the outlet.
     let m = match d.mentions[m].first.checked_sub(1).map(|k| k as usize) {
-        Some(k) if d.word(k) == "," => d.mention_ending_at(k).filter(|&p| d.can_speak(p)).unwrap_or(m),
+        Some(k) if d.bytes(k) == b"," => d.mention_ending_at(k).filter(|&p| d.can_speak(p)).unwrap_or(m),
         _ => m,
     };
     // The mention must open its sentence: `… he said of the plan:` is a
@@ -148,7 +148,7 @@ fn name_colon(d: &Draft<'_>, open: usize) -> Option<AttrDraft> {
 /// `Dianne Bystrom agreed. “…”`, `Her friend, a student, chimed in. “…”`.
 /// (Fiction reads such sentences as beats: a later pass decides.)
 fn tag_sentence_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
-    if d.genre != crate::genre::Genre::News || !matches!(d.word(open.checked_sub(1)?), "." | "!") {
+    if d.genre != crate::genre::Genre::News || !matches!(d.bytes(open.checked_sub(1)?), b"." | b"!") {
         return None;
     }
     let stop = open - 1;

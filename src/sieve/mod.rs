@@ -443,6 +443,14 @@ impl<'a> Draft<'a> {
         self.seg.tokens.get(i).map_or("", |t| &self.text[t.span])
     }
 
+    /// The bytes of token `i` (empty past the end): [`word`](Self::word)
+    /// without the char boundary checks of slicing a `str`, for comparing
+    /// with a literal.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.seg.tokens.get(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or_default()
+    }
+
     /// True when token `i` is the one-byte mark `mark` (`b','`): the same
     /// as `word(i) == ","`, without slicing the text.
     #[inline]
@@ -570,7 +578,7 @@ impl<'a> Draft<'a> {
         let r = b.checked_sub(1)?;
         let m_end = self.mentions.get(m)?.end as usize;
         let ok = match self.word(r) {
-            "who" | "which" => m_end <= r && (m_end == r || self.word(r - 1) == ","),
+            "who" | "which" => m_end <= r && (m_end == r || self.bytes(r - 1) == b","),
             "that" => m_end == r,
             _ => false,
         };
@@ -592,7 +600,7 @@ impl<'a> Draft<'a> {
                         ends_well = t.may_end();
                     }
                 }
-                None if k < end && matches!(self.word(k - 1), "a" | "an" | "the") => {}
+                None if k < end && matches!(self.bytes(k - 1), b"a" | b"an" | b"the") => {}
                 None => break,
             }
             k -= 1;
@@ -601,7 +609,7 @@ impl<'a> Draft<'a> {
             return None;
         }
         // (`in the morning`: a determiner only after a preposition.)
-        while k < end && matches!(self.word(k), "a" | "an" | "the") {
+        while k < end && matches!(self.bytes(k), b"a" | b"an" | b"the") {
             if k > first && is_time_preposition(self.word(k - 1)) {
                 break;
             }
@@ -621,7 +629,7 @@ impl<'a> Draft<'a> {
         let mut k = start + usize::from(start < n && is_time_preposition(self.word(start)));
         let mut end = None;
         while k < n && k - start <= MAX_TIME_PHRASE {
-            if self.time_word_at(k).is_none() && !matches!(self.word(k), "a" | "an" | "the") {
+            if self.time_word_at(k).is_none() && !matches!(self.bytes(k), b"a" | b"an" | b"the") {
                 break;
             }
             k += 1;
@@ -964,7 +972,7 @@ impl<'a> Draft<'a> {
             // person asked. After `told` stands the addressee.
             if frames.has(Frames::ADDRESSEE) {
                 let closes = self.seg.tokens.get(end).is_none_or(|t| t.para != para)
-                    || matches!(self.word(end), "," | "." | ";" | "!" | "?" | ":");
+                    || matches!(self.bytes(end), b"," | b"." | b";" | b"!" | b"?" | b":");
                 if !(closes && frames.has(Frames::ASKER)) {
                     return None;
                 }
@@ -981,10 +989,10 @@ impl<'a> Draft<'a> {
         // of …, said`.
         // (Any speaker may take a relative clause: `The lawmaker, who
         // represents a district in Albay, said`.)
-        if self.word(j) == ","
+        if self.bytes(j) == b","
             && (matches!(self.mentions[m].kind, MentionKind::Name | MentionKind::Organization)
                 || self.seg.tokens.get(j + 1).is_some_and(|t| t.is_capitalized())
-                || matches!(self.word(j + 1), "who" | "which"))
+                || matches!(self.bytes(j + 1), b"who" | b"which"))
             && self.opens_apposition(j + 1)
         {
             let limit = (j + 40).min(self.seg.tokens.len());
@@ -995,14 +1003,14 @@ impl<'a> Draft<'a> {
                 let opening_participle = k == j + 1 && self.word(k).ends_with("ing");
                 // (A relative clause has verbs of its own: `Cruz, who has
                 // proposed repealing it, said`.)
-                let relative = matches!(self.word(j + 1), "who" | "which");
+                let relative = matches!(self.bytes(j + 1), b"who" | b"which");
                 if self.seg.sentence_of_token(k) != sentence
-                    || self.word(k) == ";"
+                    || self.bytes(k) == b";"
                     || self.cue_at(k).is_some() && !self.in_mention(k) && !opening_participle && !relative
                 {
                     break;
                 }
-                if self.word(k) == "," && self.cue_at(k + 1).is_some() {
+                if self.bytes(k) == b"," && self.cue_at(k + 1).is_some() {
                     j = k + 1;
                     break;
                 }
@@ -1028,9 +1036,13 @@ impl<'a> Draft<'a> {
                     // (`and` joins nouns inside the phrase of a plural
                     // speaker: `experts on North Korea and nuclear
                     // nonproliferation said`.)
-                    let joins = self.word(k) == "and" && self.mentions[m].plural;
-                    (self.seg.tokens[k].kind != TokKind::Punct || self.word(k) == "\u{2019}")
-                        && (joins || !matches!(self.word(k), "and" | "but" | "or" | "who" | "which" | "that" | "while"))
+                    let joins = self.bytes(k) == b"and" && self.mentions[m].plural;
+                    (self.seg.tokens[k].kind != TokKind::Punct || self.bytes(k) == b"\xe2\x80\x99")
+                        && (joins
+                            || !matches!(
+                                self.bytes(k),
+                                b"and" | b"but" | b"or" | b"who" | b"which" | b"that" | b"while"
+                            ))
                 })
                 .find(|&k| self.cue_at(k).is_some())
             {
@@ -1065,7 +1077,7 @@ impl<'a> Draft<'a> {
         let first = self.mentions[m].first as usize;
         let object = first > 0
             && self.mentions[m].end as usize == cue_tok
-            && matches!(self.word(first - 1), "to" | "for" | "from" | "at" | "on" | "of" | "about" | "among");
+            && matches!(self.bytes(first - 1), b"to" | b"for" | b"from" | b"at" | b"on" | b"of" | b"about" | b"among");
         let m = if (self.mentions[m].document || object) && self.word(cue_tok).ends_with("ing") {
             self.subject_of_sentence(cue_tok).filter(|&s| s != m && !self.mentions[s].document).unwrap_or(m)
         } else {
@@ -1079,7 +1091,7 @@ impl<'a> Draft<'a> {
     /// of the agency`. `first` is the first token of the sentence.
     fn qualified_by(&self, m: usize, first: usize) -> Option<usize> {
         let f = self.mentions[m].first as usize;
-        (f > first + 1 && matches!(self.word(f - 1), "of" | "from"))
+        (f > first + 1 && matches!(self.bytes(f - 1), b"of" | b"from"))
             .then(|| self.mention_ending_at(f - 1))
             .flatten()
             .filter(|&p| self.can_speak(p))
@@ -1107,14 +1119,14 @@ impl<'a> Draft<'a> {
         // A party and state after the name: `Gov. John Kasich (R-OH),
         // said`, `Sen. Jon Tester (D-Mont.) said`.
         let mut p = b;
-        if p >= first + 2 && self.word(p - 1) == "," && self.word(p - 2) == ")" {
+        if p >= first + 2 && self.bytes(p - 1) == b"," && self.bytes(p - 2) == b")" {
             p -= 1;
         }
-        if p > first && self.word(p - 1) == ")" && self.mention_ending_at(p).is_some() {
+        if p > first && self.bytes(p - 1) == b")" && self.mention_ending_at(p).is_some() {
             b = p;
-        } else if p > first && self.word(p - 1) == ")" {
+        } else if p > first && self.bytes(p - 1) == b")" {
             let lo = first.max(p.saturating_sub(8));
-            if let Some(open) = (lo..p - 1).rev().find(|&k| self.word(k) == "(") {
+            if let Some(open) = (lo..p - 1).rev().find(|&k| self.bytes(k) == b"(") {
                 if self.mention_ending_at(open).is_some() {
                     b = open;
                 }
@@ -1124,7 +1136,7 @@ impl<'a> Draft<'a> {
         // subject as the one spoken to or about, not the speaker; `is
         // quoted as saying` is the exception.
         // (`is claiming`, `was telling`: a progressive is active.)
-        let passive = (b..cue_tok).any(|k| matches!(self.word(k), "is" | "was" | "are" | "were"))
+        let passive = (b..cue_tok).any(|k| matches!(self.bytes(k), b"is" | b"was" | b"are" | b"were"))
             && !self.text[self.cues[c].span].contains("saying")
             && !self.word(cue_tok).ends_with("ing");
         if passive {
@@ -1136,15 +1148,15 @@ impl<'a> Draft<'a> {
             return Some(m);
         }
         // `Barkley, who said`, `listeners who said`
-        if b >= first + 2 && matches!(self.word(b - 1), "who" | "which") && self.word(b - 2) == "," {
+        if b >= first + 2 && matches!(self.bytes(b - 1), b"who" | b"which") && self.bytes(b - 2) == b"," {
             if let Some(m) = self.mention_ending_at(b - 2).filter(|&m| self.can_speak(m)) {
                 // (`Senator Ted Cruz of Texas, who`, `the head of the
                 // agency, who`: the person, not what qualifies them.)
-                let person = (self.word(b - 1) == "who").then(|| self.qualified_by(m, first)).flatten();
+                let person = (self.bytes(b - 1) == b"who").then(|| self.qualified_by(m, first)).flatten();
                 return Some(person.unwrap_or(m));
             }
         }
-        if b > first && self.word(b - 1) == "who" {
+        if b > first && self.bytes(b - 1) == b"who" {
             if let Some(m) = self.mention_ending_at(b - 1).filter(|&m| self.can_speak(m)) {
                 return Some(m);
             }
@@ -1165,7 +1177,7 @@ impl<'a> Draft<'a> {
                         // (`Senator Ines Varga of Ostrava, who …, called`)
                         let tm = self.qualified_by(tm, first).unwrap_or(tm);
                         let after = self.mentions[tm].end as usize;
-                        let strong = self.word(after) != ","
+                        let strong = self.bytes(after) != b","
                             || !self.seg.tokens.get(after + 1).is_some_and(|t| t.is_capitalized());
                         if strong {
                             return Some(tm);
@@ -1182,7 +1194,7 @@ impl<'a> Draft<'a> {
                     let n_end = self.mentions[n].end as usize;
                     self.mentions[n].kind == MentionKind::Name
                         && self.mentions[w].kind != MentionKind::Name
-                        && self.word(n_end) == ","
+                        && self.bytes(n_end) == b","
                         && n_end + 1 == b
                 });
                 return named.or(weak);
@@ -1190,10 +1202,13 @@ impl<'a> Draft<'a> {
         }
         // `Another delegate on the slate, Jim Poolman, said`: a name set
         // off by commas right before the cue.
-        if b >= first + 3 && self.word(b - 1) == "," {
+        if b >= first + 3 && self.bytes(b - 1) == b"," {
             if let Some(n) = self.mention_ending_at(b - 1).filter(|&n| {
                 let f = self.mentions[n].first as usize;
-                self.mentions[n].kind == MentionKind::Name && f > first && self.word(f - 1) == "," && self.can_speak(n)
+                self.mentions[n].kind == MentionKind::Name
+                    && f > first
+                    && self.bytes(f - 1) == b","
+                    && self.can_speak(n)
             }) {
                 return Some(n);
             }
@@ -1201,7 +1216,7 @@ impl<'a> Draft<'a> {
         // `…, saying`, `tweets saying`, `… and said`: the subject of the
         // sentence.
         let participle = self.word(cue_tok).ends_with("ing") && b > first;
-        let coordinated = b > first && matches!(self.word(b - 1), "and" | "but" | "then");
+        let coordinated = b > first && matches!(self.bytes(b - 1), b"and" | b"but" | b"then");
         if participle || coordinated {
             return self.subject_of_sentence(cue_tok);
         }
@@ -1276,18 +1291,18 @@ impl<'a> Draft<'a> {
                 && self.mention_at(first as usize).is_none();
         // (`Hours later, Trump …`, `Two days ago, …`.)
         let time_opener = (first as usize + 1..(first as usize + 4).min(tok))
-            .any(|k| matches!(self.word(k), "later" | "earlier" | "ago") && self.word(k + 1) == ",");
+            .any(|k| matches!(self.bytes(k), b"later" | b"earlier" | b"ago") && self.bytes(k + 1) == b",");
         if opener || time_opener {
             // (A bounded look: sentences can be arbitrarily long.)
             let limit = tok.min(first as usize + 40);
-            if let Some(comma) = (first as usize..limit).find(|&k| self.word(k) == ",") {
+            if let Some(comma) = (first as usize..limit).find(|&k| self.bytes(k) == b",") {
                 first = comma as u32 + 1;
                 // (`in Aspen, Colo., the graduate …`: an abbreviated state
                 // after the place is part of the opener.)
                 let k = first as usize;
                 let state = self.seg.tokens.get(k).is_some_and(|t| t.is_capitalized())
-                    && self.word(k + 1) == "."
-                    && self.word(k + 2) == ",";
+                    && self.bytes(k + 1) == b"."
+                    && self.bytes(k + 2) == b",";
                 if state && k + 3 < tok {
                     first = k as u32 + 3;
                 }
@@ -1299,11 +1314,11 @@ impl<'a> Draft<'a> {
             // (`PHILADELPHIA, July 25 (UPI) —`: a capitalised place, its
             // date and agency.)
             let capitals = self.word(m.first as usize).bytes().all(|b| !b.is_ascii_lowercase());
-            let opens = matches!(self.word(m.end as usize), "(" | "\u{2013}" | "\u{2014}" | "-")
-                || capitals && self.word(m.end as usize) == ",";
+            let opens = matches!(self.bytes(m.end as usize), b"(" | b"\xe2\x80\x93" | b"\xe2\x80\x94" | b"-")
+                || capitals && self.bytes(m.end as usize) == b",";
             if m.first == first && opens {
                 let stop = (m.end as usize..(m.end as usize + 9).min(tok))
-                    .find(|&k| matches!(self.word(k), "\u{2013}" | "\u{2014}" | "-"));
+                    .find(|&k| matches!(self.bytes(k), b"\xe2\x80\x93" | b"\xe2\x80\x94" | b"-"));
                 if let Some(dash) = stop {
                     first = dash as u32 + 1;
                 }

@@ -42,9 +42,9 @@ impl Pass for NestedReport {
                 continue;
             }
             let before = (mention.first as usize).checked_sub(1).map_or("", |k| d.word(k));
-            let start = if matches!(before, "as" | "As") && d.word(cue_end) == "," {
+            let start = if matches!(before, "as" | "As") && d.bytes(cue_end) == b"," {
                 cue_end + 1
-            } else if d.word(cue_end) == "that" {
+            } else if d.bytes(cue_end) == b"that" {
                 cue_end
             } else {
                 continue;
@@ -55,7 +55,8 @@ impl Pass for NestedReport {
             while stop < sentence.end as usize && d.seg.tokens[stop].span.end <= quote.inner.end {
                 stop += 1;
             }
-            while stop > start && matches!(d.word(stop - 1), "." | "," | ";" | ":" | "!" | "?" | "\u{2026}") {
+            while stop > start && matches!(d.bytes(stop - 1), b"." | b"," | b";" | b":" | b"!" | b"?" | b"\xe2\x80\xa6")
+            {
                 stop -= 1;
             }
             if (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() < 3 {

@@ -68,15 +68,15 @@ impl Pass for OuterSource {
             if tag_start <= first || !d.ends_tag(tag_end, site.para) {
                 continue;
             }
-            let stop = if d.word(tag_start - 1) == "," { tag_start - 1 } else { tag_start };
+            let stop = if d.bytes(tag_start - 1) == b"," { tag_start - 1 } else { tag_start };
             if stop <= first {
                 continue;
             }
             // (`… (the number is closer to 15 percent, according to
             // Factcheck.org).`: a source inside a parenthesis reports only
             // the parenthesis.)
-            let open = (first..stop).filter(|&k| d.word(k) == "(").count();
-            let close = (first..stop).filter(|&k| d.word(k) == ")").count();
+            let open = (first..stop).filter(|&k| d.bytes(k) == b"(").count();
+            let close = (first..stop).filter(|&k| d.bytes(k) == b")").count();
             if open > close {
                 continue;
             }

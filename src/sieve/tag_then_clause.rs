@@ -61,7 +61,7 @@ impl Pass for TagThenClause {
                 }
                 let Some(m) = d.mention_at(cue_end).filter(|&m| d.can_speak(m)) else { continue };
                 let after = d.mentions[m].end as usize;
-                if d.word(after) != "," {
+                if d.bytes(after) != b"," {
                     continue;
                 }
                 (m, after + 1, Rule::AccordingTo)
@@ -77,10 +77,10 @@ impl Pass for TagThenClause {
                 // `…, said one source in the room.`: an inverted tag that
                 // closes the sentence reports what stands before it.
                 // (Also `…, said an official who was briefed on …`.)
-                let after_comma = cue_tok > first && d.word(cue_tok - 1) == ",";
+                let after_comma = cue_tok > first && d.bytes(cue_tok - 1) == b",";
                 if let Some(after) = d.mention_at(cue_end).filter(|_| after_comma && !frames.has(Frames::ADDRESSEE)) {
                     let end_m = d.mentions[after].end as usize;
-                    if d.ends_tag(end_m, site.para) || matches!(d.word(end_m), "who" | "which" | "whose") {
+                    if d.ends_tag(end_m, site.para) || matches!(d.bytes(end_m), b"who" | b"which" | b"whose") {
                         continue;
                     }
                 }
@@ -89,14 +89,14 @@ impl Pass for TagThenClause {
                 // inside a sentence splits one report (the clause-then-tag
                 // pass takes both parts).
                 let mf = d.mentions[m].first as usize;
-                if mf > first + 1 && d.word(mf - 1) == "," && d.word(cue_end) == "," {
+                if mf > first + 1 && d.bytes(mf - 1) == b"," && d.bytes(cue_end) == b"," {
                     continue;
                 }
                 // `policies which he said had harmed the economy`: the
                 // relative pronoun is the reported verb's subject.
                 let mf = d.mentions[m].first as usize;
                 let relative = mf > first
-                    && matches!(d.word(mf - 1), "which" | "that" | "who" | "whom")
+                    && matches!(d.bytes(mf - 1), b"which" | b"that" | b"who" | b"whom")
                     && d.mentions[m].end as usize == cue_tok
                     && blocks_clause(d.word(cue_end))
                     && is_auxiliary(d.word(cue_end));
@@ -116,7 +116,7 @@ impl Pass for TagThenClause {
             // one: a finite verb somewhere in it (`said the talks would
             // resume`), or a quoted fragment.
             // (`warned of grave consequences` reports a noun phrase.)
-            let after_of = start > 0 && matches!(d.word(start - 1), "of" | "about");
+            let after_of = start > 0 && matches!(d.bytes(start - 1), b"of" | b"about");
 
             // `denied the claims`: some cues report their object.
             let object =
@@ -125,7 +125,7 @@ impl Pass for TagThenClause {
             let directive = frames.has(Frames::DIRECTS) && addressee_before_to(d, start).is_some();
             if rule != Rule::AccordingTo
                 && !introduced(d.word(start))
-                && d.word(start) != "to"
+                && d.bytes(start) != b"to"
                 && !directive
                 && !after_of
                 && !has_quote
@@ -155,7 +155,7 @@ impl Pass for TagThenClause {
 fn end_of_relative(d: &Draft<'_>, m: usize, c: usize, start: usize, stop: usize) -> usize {
     let Some(r) = d.relative_pronoun(m, c) else { return stop };
     let r_tok = d.token_at(r.start);
-    if r_tok == 0 || d.word(r_tok - 1) != "," {
+    if r_tok == 0 || d.bytes(r_tok - 1) != b"," {
         return stop;
     }
     let resumes = |k: usize| {
@@ -290,7 +290,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
     }
     // `pledged to “build the wall”`: a commitment's infinitive is its
     // content.
-    if frames.has(Frames::COMMITS) && d.word(k) == "to" {
+    if frames.has(Frames::COMMITS) && d.bytes(k) == b"to" {
         return Some(k);
     }
     // `urged supporters to vote`, `told him to leave`: a directive reports
@@ -308,11 +308,11 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
                     k = d.token_at(d.quotes[q].outer.end);
                 }
             }
-        } else if super::is_object_pronoun(d.word(k)) || matches!(d.word(k), "reporters" | "journalists") {
+        } else if super::is_object_pronoun(d.word(k)) || matches!(d.bytes(k), b"reporters" | b"journalists") {
             k += 1;
         }
         // `showed him to the door`: no directive, no report.
-        if d.word(k) == "to" {
+        if d.bytes(k) == b"to" {
             return None;
         }
         // `told The Washington Post, Fiorina would …`
@@ -335,7 +335,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
         // said.
         if k > before && k + 1 < end {
             let opens_quote = d.seg.tokens.get(k + 1).is_some_and(|t| d.top_starting_at(t.span.start).is_some());
-            if d.word(k) == "for" || d.word(k) == "as" && (matches!(d.word(k + 1), "a" | "an") || opens_quote) {
+            if d.bytes(k) == b"for" || d.bytes(k) == b"as" && (matches!(d.bytes(k + 1), b"a" | b"an") || opens_quote) {
                 return Some(before);
             }
         }
@@ -343,7 +343,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
         // named by no lexicon, and a circumstance, before `that`.
         let that = (before..end.min(before + MAX_THAT_GAP))
             .take_while(|&j| d.seg.tokens[j].is_word() && !is_auxiliary(d.word(j)))
-            .find(|&j| d.word(j) == "that");
+            .find(|&j| d.bytes(j) == b"that");
         if let Some(j) = that.filter(|&j| j > before) {
             return Some(j);
         }
@@ -355,7 +355,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
     // start at the mention.)
     if let Some(o) = d.mention_at(k).filter(|&o| !d.mentions[o].possessive) {
         let after = d.mentions[o].end as usize;
-        if d.word(after) == "of" && frames.has(Frames::OF) && after + 1 < end {
+        if d.bytes(after) == b"of" && frames.has(Frames::OF) && after + 1 < end {
             return Some(after + 1);
         }
     }
@@ -394,7 +394,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
         // `said, in a statement, that …`; in `The goal, he said, is to
         // forge a truce that …` the `that` is a relative pronoun.)
         let comma = w == ",";
-        if let Some(j) = (k..limit).find(|&j| d.word(j) == "that").filter(|&j| !comma || d.word(j - 1) == ",") {
+        if let Some(j) = (k..limit).find(|&j| d.bytes(j) == b"that").filter(|&j| !comma || d.bytes(j - 1) == b",") {
             return Some(j);
         }
         // `said Sunday night's debate was …`: a possessive makes the day
@@ -405,9 +405,9 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
         // `said on Thursday he …`, `said at a rally the plan …`: the
         // subject after the circumstance.
         return (k + 1..end.min(k + 6)).take_while(|&j| d.seg.tokens[j].kind != TokKind::Punct).find(|&j| {
-            matches!(d.word(j), "he" | "she" | "they" | "we" | "I" | "it" | "there")
+            matches!(d.bytes(j), b"he" | b"she" | b"they" | b"we" | b"I" | b"it" | b"there")
                 || j >= k + 2
-                    && matches!(d.word(j), "the" | "his" | "her" | "their" | "its")
+                    && matches!(d.bytes(j), b"the" | b"his" | b"her" | b"their" | b"its")
                     && d.seg.tokens[j - 1].is_capitalized()
         });
     }
@@ -431,29 +431,30 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
     let end = end.min(start + MAX_CLAUSE);
     let mut stop = end;
     for k in start + 1..end {
-        let w = d.word(k);
-        if w == ";" {
+        // (Bytes: every test below compares the words with literals.)
+        let w = d.bytes(k);
+        if w == b";" {
             stop = k;
             break;
         }
         // `bemoaned the unrest and said he thought …`: a second verb of
         // the same subject opens its own report.
-        if matches!(w, "and" | "but") {
+        if matches!(w, b"and" | b"but") {
             let j = if d.is_tag_filler(k + 1) { k + 2 } else { k + 1 };
             if d.cue_at(j).is_some() && !d.in_mention(j) {
                 stop = k;
                 break;
             }
         }
-        if w == "," {
-            let next = d.word(k + 1);
-            if matches!(next, "but" | "while" | "although" | "though" | "whereas") || d.cue_at(k + 1).is_some() {
+        if w == b"," {
+            let next = d.bytes(k + 1);
+            if matches!(next, b"but" | b"while" | b"although" | b"though" | b"whereas") || d.cue_at(k + 1).is_some() {
                 stop = k;
                 break;
             }
             // `said he'd make sand “glow,” and Trump vowed to …`: another
             // speaker's tag after `, and` opens a report of its own.
-            if next == "and" {
+            if next == b"and" {
                 if let Some((m, c, _)) = d.tag_at(k + 2) {
                     if d.mentions[m].first as usize == k + 2 && d.matcher.is_speech(d.cues[c]) {
                         stop = k;
@@ -465,7 +466,7 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
             // or opens a report of its own (`…, Yepez said Perez was
             // right`). (Also after a comma inside a closing mark: `…
             // “prevent this,” the Sentinel reported.`)
-            let after = k + 1 + usize::from(matches!(next, "\"" | "\u{201d}"));
+            let after = k + 1 + usize::from(matches!(next, b"\"" | b"\xe2\x80\x9d"));
             if let Some((_, c, tag_end)) = d.tag_at(after) {
                 if d.ends_tag(tag_end, d.seg.tokens[k].para) || d.matcher.is_speech(d.cues[c]) {
                     // (The closing mark stays with the quotation it closes.)
@@ -483,7 +484,8 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
         }
     }
     // Drop trailing sentence punctuation (but not closing quote marks).
-    while stop > start && matches!(d.word(stop - 1), "." | "," | ";" | ":" | "!" | "?" | "\u{2014}" | "-") {
+    while stop > start && matches!(d.bytes(stop - 1), b"." | b"," | b";" | b":" | b"!" | b"?" | b"\xe2\x80\x94" | b"-")
+    {
         stop -= 1;
     }
     (stop > start).then_some(stop)
@@ -539,7 +541,7 @@ fn cut_at_attributed(d: &Draft<'_>, start: usize, stop: usize, m: usize) -> usiz
     match cut {
         Some(pos) => {
             let mut s = d.token_at(pos);
-            while s > start && matches!(d.word(s - 1), "." | "," | ";" | ":" | "\u{2014}" | "-") {
+            while s > start && matches!(d.bytes(s - 1), b"." | b"," | b";" | b":" | b"\xe2\x80\x94" | b"-") {
                 s -= 1;
             }
             s
@@ -565,7 +567,7 @@ fn addressee_before_to(d: &Draft<'_>, k: usize) -> Option<usize> {
         };
         (k..k + 3).take_while(|&j| plain(j)).last()? + 1
     };
-    (end > k && d.word(end) == "to").then_some(end)
+    (end > k && d.bytes(end) == b"to").then_some(end)
 }
 
 /// True when the clause opens with `that` or a question word.
@@ -694,7 +696,7 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
             // an adverb is an adjective.)
             && !(k >= start + 2
                 && d.word(k - 1).ends_with("ly")
-                && matches!(d.word(k - 2), "an" | "a" | "the" | "The" | "A" | "An" | "its" | "his" | "her" | "their"));
+                && matches!(d.bytes(k - 2), b"an" | b"a" | b"the" | b"The" | b"A" | b"An" | b"its" | b"his" | b"her" | b"their"));
         if past {
             return true;
         }
@@ -733,7 +735,7 @@ pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool 
                 || p == start && prev.shape == crate::segment::Shape::Lower && !prev.is_function_word()
                 || prev.shape == crate::segment::Shape::Lower
                     && p > start
-                    && matches!(d.word(p - 1), "the" | "The" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
+                    && matches!(d.bytes(p - 1), b"the" | b"The" | b"a" | b"an" | b"his" | b"her" | b"their" | b"its" | b"our")
         };
         after_noun && (irregular() || w.len() > 3 && lower_case && (ends("ed") || ends("s") && !ends("ss")))
     })

@@ -30,7 +30,7 @@ impl Pass for TrailingTag {
                 continue;
             }
             let mut comma_outside = false;
-            if matches!(d.word(i), "," | "\u{2014}" | "-" | "\u{2013}") {
+            if matches!(d.bytes(i), b"," | b"\xe2\x80\x94" | b"-" | b"\xe2\x80\x93") {
                 comma_outside = true;
                 i += 1;
             }
@@ -64,7 +64,7 @@ impl Pass for TrailingTag {
                 && content.ends_with(['?', '!'])
                 && !comma_outside
                 && d.seg.tokens.get(i).is_some_and(|t| t.is_capitalized())
-                && d.word(end) == "that"
+                && d.bytes(end) == b"that"
             {
                 continue;
             }
@@ -97,7 +97,7 @@ impl Pass for TrailingTag {
 /// by the opening mark of another quote in the same paragraph.
 fn opens_quote_after(d: &Draft<'_>, end: usize, para: u32) -> bool {
     let mut k = end;
-    while matches!(d.word(k), "," | ":" | "back") {
+    while matches!(d.bytes(k), b"," | b":" | b"back") {
         k += 1;
     }
     let Some(t) = d.seg.tokens.get(k) else { return false };

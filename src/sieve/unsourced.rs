@@ -77,16 +77,18 @@ impl Pass for Unsourced {
                     "to" if k == cue_end => k,
                     _ => continue,
                 }
-            } else if passive_reporting(lemma) && d.word(cue_tok).ends_with('d') || d.word(cue_tok) == "known" {
+            } else if passive_reporting(lemma) && d.word(cue_tok).ends_with('d') || d.bytes(cue_tok) == b"known" {
                 // `is (widely) expected to …`, `it was reported that …`.
                 let mut b = cue_tok;
                 if b > first && d.word(b - 1).ends_with("ly") {
                     b -= 1;
                 }
-                if b == first || !matches!(d.word(b - 1), "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+                if b == first
+                    || !matches!(d.bytes(b - 1), b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"being")
+                {
                     continue;
                 }
-                let it = b >= first + 2 && matches!(d.word(b - 2), "it" | "It");
+                let it = b >= first + 2 && matches!(d.bytes(b - 2), b"it" | b"It");
                 match d.word(cue_end) {
                     "to" if !it => cue_end,
                     "that" if it => cue_end,
@@ -97,7 +99,7 @@ impl Pass for Unsourced {
             };
             let stop = if lemma == "ask" {
                 let mut stop = (start..end).find(|&k| d.is_mark(k, b',')).unwrap_or(end);
-                while stop > start && matches!(d.word(stop - 1), "." | "?" | "!" | ";") {
+                while stop > start && matches!(d.bytes(stop - 1), b"." | b"?" | b"!" | b";") {
                     stop -= 1;
                 }
                 stop
@@ -139,7 +141,7 @@ fn past_asker(d: &Draft<'_>, mut k: usize, end: usize) -> (usize, Option<usize>)
             || matches!(w, "on" | "in" | "at" | "during" | "by" | "about")
             || crate::lexicon::is_weekday(w)
     };
-    if !opens_circumstance(d.word(k)) || d.word(k) == "about" {
+    if !opens_circumstance(d.word(k)) || d.bytes(k) == b"about" {
         return (k, None);
     }
     while k < limit {
