@@ -1365,14 +1365,18 @@ impl<'a> Cx<'a> {
                     // `“…,” Will said.`, `“…”, Will said`: a capitalised
                     // word between a quotation's comma and a cue is the
                     // speaker's name, whatever else it may be.
-                    let tag_name = j == name_start && j > 0 && self.cue_starts_at(j + 1) && {
-                        let before = self.text[..t.span.start].trim_end();
-                        match before.strip_suffix(',') {
-                            Some(b) => b.ends_with(['"', '\u{201d}']),
-                            None => before.strip_suffix(['"', '\u{201d}']).is_some_and(|b| b.ends_with(',')),
+                    // (Asked only of a function word: the look-ups are not
+                    // for every capitalised word.)
+                    let tag_name = || {
+                        j == name_start && j > 0 && self.cue_starts_at(j + 1) && {
+                            let before = self.text[..t.span.start].trim_end();
+                            match before.strip_suffix(',') {
+                                Some(b) => b.ends_with(['"', '\u{201d}']),
+                                None => before.strip_suffix(['"', '\u{201d}']).is_some_and(|b| b.ends_with(',')),
+                            }
                         }
                     };
-                    let function = !acronym && !homonym && !tag_name && t.is_function_word();
+                    let function = !acronym && !homonym && t.is_function_word() && !tag_name();
                     // `Clinton Says Russians Hacked DNC`: in a headline's
                     // title case, a reporting verb ends the name.
                     let headline_verb = (j > name_start

@@ -101,7 +101,7 @@ const NO_ROLE: u32 = u32::MAX;
 /// [`Scratch`](crate::scratch::Scratch)): [`resolve`] clears and fills
 /// them. The lists of words hold no words between documents (a `'static`
 /// lifetime is what an empty list of borrowed words can have).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct ResolverLists {
     entities: Vec<Entity>,
     role_nodes: Vec<(u16, u32)>,
@@ -115,25 +115,6 @@ pub(crate) struct ResolverLists {
     orgs: Chains,
     scratch: Vec<&'static str>,
     char_entities: Vec<(usize, usize)>,
-}
-
-impl Default for ResolverLists {
-    fn default() -> ResolverLists {
-        ResolverLists {
-            entities: Vec::new(),
-            role_nodes: Vec::new(),
-            next_mention: Vec::new(),
-            word_arena: Vec::new(),
-            resolved: Vec::new(),
-            speaks: Vec::new(),
-            recent_speakers: Vec::new(),
-            recent: Vec::new(),
-            by_word: Chains::empty(),
-            orgs: Chains::empty(),
-            scratch: Vec::new(),
-            char_entities: Vec::new(),
-        }
-    }
 }
 
 /// An empty list with the room of `v`, for words of any lifetime. (The

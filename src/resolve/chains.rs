@@ -8,8 +8,9 @@
 /// and probes linearly, with no hasher of its own: this replaced two
 /// `HashMap`s of the resolver (hashing a hash again, and growing from
 /// empty in each document). The lists share one arena of (entity, next)
-/// nodes, so filing allocates nothing per list.
-#[derive(Debug)]
+/// nodes, so filing allocates nothing per list. The default is an empty
+/// index with no room yet (it makes some on the first key filed).
+#[derive(Debug, Default)]
 pub(super) struct Chains {
     /// Open addressing, at most half full: (key, first node, last node);
     /// [`EMPTY`] as the first node marks an empty slot.
@@ -27,14 +28,9 @@ impl Chains {
     /// An empty index with room for about `keys` keys before it grows.
     #[cfg(test)]
     pub fn with_capacity(keys: usize) -> Chains {
-        let mut c = Chains::empty();
+        let mut c = Chains::default();
         c.reset(keys);
         c
-    }
-
-    /// An index with no room yet (it makes some on the first key filed).
-    pub fn empty() -> Chains {
-        Chains { slots: Vec::new(), len: 0, nodes: Vec::new() }
     }
 
     /// Empties the index, with room for about `keys` keys, as
