@@ -323,7 +323,14 @@ impl ContextRules {
             return false;
         }
         let ctx = Context::new(self, around, (before, after), first, set.before, set.after);
-        set.ids.iter().filter_map(|&i| self.rules.get(i as usize)).any(|r| r.matches(&ctx))
+        let mut rules = set.ids.iter().filter_map(|&i| self.rules.get(i as usize)).filter(|r| r.matches(&ctx));
+        // A match is rare: only then ask whether the word the rule read as
+        // a function word is a name.
+        let Some(rule) = rules.next() else { return false };
+        if !matches!(rule.before.first(), Some(Pat::Lit(_) | Pat::Class(_))) || !name_before(around, before) {
+            return true;
+        }
+        rules.any(|r| !matches!(r.before.first(), Some(Pat::Lit(_) | Pat::Class(_))))
     }
 
     /// What the rules know of the token `text[start..start + len]`.
@@ -586,6 +593,23 @@ impl<'h> Around<'_, 'h> {
         let joiner_after = b.get(end).is_some_and(|&c| matches!(c, b'\'' | b'-'))
             || b.get(end..).is_some_and(|r| r.starts_with(CURLY_APOSTROPHE));
         !joiner_before && !joiner_after
+    }
+}
+
+/// True when the word right before `at` is a capitalised word in mid
+/// sentence, after another capitalised word or a quotation's closing mark
+/// after a comma:
+/// a name (`Al From said`, `…,” Will said`), not the function word a rule
+/// reads (`from _`).
+fn name_before(around: &Around<'_, '_>, at: At) -> bool {
+    let Some((at, word)) = around.prev(at) else { return false };
+    if !is_capitalized(word) {
+        return false;
+    }
+    match around.prev(at) {
+        Some((_, t)) if is_capitalized(t) => true,
+        Some((at, "\"" | "'" | "\u{201d}" | "\u{2019}")) => around.prev(at).is_some_and(|(_, t)| t == ","),
+        _ => false,
     }
 }
 

@@ -92,6 +92,8 @@ const FINDS: &[(&str, &[&str])] = &[
     ),
     ("Another tweeted, “No.” “Vote,” a voice-over in the ad states.", &["tweeted", "states"]),
     ("é€ “Hm,” said Ana; 🙂 she cried.", &["said", "cried"]),
+    // A capitalised preposition in mid sentence is a name, not `from _`.
+    ("“No,” Al From said. “No,” From said. A letter from Ed.", &["said", "said"]),
 ];
 
 #[test]
@@ -134,6 +136,7 @@ const NOT_CUES: &[(&str, &str)] = &[
     ("She was admitted to the hospital.", "hospital"),
     ("He won 50 pledged delegates.", "delegates"),
     ("You are supposed to go.", "obligation"),
+    ("“No.” From comments alone.", "sentence-initial preposition"),
     ("It is a far cry from that.", "idiom"),
     ("He won 30 states, including the swing states and other states.", "plural noun"),
 ];
