@@ -21,9 +21,10 @@ pub(crate) enum Role {
     /// both sides: `" Kurds , "`).
     Either,
     /// Closes if its family is open, otherwise it is not a quotation mark
-    /// (`Jones’ house`, `goin’ home`, the inch mark in `5'11"`).
+    /// (`Jones’ house`, `goin’ home`, the inch mark in `a 27" screen`).
     CloseIfOpen,
-    /// An apostrophe (`don't`, `’tis`, `’90s`): never a quotation mark.
+    /// An apostrophe (`don't`, `’tis`, `’90s`), or the inch mark after feet
+    /// (`6’2”`): never a quotation mark.
     Apostrophe,
 }
 
@@ -193,10 +194,18 @@ pub(crate) fn role(
             return Role::CloseIfOpen;
         }
     }
-    // A straight double mark after a digit is an inch mark (`5'11"`) unless
-    // it closes a quote (`"Catch-22"`).
-    if info.style == QuoteStyle::Straight && info.family == Family::Double && prev.digit() {
-        return Role::CloseIfOpen;
+    if info.family == Family::Double && prev.digit() {
+        // After feet and inches (`5'11"`, `6’2”`), any double mark is the
+        // inch mark: it neither opens nor closes a quote that is open
+        // around it (`“He’s like 6’2”,” he said`).
+        if feet_and_inches_before(text.as_bytes(), pos) {
+            return Role::Apostrophe;
+        }
+        // A straight double mark after a digit is an inch mark unless it
+        // closes a quote (`"Catch-22"`).
+        if info.style == QuoteStyle::Straight {
+            return Role::CloseIfOpen;
+        }
     }
     match (left_open, right_open) {
         // Even a closing mark opens here (`”Hi,” she said`, `»Ja«`).
@@ -208,6 +217,23 @@ pub(crate) fn role(
             Dir::Either => Role::Either,
         },
     }
+}
+
+/// True when `text[..pos]` ends in feet and inches: a digit, a single
+/// mark (`'`, `’` or `′`) and one or two digits (`5'11`, `6’2`).
+fn feet_and_inches_before(b: &[u8], pos: usize) -> bool {
+    let head = b.get(..pos).unwrap_or_default();
+    let digits = head.iter().rev().take_while(|c| c.is_ascii_digit()).take(3).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &head[..head.len() - digits];
+    let Some(rest) =
+        [&b"'"[..], "\u{2019}".as_bytes(), "\u{2032}".as_bytes()].iter().find_map(|m| rest.strip_suffix(*m))
+    else {
+        return false;
+    };
+    rest.last().is_some_and(u8::is_ascii_digit)
 }
 
 /// True when the word at byte `start` (before `end`) is a known elision

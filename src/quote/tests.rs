@@ -45,6 +45,11 @@ const PAIRS: &[(&str, &str, &[&str])] = &[
     ("Gutenberg single", "`Hello,' he said.", &["Hello,"]),
     ("British single dialogue", "‘Don’t go,’ she said.", &["Don’t go,"]),
     ("inch mark", "He is 5'11\" tall. \"Tall,\" she said.", &["Tall,"]),
+    (
+        "inch mark inside a quote",
+        "“He is like 6’2”, or 5'11\",” she said. “Tall.”",
+        &["He is like 6’2”, or 5'11\",", "Tall."],
+    ),
     ("stray closer", "Oops” and then “Hi,” she said.", &["Hi,"]),
     ("empty quote dropped", "It was \"\" then.", &[]),
 ];
