@@ -64,6 +64,11 @@ const CASES: &[Case] = &[
         expect: &[("dates", "Eberle", "leading_tag")],
     },
     Case {
+        name: "leading tag with a bare time phrase before the mark",
+        text: "Eberle said on Monday “the dates will be published soon.”",
+        expect: &[("dates", "Eberle", "leading_tag")],
+    },
+    Case {
         name: "interrupted quotation shares the tag",
         text: "“We are ready,” Quintero said, “and we have been ready for months.”",
         expect: &[("We are ready", "Quintero", "trailing_tag"), ("and we have been", "Quintero", "interrupted")],

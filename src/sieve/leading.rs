@@ -96,8 +96,9 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     // Words between the cue and the mark must end in a comma or colon
     // (`told reporters on Friday: “…”`); otherwise the quote is a fragment
     // of a reported clause (`said the plan was “dead”`), left to the
-    // reported-speech pass.
-    if j > cue_end && j == open {
+    // reported-speech pass. A time phrase may stand there bare (`said on
+    // Monday “…”`).
+    if j > cue_end && j == open && d.time_phrase_after(cue_end) != Some(j) {
         return None;
     }
     // No other quote between the cue and the mark.
