@@ -318,10 +318,21 @@ pub(crate) fn find_mentions_into(
     // compare a token.)
     let mut next_according = 0usize;
     let mut according_at = according.first().copied().unwrap_or(usize::MAX);
+    // (The next cue not ending before the token read: a word inside a cue
+    // after its first, `a statement` in `said in a statement`, starts no
+    // mention.)
+    let mut next_cue = 0usize;
     let mut i = 0usize;
     while i < toks.len() {
         let t = toks[i];
         if t.kind == TokKind::Punct {
+            i += 1;
+            continue;
+        }
+        while cues.get(next_cue).is_some_and(|c| c.end <= t.span.start) {
+            next_cue += 1;
+        }
+        if cues.get(next_cue).is_some_and(|c| c.start < t.span.start) {
             i += 1;
             continue;
         }
@@ -1784,6 +1795,22 @@ mod tests {
             heads("He studied at the United States Naval Academy in May."),
             vec!["He", "United States Naval Academy"]
         );
+    }
+
+    #[test]
+    fn words_inside_a_cue_start_no_mention() {
+        let heads = |text: &str| -> Vec<String> {
+            let lex = Lexicons::english();
+            let seg = Segmentation::new(text, &lex);
+            let cues: Vec<Span> = crate::cue::CueMatcher::english()
+                .map(|m| m.find_all(text).iter().map(|h| h.span).collect())
+                .unwrap_or_default();
+            find_mentions(text, &seg, &[], &cues, &lex, Genre::News).iter().map(|m| text[m.head].to_string()).collect()
+        };
+        // `said in a statement` is one cue: `statement` is no one `it`
+        // could stand for.
+        assert_eq!(heads("The bank said in a statement that it agreed."), vec!["bank", "it"]);
+        assert_eq!(heads("The bank lost a statement."), vec!["bank", "statement"]);
     }
 
     #[test]
