@@ -8,6 +8,14 @@ use whosaid::{Attributor, CueClass, Genre, QuoteKind};
 const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
     ("Havel said that the budget was honest.", "that the budget was honest", QuoteKind::Indirect, "Havel", "said"),
     ("Havel said the budget was honest.", "the budget was honest", QuoteKind::Indirect, "Havel", "said"),
+    // A verb that reports its object, and the object someone's naming.
+    (
+        "Havel condemned what he called a “reckless gamble” with the port.",
+        "what he called a “reckless gamble” with the port",
+        QuoteKind::Mixed,
+        "Havel",
+        "condemned",
+    ),
     // After the person accused, what they are accused of.
     (
         "Havel accused the mayor of hiding the bills from the council.",

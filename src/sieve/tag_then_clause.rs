@@ -377,6 +377,12 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
     // `asked how …`, `explained why …`; but `said when she resigned` tells
     // when, not what.
     if matches!(w, "how" | "why" | "what" | "who" | "when" | "where" | "which") {
+        // `condemned what he called a “brazen breach”`: a verb that reports
+        // its object, and the object a naming of someone's (`what X
+        // called`, `what X described as`), reports that naming.
+        if w == "what" && d.lex.is_object_cue(lemma) && names_after_what(d, k + 1) {
+            return Some(k);
+        }
         return frames.has(Frames::ASKS).then_some(k);
     }
     if matches!(w, "of" | "about") {
@@ -421,6 +427,12 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
         }
         _ => Some(k),
     }
+}
+
+/// True when a tag whose cue names or describes (`he called`, `the
+/// writers described`) opens at token `k`.
+fn names_after_what(d: &Draft<'_>, k: usize) -> bool {
+    d.tag_at(k).is_some_and(|(m, c, _)| d.mentions[m].first as usize == k && d.frames(c).has(Frames::NAMES))
 }
 
 /// Where the clause starting at `start` ends (exclusive), within the
