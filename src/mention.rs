@@ -993,14 +993,17 @@ impl<'a> Cx<'a> {
         if !self.determiner_at(i) {
             return None;
         }
-        // `The White House`, `the Kremlin`: a known organisation name.
-        if let Some((end, OrgKind::Name)) = self.org_at(i) {
-            let head = self.span(i, end);
-            return Some(self.mention(i, end, head, MentionKind::Organization));
-        }
-        if let Some((end, OrgKind::Name)) = self.org_at(i + 1) {
-            let head = self.span(i + 1, end);
-            return Some(self.mention(i, end, head, MentionKind::Organization));
+        // `The White House`, `the Kremlin`: a known organisation name,
+        // unless it modifies a noun after it (`an FBI investigation`, `the
+        // Pentagon spokesman`).
+        for name_start in [i, i + 1] {
+            if let Some((end, OrgKind::Name)) = self.org_at(name_start) {
+                if let Some(m) = self.noun_after_org_name(i, end) {
+                    return Some(m);
+                }
+                let head = self.span(name_start, end);
+                return Some(self.mention(i, end, head, MentionKind::Organization));
+            }
         }
         // Up to four modifiers, then a role or organisation noun; an
         // organisation noun directly before a role is a modifier (`the
@@ -1053,6 +1056,22 @@ impl<'a> Cx<'a> {
             }
         }
         None
+    }
+
+    /// The mention from token `first` whose head noun, a role or an
+    /// organisation's or a document's noun, follows a known organisation's
+    /// name ending at `j`: `the FBI director`, `a CNN poll`.
+    fn noun_after_org_name(&self, first: usize, j: usize) -> Option<Mention> {
+        if self.tok(j).is_none_or(|t| t.kind != TokKind::Word || t.is_capitalized()) {
+            return None;
+        }
+        if let Some(m) = self.nominal(first, j) {
+            return Some(m);
+        }
+        let (end, kind @ (OrgKind::Head | OrgKind::Document)) = self.org_at(j)? else { return None };
+        let mut m = self.mention(first, end, self.span(j, end), MentionKind::Organization);
+        m.document = kind == OrgKind::Document;
+        Some(m)
     }
 
     /// A nominal from token `first` whose role noun starts at `j`.
@@ -1795,6 +1814,12 @@ mod tests {
             heads("He studied at the United States Naval Academy in May."),
             vec!["He", "United States Naval Academy"]
         );
+    }
+
+    #[test]
+    fn a_known_organisation_may_modify_a_noun() {
+        assert_eq!(heads("An FBI investigation found it. The FBI agreed."), vec!["investigation", "it", "FBI"]);
+        assert_eq!(heads("The Pentagon spokesman left."), vec!["spokesman"]);
     }
 
     #[test]
