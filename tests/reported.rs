@@ -8,6 +8,21 @@ use whosaid::{Attributor, CueClass, Genre, QuoteKind};
 const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
     ("Havel said that the budget was honest.", "that the budget was honest", QuoteKind::Indirect, "Havel", "said"),
     ("Havel said the budget was honest.", "the budget was honest", QuoteKind::Indirect, "Havel", "said"),
+    // A relative clause with a report of its own ends the outer report.
+    (
+        "Havel echoed the mayor, who told a radio station that the port was “a ruin.”",
+        "that the port was “a ruin.”",
+        QuoteKind::Mixed,
+        "who",
+        "told",
+    ),
+    (
+        "Havel criticized the plan, which an audit said was “badly costed” from the start.",
+        "was “badly costed” from the start",
+        QuoteKind::Mixed,
+        "an audit",
+        "said",
+    ),
     // A verb that reports its object, and the object someone's naming.
     (
         "Havel condemned what he called a “reckless gamble” with the port.",

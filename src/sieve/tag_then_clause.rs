@@ -510,8 +510,27 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
 fn tag_after_opener(d: &Draft<'_>, from: usize, end: usize) -> bool {
     let opener = matches!(
         d.word(from),
-        "in" | "at" | "on" | "during" | "after" | "before" | "as" | "when" | "where" | "while" | "which" | "whom"
+        "in" | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "as"
+            | "when"
+            | "where"
+            | "while"
+            | "which"
+            | "whom"
+            | "because"
     );
+    // `…, who told a newspaper that …`: the relative pronoun is the
+    // subject of a report of its own.
+    if matches!(d.word(from), "who" | "which") {
+        let j = if d.is_tag_filler(from + 1) { from + 2 } else { from + 1 };
+        if let Some(c) = d.cue_at(j) {
+            return reports_words(d, c) && !d.frames(c).has(Frames::NAMES);
+        }
+    }
     if !opener {
         return false;
     }
@@ -522,10 +541,19 @@ fn tag_after_opener(d: &Draft<'_>, from: usize, end: usize) -> bool {
             return false;
         }
         if let Some((m, c, _)) = d.tag_at(j) {
-            return d.mentions[m].first as usize == j && d.matcher.is_speech(d.cues[c]);
+            return d.mentions[m].first as usize == j && reports_words(d, c);
         }
     }
     false
+}
+
+/// True when cue `c` reports words or thoughts (`said`, `wrote`,
+/// `thought`), not beliefs or evidence.
+fn reports_words(d: &Draft<'_>, c: usize) -> bool {
+    use crate::output::CueClass;
+    d.matcher
+        .entry(d.cues[c])
+        .is_some_and(|e| matches!(e.class, CueClass::Speech | CueClass::Writing | CueClass::Thought))
 }
 
 /// True when every top-level quote crossing the clause starts inside it
