@@ -8,6 +8,14 @@ use whosaid::{Attributor, CueClass, Genre, QuoteKind};
 const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
     ("Havel said that the budget was honest.", "that the budget was honest", QuoteKind::Indirect, "Havel", "said"),
     ("Havel said the budget was honest.", "the budget was honest", QuoteKind::Indirect, "Havel", "said"),
+    // No cue the lexicon knows: the colon before the quotation is its cue.
+    (
+        "In town after town, Perez lobbies for a higher wage: “No worker should live in poverty.”",
+        "“No worker should live in poverty.”",
+        QuoteKind::Direct,
+        "Perez",
+        ":",
+    ),
     // A relative clause with a report of its own ends the outer report.
     (
         "Havel echoed the mayor, who told a radio station that the port was “a ruin.”",
