@@ -807,17 +807,20 @@ fn decode(d: &Draft<'_>, turns: &[Turn]) -> Vec<Option<usize>> {
                 if s == neg {
                     continue;
                 }
-                for (c, &e) in emit[i].iter().enumerate() {
+                // (The states (b, c) for each next speaker c are one row
+                // of `next` and `from`: walked together, unindexed.)
+                let row = b * k..(b + 1) * k;
+                let (next_row, from_row) = (&mut next[row.clone()], &mut from[row]);
+                for (c, ((&e, n), f)) in emit[i].iter().zip(next_row).zip(from_row).enumerate() {
                     let mut t = s + e;
                     if c == b {
                         t += repeat;
                     } else if a < k && c != a {
                         t += weight::NEW_PARTICIPANT;
                     }
-                    let idx = b * k + c;
-                    if t > next[idx] {
-                        next[idx] = t;
-                        from[idx] = a * k + b;
+                    if t > *n {
+                        *n = t;
+                        *f = a * k + b;
                     }
                 }
             }
