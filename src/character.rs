@@ -971,12 +971,17 @@ fn headings(text: &str, seg: &Segmentation) -> Vec<bool> {
             }
             j += 1;
         }
-        let para = seg.paragraphs.get(p).map_or("", |s| &text[*s]);
-        let quoted = para.contains(['"', '\u{201c}', '\u{2018}']);
-        // A sentence (`Elspeth Rowan came in with Mr. Rowan.`) is no heading
-        // unless it shouts (`CHAPTER I.`).
-        let sentence = para.trim_end().ends_with(['.', '!', '?']) && !shouted;
-        *flag = words > 0 && words <= 12 && !quoted && !sentence && caps * 5 >= words * 3;
+        // (The paragraph's text is read only for a short, capitalised one:
+        // most are neither.)
+        let short_capitalised = words > 0 && words <= 12 && caps * 5 >= words * 3;
+        *flag = short_capitalised && {
+            let para = seg.paragraphs.get(p).map_or("", |s| &text[*s]);
+            let quoted = para.contains(['"', '\u{201c}', '\u{2018}']);
+            // A sentence (`Elspeth Rowan came in with Mr. Rowan.`) is no
+            // heading unless it shouts (`CHAPTER I.`).
+            let sentence = para.trim_end().ends_with(['.', '!', '?']) && !shouted;
+            !quoted && !sentence
+        };
     }
     out
 }

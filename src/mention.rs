@@ -1075,8 +1075,21 @@ impl<'a> Cx<'a> {
     }
 
     /// A nominal from token `first` whose role noun starts at `j`.
+    ///
+    /// (Most tokens asked start no role: their flag answers here, inline,
+    /// without a call; the finders ask at every word of a determined
+    /// phrase.)
+    #[inline]
     fn nominal(&self, first: usize, j: usize) -> Option<Mention> {
-        let (end, class, gender, plural) = self.role_at(j, false)?;
+        if !self.tok(j)?.may_start_role() {
+            return None;
+        }
+        self.role_nominal(first, j)
+    }
+
+    /// [`nominal`](Self::nominal) where token `j` may start a role.
+    fn role_nominal(&self, first: usize, j: usize) -> Option<Mention> {
+        let (end, class, gender, plural) = self.role_phrase(j, false)?;
         let head = self.span(j, end);
         let kind =
             if self.lex.class_name(class) == "anonymous" { MentionKind::Anonymous } else { MentionKind::Nominal };

@@ -400,23 +400,30 @@ impl Scene {
     /// The characters updated within the last `ticks` of the clock, most
     /// recent first, each once. Older ones have faded below any salience
     /// the walk compares (DECAY^STALE).
+    ///
+    /// (Each at its latest update, found without a list of those already
+    /// given: an update is a character's latest when it is of the tick of
+    /// its [`Seen::at`] and no later update of that tick is its. The clock
+    /// never goes back, so a tick's updates stand together in `touched`:
+    /// the later ones of this tick are those right after it.)
     fn recent(&self, ticks: u32) -> impl Iterator<Item = usize> + '_ {
         let clock = self.clock;
-        self.touched
+        let touched = &self.touched;
+        touched
             .iter()
+            .enumerate()
             .rev()
-            .take_while(move |&&(_, at)| clock.saturating_sub(at) <= ticks)
-            .filter(|&&(c, at)| self.seen[c].at == at)
-            .map(|&(c, _)| c)
-            .scan(Vec::<usize>::new(), |done, c| {
-                if done.contains(&c) {
-                    Some(None)
-                } else {
-                    done.push(c);
-                    Some(Some(c))
-                }
+            .take_while(move |&(_, &(_, at))| clock.saturating_sub(at) <= ticks)
+            .filter(move |&(j, &(c, at))| {
+                self.seen[c].at == at
+                    && !touched
+                        .get(j + 1..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|&&(_, later)| later == at)
+                        .any(|&(x, _)| x == c)
             })
-            .flatten()
+            .map(|(_, &(c, _))| c)
     }
 
     /// The people in the scene, most salient first.
@@ -807,17 +814,20 @@ fn decode(d: &Draft<'_>, turns: &[Turn]) -> Vec<Option<usize>> {
                 if s == neg {
                     continue;
                 }
-                for (c, &e) in emit[i].iter().enumerate() {
+                // (The states (b, c) for each next speaker c are one row
+                // of `next` and `from`: walked together, unindexed.)
+                let row = b * k..(b + 1) * k;
+                let (next_row, from_row) = (&mut next[row.clone()], &mut from[row]);
+                for (c, ((&e, n), f)) in emit[i].iter().zip(next_row).zip(from_row).enumerate() {
                     let mut t = s + e;
                     if c == b {
                         t += repeat;
                     } else if a < k && c != a {
                         t += weight::NEW_PARTICIPANT;
                     }
-                    let idx = b * k + c;
-                    if t > next[idx] {
-                        next[idx] = t;
-                        from[idx] = a * k + b;
+                    if t > *n {
+                        *n = t;
+                        *f = a * k + b;
                     }
                 }
             }
