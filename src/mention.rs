@@ -1608,7 +1608,7 @@ impl<'a> Cx<'a> {
                 self.lex.is_place(head_text)
             }
         };
-        if kind == MentionKind::Name && !titled && place() {
+        if kind == MentionKind::Name && !titled && (place() || self.state_after(end)) {
             kind = MentionKind::Organization;
         }
         // `Hillary Clinton`: the first name suggests a gender (a lone
@@ -1665,6 +1665,26 @@ impl<'a> Cx<'a> {
         m.span = self.span(i, end);
         m.first = i as u32;
         Some(m)
+    }
+
+    /// True when `, Va.` (a state's abbreviation, as the places list
+    /// writes it with its dot) follows token `end`: the name before it is
+    /// a city (`Lynchburg, Va.`).
+    fn state_after(&self, end: usize) -> bool {
+        if self.bytes(end) != b"," || self.tok(end + 1).is_none_or(|t| !t.is_capitalized()) {
+            return false;
+        }
+        // The abbreviation, read from the text up to a space or a comma
+        // (`N.Y.` is one token or four, as the tokenizer joins it): at
+        // most six bytes, ending in its dot.
+        let Some(start) = self.tok(end + 1).map(|t| t.span.start) else { return false };
+        let rest = self.text.as_bytes().get(start..).unwrap_or_default();
+        let len = rest.iter().take(7).take_while(|&&c| c.is_ascii_alphabetic() || c == b'.').count();
+        let abbrev = &rest[..len];
+        len <= 6
+            && abbrev.ends_with(b".")
+            && rest.get(len).is_none_or(|&c| !c.is_ascii_alphanumeric() && c < 0x80)
+            && core::str::from_utf8(abbrev).is_ok_and(|a| self.lex.is_place(&a.to_ascii_lowercase()))
     }
 
     /// The end of a bracketed affiliation right after a name (`(R-Fla.)`,
@@ -1833,6 +1853,15 @@ mod tests {
     fn a_known_organisation_may_modify_a_noun() {
         assert_eq!(heads("An FBI investigation found it. The FBI agreed."), vec!["investigation", "it", "FBI"]);
         assert_eq!(heads("The Pentagon spokesman left."), vec!["spokesman"]);
+    }
+
+    #[test]
+    fn a_name_before_a_state_abbreviation_is_a_city() {
+        let m = mentions("Students in Lynchburg, Va., and Albany, N.Y. met Smith, Vance and Pat.");
+        let kind = |head: &str| m.iter().find(|x| x.0 == head).map(|x| x.1);
+        assert_eq!(kind("Lynchburg"), Some(MentionKind::Organization));
+        assert_eq!(kind("Albany"), Some(MentionKind::Organization));
+        assert_eq!(kind("Smith"), Some(MentionKind::Name));
     }
 
     #[test]
