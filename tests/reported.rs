@@ -8,6 +8,14 @@ use whosaid::{Attributor, CueClass, Genre, QuoteKind};
 const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
     ("Havel said that the budget was honest.", "that the budget was honest", QuoteKind::Indirect, "Havel", "said"),
     ("Havel said the budget was honest.", "the budget was honest", QuoteKind::Indirect, "Havel", "said"),
+    // A place after the speaker only locates them.
+    (
+        "A lawyer in Chicago said the plan was “dead on arrival.”",
+        "the plan was “dead on arrival.”",
+        QuoteKind::Mixed,
+        "A lawyer",
+        "said",
+    ),
     // No cue the lexicon knows: the colon before the quotation is its cue.
     (
         "In town after town, Perez lobbies for a higher wage: “No worker should live in poverty.”",

@@ -1067,6 +1067,7 @@ impl<'a> Draft<'a> {
     /// verb (`…, saying`, `… and said`), the sentence's subject.
     pub fn speaker_before(&self, c: usize) -> Option<usize> {
         let m = self.any_speaker_before(c)?;
+        let m = self.located_speaker(m);
         // `X issued a statement saying`, `X tweeted out a message on
         // Tuesday declaring`: a document that is the object of the
         // sentence's verb does not speak through a participle; its issuer,
@@ -1084,6 +1085,30 @@ impl<'a> Draft<'a> {
             m
         };
         self.fits_cue(c, m).then_some(m)
+    }
+
+    /// The speaker that mention `m` only locates, as the object of a
+    /// preposition of place right after them: `a lawyer in Chicago said`,
+    /// `protesters outside Trump Tower chanted`, `a group at Liberty
+    /// University in Lynchburg, Va., derided`.
+    fn located_speaker(&self, mut m: usize) -> usize {
+        for _ in 0..3 {
+            let f = self.mentions[m].first as usize;
+            let sentence_first = self.seg.sentences.get(self.seg.sentence_of_token(f)).map_or(0, |s| s.first as usize);
+            if f < sentence_first + 2
+                || !matches!(
+                    self.bytes(f - 1),
+                    b"in" | b"at" | b"outside" | b"inside" | b"near" | b"across" | b"around"
+                )
+            {
+                break;
+            }
+            match self.mention_ending_at(f - 1).filter(|&p| self.can_speak(p)) {
+                Some(p) => m = p,
+                None => break,
+            }
+        }
+        m
     }
 
     /// The speaker that mention `m` only qualifies, as the object of `of`
