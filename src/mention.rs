@@ -1345,6 +1345,18 @@ impl<'a> Cx<'a> {
                 return Some(self.mention(i, end, head, MentionKind::Organization));
             }
         }
+        // `Joining Rubio in …`, `Following Trump, …`: a participle that
+        // opens the sentence before a name is no part of it (unless it is
+        // a given name: `Irving Berlin`).
+        if first_tok.shape == Shape::Capitalized
+            && self.bytes(i).len() > 5
+            && self.bytes(i).ends_with(b"ing")
+            && self.tok(i + 1).is_some_and(|n| n.is_capitalized() && n.para == para)
+            && self.sentence_initial(i)
+            && self.lex.given_name_gender(self.word(i)) == Gender::Unknown
+        {
+            return None;
+        }
         let mut j = i;
         let mut gender = Gender::Unknown;
         let mut role: Option<u16> = None;
@@ -1885,6 +1897,8 @@ mod tests {
         assert_eq!(heads("However, the plan failed. Havel said so."), vec!["Havel"]);
         assert!(heads("Speaking to reporters, Havel left.").contains(&"Havel".to_string()));
         assert!(!heads("Speaking to reporters, Havel left.").contains(&"Speaking".to_string()));
+        assert_eq!(heads("Joining Rubio in the race were two governors."), vec!["Rubio", "governors"]);
+        assert_eq!(heads("Irving Berlin wrote it."), vec!["Irving Berlin", "it"]);
         // Adjectives, abstract nouns and lower-case compounds.
         for text in ["Anxious to help, Havel left.", "Regardless, Havel left.", "Good-bye, Havel left."] {
             assert_eq!(heads(text), vec!["Havel"], "{text}");
