@@ -648,3 +648,17 @@ fn a_source_closing_the_sentence_reports_it_and_the_words_nest_in_its_report() {
     let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
     assert!(top.iter().any(|q| q.attribution().map(|a| a.speaker_name()) == Some("Varga")));
 }
+
+#[test]
+fn participle_after_a_tag_goes_on_from_its_speaker() {
+    let text = "The minister will play the “woman card,” Havel said, adding that the way to win “is to wait.”";
+    let doc = Attributor::new().attribute(text);
+    let report = doc
+        .speech()
+        .find(|q| q.parent().is_none() && q.kind() == QuoteKind::Mixed)
+        .unwrap_or_else(|| panic!("no report: {:?}", doc.quotes()));
+    assert_eq!(doc.text_of(report.span()), "that the way to win “is to wait.”");
+    assert_eq!(report.cue().map(|c| doc.text_of(c.span())), Some("adding"));
+    let a = report.attribution().unwrap_or_else(|| panic!("no speaker"));
+    assert_eq!(doc.text_of(a.mention()), "Havel");
+}

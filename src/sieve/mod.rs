@@ -1242,10 +1242,41 @@ impl<'a> Draft<'a> {
         // sentence.
         let participle = self.word(cue_tok).ends_with("ing") && b > first;
         let coordinated = b > first && matches!(self.bytes(b - 1), b"and" | b"but" | b"then");
+        // (`…, Fiorina said, adding that …`: the participle goes on from
+        // the tag before it, whose speaker may not be the sentence's
+        // subject.)
+        if participle && self.bytes(b - 1) == b"," {
+            if let Some(m) = self.tag_ending_before(b - 1, first) {
+                return Some(m);
+            }
+        }
         if participle || coordinated {
             return self.subject_of_sentence(cue_tok);
         }
         None
+    }
+
+    /// The speaker of a tag (`Fiorina said`, `said Fiorina`) that ends
+    /// right before token `k`, inside the sentence from token `first`.
+    fn tag_ending_before(&self, k: usize, first: usize) -> Option<usize> {
+        if k < first + 2 {
+            return None;
+        }
+        // `said Fiorina`: a mention after its cue.
+        if let Some(m) = self.mention_ending_at(k) {
+            let f = self.mentions[m].first as usize;
+            let c = self.cues.partition_point(|c| c.span.start < self.seg.tokens[f].span.start).checked_sub(1)?;
+            return (self.cue_end_token(c) == f && !self.frames(c).has(Frames::ADDRESSEE) && self.can_speak(m))
+                .then_some(m);
+        }
+        // `Fiorina said`: a cue ending there, and its own speaker.
+        let end = self.seg.tokens[k - 1].span.end;
+        let c = self.cues.partition_point(|c| c.span.start < end).checked_sub(1)?;
+        if self.cues[c].span.end != end || self.cue_token(c) <= first {
+            return None;
+        }
+        let m = self.mention_ending_at(self.cue_token(c))?;
+        self.can_speak(m).then_some(m)
     }
 
     /// The first mention of the sentence holding token `tok`, if it stands
