@@ -1345,6 +1345,13 @@ impl<'a> Cx<'a> {
                 return Some(self.mention(i, end, head, MentionKind::Organization));
             }
         }
+        // `Feb. 28`, `May 5`: a month before a number is a date.
+        if self.bytes(i).len() <= 9 && self.lex.time_word(self.word(i)) == Some(crate::lexicon::TimeWord::Name) {
+            let next = i + 1 + usize::from(self.dot_after(i));
+            if self.tok(next).is_some_and(|n| n.kind == TokKind::Number && n.para == para) {
+                return None;
+            }
+        }
         // `Joining Rubio in …`, `Following Trump, …`: a participle that
         // opens the sentence before a name is no part of it (unless it is
         // a given name: `Irving Berlin`).
@@ -1899,6 +1906,7 @@ mod tests {
         assert!(!heads("Speaking to reporters, Havel left.").contains(&"Speaking".to_string()));
         assert_eq!(heads("Joining Rubio in the race were two governors."), vec!["Rubio", "governors"]);
         assert_eq!(heads("Irving Berlin wrote it."), vec!["Irving Berlin", "it"]);
+        assert_eq!(heads("On Feb. 28 Trump left. Ann Welland came on May 5."), vec!["Trump", "Ann Welland"]);
         // Adjectives, abstract nouns and lower-case compounds.
         for text in ["Anxious to help, Havel left.", "Regardless, Havel left.", "Good-bye, Havel left."] {
             assert_eq!(heads(text), vec!["Havel"], "{text}");
