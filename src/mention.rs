@@ -321,7 +321,10 @@ pub(crate) fn find_mentions_into(
     // (The next cue not ending before the token read: a word inside a cue
     // after its first, `a statement` in `said in a statement`, starts no
     // mention.)
+    // (Its bounds, `usize::MAX` past the last: two compares a token.)
     let mut next_cue = 0usize;
+    let bounds = |k: usize| cues.get(k).map_or((usize::MAX, usize::MAX), |c| (c.start, c.end));
+    let (mut cue_start, mut cue_end) = bounds(0);
     let mut i = 0usize;
     while i < toks.len() {
         let t = toks[i];
@@ -329,10 +332,11 @@ pub(crate) fn find_mentions_into(
             i += 1;
             continue;
         }
-        while cues.get(next_cue).is_some_and(|c| c.end <= t.span.start) {
+        while cue_end <= t.span.start {
             next_cue += 1;
+            (cue_start, cue_end) = bounds(next_cue);
         }
-        if cues.get(next_cue).is_some_and(|c| c.start < t.span.start) {
+        if cue_start < t.span.start {
             i += 1;
             continue;
         }
@@ -1346,11 +1350,12 @@ impl<'a> Cx<'a> {
             }
         }
         // `Feb. 28`, `May 5`: a month before a number is a date.
-        if self.bytes(i).len() <= 9 && self.lex.time_word(self.word(i)) == Some(crate::lexicon::TimeWord::Name) {
-            let next = i + 1 + usize::from(self.dot_after(i));
-            if self.tok(next).is_some_and(|n| n.kind == TokKind::Number && n.para == para) {
-                return None;
-            }
+        // (The number first: it is rare, the look-up is not.)
+        let next = i + 1 + usize::from(self.dot_after(i));
+        if self.tok(next).is_some_and(|n| n.kind == TokKind::Number && n.para == para)
+            && self.lex.time_word(self.word(i)) == Some(crate::lexicon::TimeWord::Name)
+        {
+            return None;
         }
         // `Joining Rubio in …`, `Following Trump, …`: a participle that
         // opens the sentence before a name is no part of it (unless it is
