@@ -967,13 +967,20 @@ fn is_epithet(text: &str, lex: &Lexicons, m: &Mention, head: &str) -> bool {
 /// is Surprised`, `POIROT EXPLAINS`).
 fn headings(text: &str, seg: &Segmentation) -> Vec<bool> {
     let mut out = vec![false; seg.paragraphs.len()];
-    let mut k = 0usize;
+    // (A paragraph's first token is its first sentence's: a cursor over
+    // the sentences, a few in a paragraph, finds it without walking the
+    // tokens of the paragraph before. A paragraph with no sentence has no
+    // token.)
+    let mut s = 0usize;
     for (p, flag) in out.iter_mut().enumerate() {
         let (mut words, mut caps, mut shouted) = (0usize, 0usize, false);
-        while k < seg.tokens.len() && (seg.tokens[k].para as usize) < p {
-            k += 1;
+        while seg.sentences.get(s).is_some_and(|x| (x.para as usize) < p) {
+            s += 1;
         }
-        let mut j = k;
+        let mut j = match seg.sentences.get(s) {
+            Some(x) if x.para as usize == p => x.first as usize,
+            _ => seg.tokens.len(),
+        };
         while j < seg.tokens.len() && seg.tokens[j].para as usize == p && words <= 12 {
             let t = seg.tokens[j];
             if t.kind == TokKind::Word {
