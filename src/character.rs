@@ -35,7 +35,7 @@
 //! whose turn it is, which the conversation pass (`sieve/conversation.rs`)
 //! follows; it records its answers in the cast with [`Cast::assign`].
 
-use crate::lexicon::{CharacterWord, Lexicons};
+use crate::lexicon::{CharacterWord, Lexicons, flags};
 use crate::mention::Mention;
 use crate::output::{Gender, MentionKind};
 use crate::segment::{Segmentation, TokKind};
@@ -323,11 +323,23 @@ pub(crate) fn add_descriptions(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        // Both rules below start at an uncovered word that is capitalised
+        // or may be a determiner (each of which is a function word, a
+        // pronoun or a news determiner: the token's flags say so, see the
+        // `determiners_carry_a_flag` test): the other tokens, most of a
+        // novel, are passed over with no look at their text.
+        let may_start = t.shape == crate::segment::Shape::Capitalized
+            || t.lex & (flags::FUNCTION | flags::PRONOUN | flags::DETERMINER) != 0;
+        if covered[i] || t.kind != TokKind::Word || !may_start {
+            i += 1;
+            continue;
+        }
         // `said May`, `cried Will`: a given name that is also a common
         // word, capitalised right after a cue.
-        if !covered[i] && t.kind == TokKind::Word && t.shape == crate::segment::Shape::Capitalized {
+        if t.shape == crate::segment::Shape::Capitalized {
             let w = word(i);
-            let homonym = || lex.is_function_word(w) && lex.is_given_name(w);
+            // (The token's flag is the function-word look-up.)
+            let homonym = || t.is_function_word() && lex.is_given_name(w);
             // (Only after the cue: `May spoke of` may be a month's doing.)
             let tag = || i > 0 && cue_at(toks[i - 1].span.end, true);
             let inside = || {
@@ -343,7 +355,7 @@ pub(crate) fn add_descriptions(
                 continue;
             }
         }
-        if covered[i] || t.kind != TokKind::Word || !is_determiner(word(i)) || in_quote(t.span.start) {
+        if !is_determiner(word(i)) || in_quote(t.span.start) {
             i += 1;
             continue;
         }
@@ -955,13 +967,20 @@ fn is_epithet(text: &str, lex: &Lexicons, m: &Mention, head: &str) -> bool {
 /// is Surprised`, `POIROT EXPLAINS`).
 fn headings(text: &str, seg: &Segmentation) -> Vec<bool> {
     let mut out = vec![false; seg.paragraphs.len()];
-    let mut k = 0usize;
+    // (A paragraph's first token is its first sentence's: a cursor over
+    // the sentences, a few in a paragraph, finds it without walking the
+    // tokens of the paragraph before. A paragraph with no sentence has no
+    // token.)
+    let mut s = 0usize;
     for (p, flag) in out.iter_mut().enumerate() {
         let (mut words, mut caps, mut shouted) = (0usize, 0usize, false);
-        while k < seg.tokens.len() && (seg.tokens[k].para as usize) < p {
-            k += 1;
+        while seg.sentences.get(s).is_some_and(|x| (x.para as usize) < p) {
+            s += 1;
         }
-        let mut j = k;
+        let mut j = match seg.sentences.get(s) {
+            Some(x) if x.para as usize == p => x.first as usize,
+            _ => seg.tokens.len(),
+        };
         while j < seg.tokens.len() && seg.tokens[j].para as usize == p && words <= 12 {
             let t = seg.tokens[j];
             if t.kind == TokKind::Word {
@@ -1043,6 +1062,20 @@ mod tests {
     fn one_sentence_names_two_people() {
         let got = cast("Elspeth Rowan walked in with Mr. Rowan and Mrs. Rowan. Miss Rowan sat down.");
         assert_eq!(got, vec![vec!["Elspeth Rowan", "Miss Rowan"], vec!["Mr. Rowan"], vec!["Mrs. Rowan"]]);
+    }
+
+    #[test]
+    fn determiners_carry_a_flag() {
+        // `add_descriptions` passes over the words with none of these
+        // flags without asking `is_determiner`.
+        let lex = Lexicons::english();
+        let words = ["the", "a", "an", "this", "that", "one", "his", "her", "their", "my", "our", "your"];
+        for w in words.iter().flat_map(|w| [w.to_string(), w[..1].to_uppercase() + &w[1..]]) {
+            assert!(is_determiner(&w), "{w}");
+            let f = lex.word_flags(&w);
+            assert!(f & (flags::FUNCTION | flags::PRONOUN | flags::DETERMINER) != 0, "{w}");
+        }
+        assert!(!is_determiner("Thee") && !is_determiner("THE"));
     }
 
     #[test]

@@ -1365,22 +1365,25 @@ impl<'a> Draft<'a> {
             }
         }
         // A dateline (`WASHINGTON (AFP) –`) is no subject.
-        let k0 = self.mentions.partition_point(|m| m.first < first);
-        if let Some(m) = self.mentions.get(k0) {
+        // (The first mention from `first` on: searched once, and after a
+        // dateline only among the mentions after it. A long text has
+        // thousands of mentions, and this runs for many cues.)
+        let mut k = self.mentions.partition_point(|m| m.first < first);
+        if let Some(m) = self.mentions.get(k).filter(|m| m.first == first) {
             // (`PHILADELPHIA, July 25 (UPI) —`: a capitalised place, its
             // date and agency.)
-            let capitals = self.word(m.first as usize).bytes().all(|b| !b.is_ascii_lowercase());
             let opens = matches!(self.bytes(m.end as usize), b"(" | b"\xe2\x80\x93" | b"\xe2\x80\x94" | b"-")
-                || capitals && self.bytes(m.end as usize) == b",";
-            if m.first == first && opens {
+                || self.bytes(m.end as usize) == b","
+                    && self.word(m.first as usize).bytes().all(|b| !b.is_ascii_lowercase());
+            if opens {
                 let stop = (m.end as usize..(m.end as usize + 9).min(tok))
                     .find(|&k| matches!(self.bytes(k), b"\xe2\x80\x93" | b"\xe2\x80\x94" | b"-"));
                 if let Some(dash) = stop {
                     first = dash as u32 + 1;
+                    k += self.mentions.get(k..).map_or(0, |rest| rest.partition_point(|m| m.first < first));
                 }
             }
         }
-        let k = self.mentions.partition_point(|m| m.first < first);
         // The first mention outside quotations.
         let k = (k..self.mentions.len())
             .take_while(|&k| (self.mentions[k].first as usize) < tok)
