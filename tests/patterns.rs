@@ -241,6 +241,11 @@ fn a_continuation_takes_a_participle_cue_of_its_speaker() {
         // A participle that names what the words were about is not a cue
         // of the part after it.
         ("“The tolls stay,” Varga said, referring to the bridge. “The ferry goes.”", "said"),
+        // A participle that reports a clause of its own leaves the part
+        // after it to the tag's cue; one that says the words go on takes
+        // it.
+        ("“The tolls stay,” Varga said, noting that the ferry runs late. “The ferry goes.”", "said"),
+        ("“The tolls stay,” Varga said, adding that the ferry runs late. “The ferry goes.”", "adding"),
     ] {
         let doc = at.attribute(text);
         // (The last part: `…, according to the Gazette.` also wraps the

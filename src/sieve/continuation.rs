@@ -39,11 +39,13 @@ impl Pass for Continuation {
             }
         }
         let mut prev: Option<usize> = None;
+        // (The attribution of the quote before `prev` in the run.)
+        let mut before: Option<AttrDraft> = None;
         for &q in &order {
             if d.quotes[q].attr.is_none() {
                 let inherited = d.quotes[q].continues_from.and_then(|p| d.quotes[p].attr).or_else(|| {
                     let p = prev?;
-                    let a = d.quotes[p].attr?;
+                    let a = resumed(d, d.quotes[p].attr?, before);
                     let (pq, cq) = (d.quotes[p], d.quotes[q]);
                     let same_para =
                         pq.para == cq.para && no_cue_between(d, pq.outer.end, cq.outer.start, a.cue, a.mention);
@@ -75,13 +77,44 @@ impl Pass for Continuation {
                         && a.cue.is_some_and(|c| in_relative_of(d, c, pa.mention))
                 })
             };
-            match d.quotes[q].attr {
-                Some(a) if !in_tag(a) => prev = Some(q),
-                None if d.quotes[q].kind != crate::output::QuoteKind::Indirect => prev = Some(q),
-                _ => {}
+            let moves = match d.quotes[q].attr {
+                Some(a) => !in_tag(a),
+                None => d.quotes[q].kind != crate::output::QuoteKind::Indirect,
+            };
+            if moves {
+                before = prev.and_then(|p| d.quotes[p].attr);
+                prev = Some(q);
             }
         }
     }
+}
+
+/// The attribution that a quote after one attributed by `a` inherits.
+/// A participle that goes on from the tag of the same speaker before it,
+/// `before` (`“…,” Clark said, noting that he would back the nominee.
+/// “…”`), reports its own clause: the quotation after it goes on with the
+/// tag's cue (as PolNeAR annotates it), unless the participle says the
+/// words go on (`adding that …`, the `continues` frame).
+fn resumed(d: &Draft<'_>, a: AttrDraft, before: Option<AttrDraft>) -> AttrDraft {
+    match (before, a.cue) {
+        (Some(b), Some(c)) if b.mention == a.mention && b.cue.is_some() && side_participle(d, c) => {
+            AttrDraft { cue: b.cue, colon: b.colon, ..a }
+        }
+        _ => a,
+    }
+}
+
+/// True when cue `c` is a participle after a comma (`…, noting that`)
+/// whose words do not go on with the tag before it.
+fn side_participle(d: &Draft<'_>, c: usize) -> bool {
+    let tok = d.cue_token(c);
+    let word = d.word(tok);
+    tok > 0
+        && d.bytes(tok - 1) == b","
+        && word.len() > 3
+        && word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"ing")
+        && !word.eq_ignore_ascii_case("according")
+        && !d.frames(c).has(crate::cue::Frames::CONTINUES)
 }
 
 /// True when no tag other than `own`'s starts in `start..end`: no cue with a
