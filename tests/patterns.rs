@@ -218,6 +218,11 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
     let q = doc.speech().next().expect("a quote");
     assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));
     assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("spoke"));
+    // Else a colon that opens the quotation is.
+    let doc = at.attribute("Ines Varga, the harbour master, in May: \u{201c}The tolls stay.\u{201d}");
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(":"));
     // No subject before the quotation, or a report that names no source:
     // no speaker.
     for text in [

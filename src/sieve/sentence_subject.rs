@@ -58,7 +58,13 @@ impl Pass for SentenceSubject {
             let from = d.seg.tokens[mention.end as usize - 1].span.end;
             let k = d.cues.partition_point(|c| c.span.start < from);
             let cue = (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).find(|&c| !d.cue_used[c]);
-            d.attribute(q, AttrDraft::new(m, cue, Rule::SentenceSubject, PRIOR));
+            let mut a = AttrDraft::new(m, cue, Rule::SentenceSubject, PRIOR);
+            // Else a colon that opens the quotation is (`Here is Varga
+            // in May: “…”`).
+            if cue.is_none() && d.bytes(tok - 1) == b":" {
+                a.colon = Some(d.seg.tokens[tok - 1].span);
+            }
+            d.attribute(q, a);
         }
     }
 }
