@@ -374,6 +374,13 @@ fn a_topic_participle_or_a_new_sentences_report_is_no_trailing_tag() {
         let q = doc.speech().find(|q| q.kind() == QuoteKind::Direct).unwrap_or_else(|| panic!("{text}: no quote"));
         assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"), "{text}");
     }
+    // A quotation inside the clause of a cue before it, followed by a
+    // subject whose verb goes on, is that cue's.
+    let text = "When Ines Varga spoke later and said the crews would \u{201c}stand firm,\u{201d} the dockers applauded loudly.";
+    let doc = at.attribute(text);
+    let q = doc.speech().find(|q| doc.text_of(q.span()).contains("stand firm")).expect("a quote");
+    assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("said"));
 }
 
 #[test]

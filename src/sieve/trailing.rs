@@ -51,6 +51,13 @@ impl Pass for TrailingTag {
                 continue;
             }
             let end = d.past_addressee(c, end);
+            // `Asked whether she “has the integrity to serve,” 75 percent
+            // said yes`: a quotation inside a clause that a cue before it
+            // opened, followed by a subject whose verb goes on to report
+            // something else, belongs to that earlier cue (news).
+            if d.genre == crate::genre::Genre::News && !d.ends_tag(end, quote.para) && relays_earlier_report(d, q) {
+                continue;
+            }
             let content = &d.text[quote.inner];
             let ends_sentence = content.ends_with(['.', '\u{2026}']) && !comma_outside;
             if ends_sentence && !d.ends_tag(end, quote.para) {
