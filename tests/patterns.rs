@@ -218,6 +218,12 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
     let q = doc.speech().next().expect("a quote");
     assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));
     assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("spoke"));
+    // It governs the later quotations of its sentence too.
+    let doc = at.attribute(
+        "In the jet, she vented to her husband, Tomas Varga, that the merger would be \"ugly,\" \"a shock\" and \"a fight.\"",
+    );
+    let cues: Vec<_> = doc.speech().map(|q| q.cue().map(|c| doc.text_of(c.span()))).collect();
+    assert!(cues.len() > 1 && cues.iter().all(|&c| c == Some("vented")), "{cues:?}");
     // Else a colon that opens the quotation is.
     let doc = at.attribute("Ines Varga, the harbour master, in May: \u{201c}The tolls stay.\u{201d}");
     let q = doc.speech().next().expect("a quote");

@@ -34,13 +34,16 @@ impl Pass for SentenceSubject {
             .copied()
             .filter(|&q| d.quotes[q].attr.is_none() && d.quotes[q].bare_cue.is_none() && d.quotes[q].kind.is_speech())
             .collect();
+        // (The sentence, speaker and cue of the last attribution.)
+        let mut last: Option<(usize, usize, usize)> = None;
         for q in open {
             let start = d.quotes[q].outer.start;
             let tok = d.token_at(start);
             if tok >= d.seg.tokens.len() {
                 continue;
             }
-            let sentence = d.seg.sentences[d.seg.sentence_of_token(tok)];
+            let sentence_index = d.seg.sentence_of_token(tok);
+            let sentence = d.seg.sentences[sentence_index];
             // (Words of the sentence must stand before the quotation.)
             if (sentence.first as usize..tok).all(|k| !d.seg.tokens[k].is_word()) {
                 continue;
@@ -57,7 +60,18 @@ impl Pass for SentenceSubject {
             // lexicon knows it, is the cue (`Gowdy referenced …`).
             let from = d.seg.tokens[mention.end as usize - 1].span.end;
             let k = d.cues.partition_point(|c| c.span.start < from);
-            let cue = (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).find(|&c| !d.cue_used[c]);
+            let cue = (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).find(|&c| !d.cue_used[c]).or_else(
+                || {
+                    // The cue of an earlier quotation of the same sentence
+                    // and subject governs this one too (`tells them to “go”
+                    // and then “stay”`).
+                    let (s, sm, c) = last?;
+                    (s == sentence_index && sm == m).then_some(c)
+                },
+            );
+            if let Some(c) = cue {
+                last = Some((sentence_index, m, c));
+            }
             let mut a = AttrDraft::new(m, cue, Rule::SentenceSubject, PRIOR);
             // Else a colon that opens the quotation is (`Here is Varga
             // in May: “…”`).
