@@ -224,6 +224,14 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
     );
     let cues: Vec<_> = doc.speech().map(|q| q.cue().map(|c| doc.text_of(c.span()))).collect();
     assert!(cues.len() > 1 && cues.iter().all(|&c| c == Some("vented")), "{cues:?}");
+    // A subject inside the clause of an earlier cue is that clause's: the
+    // cue's speaker says the quotation.
+    let doc = at.attribute(
+        "Although Ines Varga admitted to the council that she and the mayor had \u{201c}been friends for years,\u{201d} the dockers were unmoved.",
+    );
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("admitted"));
     // Else a colon that opens the quotation is.
     let doc = at.attribute("Ines Varga, the harbour master, in May: \u{201c}The tolls stay.\u{201d}");
     let q = doc.speech().next().expect("a quote");

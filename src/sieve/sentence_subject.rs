@@ -48,8 +48,13 @@ impl Pass for SentenceSubject {
             if (sentence.first as usize..tok).all(|k| !d.seg.tokens[k].is_word()) {
                 continue;
             }
-            let Some(m) = nearest_subject(d, sentence.first as usize, tok).or_else(|| d.subject_of_sentence(tok))
-            else {
+            let subject = nearest_subject(d, sentence.first as usize, tok).or_else(|| d.subject_of_sentence(tok));
+            // A subject inside the clause of an earlier cue of the sentence
+            // is that clause's: the cue's own speaker says the quotation
+            // (`Weiner admitted that he and the woman had “been friends”`).
+            let governing = governing_cue(d, sentence.first as usize, start)
+                .filter(|&(_, c)| subject.is_none_or(|m| d.mentions[m].first as usize > d.cue_token(c)));
+            let Some(m) = governing.map(|(m, _)| m).or(subject) else {
                 continue;
             };
             let mention = &d.mentions[m];
@@ -60,15 +65,16 @@ impl Pass for SentenceSubject {
             // lexicon knows it, is the cue (`Gowdy referenced …`).
             let from = d.seg.tokens[mention.end as usize - 1].span.end;
             let k = d.cues.partition_point(|c| c.span.start < from);
-            let cue = (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).find(|&c| !d.cue_used[c]).or_else(
-                || {
-                    // The cue of an earlier quotation of the same sentence
-                    // and subject governs this one too (`tells them to “go”
-                    // and then “stay”`).
-                    let (s, sm, c) = last?;
-                    (s == sentence_index && sm == m).then_some(c)
-                },
-            );
+            let cue = governing
+                .map(|(_, c)| c)
+                .or_else(|| (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).find(|&c| !d.cue_used[c]));
+            let cue = cue.or_else(|| {
+                // The cue of an earlier quotation of the same sentence
+                // and subject governs this one too (`tells them to “go”
+                // and then “stay”`).
+                let (s, sm, c) = last?;
+                (s == sentence_index && sm == m).then_some(c)
+            });
             if let Some(c) = cue {
                 last = Some((sentence_index, m, c));
             }
@@ -81,6 +87,20 @@ impl Pass for SentenceSubject {
             d.attribute(q, a);
         }
     }
+}
+
+/// The last unused speech cue of the sentence from token `first` before
+/// byte `start`, with its speaker before it.
+fn governing_cue(d: &Draft<'_>, first: usize, start: usize) -> Option<(usize, usize)> {
+    let from = d.seg.tokens.get(first)?.span.start;
+    let k = d.cues.partition_point(|c| c.span.start < from);
+    let c = (k..d.cues.len())
+        .take_while(|&c| d.cues[c].span.end <= start)
+        .filter(|&c| !d.cue_used[c] && d.matcher.is_speech(d.cues[c]))
+        .last()?;
+    let m = d.speaker_before(c)?;
+    let mention = &d.mentions[m];
+    (!mention.in_quote && !mention.document && d.can_speak(m)).then_some((m, c))
 }
 
 /// The mention nearest before token `tok` in the sentence from `first`
