@@ -218,6 +218,13 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
     let q = doc.speech().next().expect("a quote");
     assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));
     assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("spoke"));
+    // The last such verb: an earlier one stands in the subject's own
+    // apposition.
+    let doc = at.attribute(
+        "But Tomas Eberle, at a consulting firm called Portline, argues that as the port grows, \"the tolls will fall by half,\" too.",
+    );
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("argues"));
     // It governs the later quotations of its sentence too.
     let doc = at.attribute(
         "In the jet, she vented to her husband, Tomas Varga, that the merger would be \"ugly,\" \"a shock\" and \"a fight.\"",

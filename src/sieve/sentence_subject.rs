@@ -62,12 +62,14 @@ impl Pass for SentenceSubject {
                 continue;
             }
             // The verb between the subject and the quotation, when the
-            // lexicon knows it, is the cue (`Gowdy referenced …`).
+            // lexicon knows it, is the cue (`Gowdy referenced …`); the
+            // last one, as an earlier one stands in the subject's own
+            // apposition (`Miller, at a firm called Gavekal, argues`).
             let from = d.seg.tokens[mention.end as usize - 1].span.end;
             let k = d.cues.partition_point(|c| c.span.start < from);
-            let cue = governing
-                .map(|(_, c)| c)
-                .or_else(|| (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).find(|&c| !d.cue_used[c]));
+            let cue = governing.map(|(_, c)| c).or_else(|| {
+                (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).filter(|&c| !d.cue_used[c]).last()
+            });
             let cue = cue.or_else(|| {
                 // The cue of an earlier quotation of the same sentence
                 // and subject governs this one too (`tells them to “go”
