@@ -402,6 +402,12 @@ fn a_topic_participle_or_a_new_sentences_report_is_no_trailing_tag() {
     let q = doc.speech().find(|q| doc.text_of(q.span()).contains("stand firm")).expect("a quote");
     assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"));
     assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("said"));
+    // So is one that ends that cue's sentence: the tag of the next
+    // sentence is not its tag.
+    let text = "In her speech on Friday, Ines Varga proclaimed a goal of \u{201c}Ports for All.\u{201d} She told the crowd at the quay that the tolls would fall.";
+    let doc = at.attribute(text);
+    let q = doc.speech().find(|q| doc.text_of(q.span()).contains("Ports for All")).expect("a quote");
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("proclaimed"));
 }
 
 #[test]

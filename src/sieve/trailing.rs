@@ -54,12 +54,17 @@ impl Pass for TrailingTag {
             // `Asked whether she “has the integrity to serve,” 75 percent
             // said yes`: a quotation inside a clause that a cue before it
             // opened, followed by a subject whose verb goes on to report
-            // something else, belongs to that earlier cue (news).
-            if d.genre == crate::genre::Genre::News && !d.ends_tag(end, quote.para) && relays_earlier_report(d, q) {
-                continue;
-            }
+            // something else, belongs to that earlier cue (news); so does
+            // one that ends that cue's sentence (`Trump proclaimed a goal
+            // of “Peace Through Strength.” He told the crowd …`).
             let content = &d.text[quote.inner];
             let ends_sentence = content.ends_with(['.', '\u{2026}']) && !comma_outside;
+            if d.genre == crate::genre::Genre::News
+                && (ends_sentence || !d.ends_tag(end, quote.para))
+                && relays_earlier_report(d, q)
+            {
+                continue;
+            }
             if ends_sentence && !d.ends_tag(end, quote.para) {
                 continue;
             }
