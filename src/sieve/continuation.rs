@@ -175,7 +175,8 @@ fn in_relative_of(d: &Draft<'_>, c: usize, speaker: usize) -> bool {
 /// of mention `speaker` after a comma: a participle (`…,” Trump said,
 /// adding …`, `…, calling it`) or `according to`. A participle that names
 /// what the words were about or how they were given (`referring to`,
-/// `speaking on condition of anonymity`) is not one.
+/// `speaking on condition of anonymity`) is not one, nor one whose
+/// sentence ends before the quotation, unless it says the words go on.
 fn own_cue_between(d: &Draft<'_>, start: usize, end: usize, speaker: usize) -> Option<usize> {
     let k = d.cues.partition_point(|c| c.span.start < start);
     (k..d.cues.len())
@@ -190,6 +191,12 @@ fn own_cue_between(d: &Draft<'_>, start: usize, end: usize, speaker: usize) -> O
                 && !d.frames(c).has(crate::cue::Frames::TOPIC)
                 && d.matcher.is_speech(d.cues[c])
                 && (word == "according" || d.speaker_before(c) == Some(speaker))
+                // (A participle whose sentence ended before the quotation
+                // reported a clause of its own, unless it says the words
+                // go on: `…,” DuVernay said, emphasizing why … . “…”`.)
+                && (word == "according"
+                    || d.frames(c).has(crate::cue::Frames::CONTINUES)
+                    || d.seg.sentence_of_token(tok) == d.seg.sentence_of_token(d.token_at(end)))
         })
         .last()
 }
