@@ -272,6 +272,8 @@ fn a_continuation_takes_a_participle_cue_of_its_speaker() {
         // it.
         ("“The tolls stay,” Varga said, noting that the ferry runs late. “The ferry goes.”", "said"),
         ("“The tolls stay,” Varga said, adding that the ferry runs late. “The ferry goes.”", "adding"),
+        // A sentence of its own that ends in a colon introduces the part.
+        ("“The tolls stay,” Varga said on Monday. Later that day she went even further: “The ferry goes.”", ":"),
         // Nor is one whose sentence ends before the part.
         ("“The tolls stay,” Varga said, stressing why the ferry matters to the town. “The ferry goes.”", "said"),
     ] {

@@ -56,7 +56,19 @@ impl Pass for Continuation {
                     if same_para {
                         // A later cue of the same speaker introduces this
                         // part (`…,” Trump said, adding: “…”`).
-                        let cue = own_cue_between(d, pq.outer.end, cq.outer.start, a.mention).or(a.cue);
+                        let own = own_cue_between(d, pq.outer.end, cq.outer.start, a.mention);
+                        // A sentence of its own after the tag's that ends
+                        // in a colon introduces this part (`…,” Trump said
+                        // on Monday. Later he went even further: “…”`).
+                        let open = d.token_at(cq.outer.start);
+                        if own.is_none()
+                            && open > 0
+                            && d.bytes(open - 1) == b":"
+                            && d.seg.sentence_of_token(open - 1) != d.seg.sentence_of_token(d.token_at(pq.outer.end))
+                        {
+                            return Some(AttrDraft { cue: None, colon: Some(d.seg.tokens[open - 1].span), ..a });
+                        }
+                        let cue = own.or(a.cue);
                         return Some(AttrDraft { cue, colon: if cue == a.cue { a.colon } else { None }, ..a });
                     }
                     next_para.then_some(a)
