@@ -218,6 +218,12 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
     let q = doc.speech().next().expect("a quote");
     assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));
     assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("spoke"));
+    // So is the cue, even when it names no speaker.
+    let doc = at.attribute(
+        "For someone who conceded in a debate that she is \"not a natural speaker,\" Ines Varga had a good night.",
+    );
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("conceded"));
     // The last such verb: an earlier one stands in the subject's own
     // apposition.
     let doc = at.attribute(

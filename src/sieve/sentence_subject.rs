@@ -51,10 +51,12 @@ impl Pass for SentenceSubject {
             let subject = nearest_subject(d, sentence.first as usize, tok).or_else(|| d.subject_of_sentence(tok));
             // A subject inside the clause of an earlier cue of the sentence
             // is that clause's: the cue's own speaker says the quotation
-            // (`Weiner admitted that he and the woman had “been friends”`).
+            // (`Weiner admitted that he and the woman had “been friends”`),
+            // through that cue even when it names no speaker (`Asked
+            // whether she “has the integrity …”`).
             let governing = governing_cue(d, sentence.first as usize, start)
                 .filter(|&(_, c)| subject.is_none_or(|m| d.mentions[m].first as usize > d.cue_token(c)));
-            let Some(m) = governing.map(|(m, _)| m).or(subject) else {
+            let Some(m) = governing.and_then(|(m, _)| m).or(subject) else {
                 continue;
             };
             let mention = &d.mentions[m];
@@ -92,17 +94,19 @@ impl Pass for SentenceSubject {
 }
 
 /// The last unused speech cue of the sentence from token `first` before
-/// byte `start`, with its speaker before it.
-fn governing_cue(d: &Draft<'_>, first: usize, start: usize) -> Option<(usize, usize)> {
+/// byte `start`, with its speaker before it when it has one.
+fn governing_cue(d: &Draft<'_>, first: usize, start: usize) -> Option<(Option<usize>, usize)> {
     let from = d.seg.tokens.get(first)?.span.start;
     let k = d.cues.partition_point(|c| c.span.start < from);
     let c = (k..d.cues.len())
         .take_while(|&c| d.cues[c].span.end <= start)
         .filter(|&c| !d.cue_used[c] && d.matcher.is_speech(d.cues[c]))
         .last()?;
-    let m = d.speaker_before(c)?;
-    let mention = &d.mentions[m];
-    (!mention.in_quote && !mention.document && d.can_speak(m)).then_some((m, c))
+    let m = d.speaker_before(c).filter(|&m| {
+        let mention = &d.mentions[m];
+        !mention.in_quote && !mention.document && d.can_speak(m)
+    });
+    Some((m, c))
 }
 
 /// The mention nearest before token `tok` in the sentence from `first`
