@@ -431,6 +431,15 @@ fn a_report_in_the_tags_own_clause_does_not_take_the_next_quote() {
         .map(|q| q.attribution().map(|a| a.speaker_name()))
         .collect();
     assert_eq!(speakers, [Some("Varga"), Some("Varga")]);
+    // But a quote inside that clause, after its cue, is the clause's.
+    let text = "\u{201c}The tolls stay,\u{201d} Ines Varga wrote after Tomas Eberle argued for the second time that \u{201c}the ferry must go.\u{201d}";
+    let doc = at.attribute(text);
+    let speakers: Vec<_> = doc
+        .speech()
+        .filter(|q| q.kind() == QuoteKind::Direct)
+        .map(|q| q.attribution().map(|a| a.speaker_name()))
+        .collect();
+    assert_eq!(speakers, [Some("Ines Varga"), Some("Tomas Eberle")]);
 }
 
 #[test]

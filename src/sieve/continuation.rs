@@ -135,8 +135,15 @@ fn side_participle(d: &Draft<'_>, c: usize) -> bool {
 /// a statement`).
 fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, speaker: usize) -> bool {
     let k = d.cues.partition_point(|c| c.span.start < start);
+    // (The sentence of the quote at `end`.)
+    let sentence = d.seg.sentence_of_token(d.token_at(end));
     (k..d.cues.len()).take_while(|&c| d.cues[c].span.start < end).all(|c| {
-        Some(c) == own || in_relative_of(d, c, speaker) || {
+        // A cue of another speaker in the quote's own sentence governs
+        // the quote, even in a clause of the tag (`…,” Axelrod tweeted
+        // after Clinton argued that “…”`).
+        let governs =
+            || d.seg.sentence_of_token(d.cue_token(c)) == sentence && d.speaker_before(c).is_some_and(|m| m != speaker);
+        Some(c) == own || (in_relative_of(d, c, speaker) && !governs()) || {
             let after = d.cue_end_token(c);
             // (After a participle stands its object, not a speaker: `he
             // said, referring to Republicans.`)
