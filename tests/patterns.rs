@@ -412,6 +412,18 @@ fn a_topic_participle_or_a_new_sentences_report_is_no_trailing_tag() {
     let q = doc.speech().find(|q| doc.text_of(q.span()).contains("stand firm")).expect("a quote");
     assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"));
     assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("said"));
+    // (After a verb that reports through `of`, `of` opens what it
+    // reports: the tag goes on.)
+    let text = "Although Ines Varga says she \u{201c}loves the port,\u{201d} she also accuses it of wasting money.";
+    let doc = at.attribute(text);
+    let q = doc.speech().find(|q| doc.text_of(q.span()).contains("loves the port")).expect("a quote");
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("says"));
+    // A participle that opens the sentence is the cue, and the tag's
+    // subject its speaker.
+    let doc = at.attribute("Bemoaning the \u{201c}rigged tolls,\u{201d} Ines Varga accused the mayor of lying.");
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("Bemoaning"));
     // So is one that ends that cue's sentence: the tag of the next
     // sentence is not its tag.
     let text = "In her speech on Friday, Ines Varga proclaimed a goal of \u{201c}Ports for All.\u{201d} She told the crowd at the quay that the tolls would fall.";
