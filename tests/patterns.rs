@@ -3,7 +3,7 @@
 //! Each case lists the expected speech quotes in order, as (a piece of the
 //! content, the canonical speaker, the rule).
 
-use whosaid::{Attributor, QuoteKind};
+use whosaid::{Attributor, CueClass, QuoteKind};
 
 struct Case {
     name: &'static str,
@@ -245,7 +245,11 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
     let q = doc.speech().next().expect("a quote");
     assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"));
     assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("admitted"));
-    // Else a colon that opens the quotation is.
+    // Else a colon that opens the quotation is, or else the verb after the
+    // subject, though the lexicon does not list it.
+    let doc = at.attribute("Ines Varga anticipated that the port would face \u{201c}a long and hard winter.\u{201d}");
+    let cue = doc.speech().next().and_then(|q| q.cue()).expect("a cue");
+    assert_eq!((doc.text_of(cue.span()), cue.lemma(), cue.class()), ("anticipated", "anticipated", CueClass::Unlisted));
     let doc = at.attribute("Ines Varga, the harbour master, in May: \u{201c}The tolls stay.\u{201d}");
     let q = doc.speech().next().expect("a quote");
     assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));

@@ -66,10 +66,16 @@ impl Pass for Continuation {
                             && d.bytes(open - 1) == b":"
                             && d.seg.sentence_of_token(open - 1) != d.seg.sentence_of_token(d.token_at(pq.outer.end))
                         {
-                            return Some(AttrDraft { cue: None, colon: Some(d.seg.tokens[open - 1].span), ..a });
+                            return Some(AttrDraft {
+                                cue: None,
+                                colon: Some(d.seg.tokens[open - 1].span),
+                                verb: None,
+                                ..a
+                            });
                         }
                         let cue = own.or(a.cue);
-                        return Some(AttrDraft { cue, colon: if cue == a.cue { a.colon } else { None }, ..a });
+                        let (colon, verb) = if cue == a.cue { (a.colon, a.verb) } else { (None, None) };
+                        return Some(AttrDraft { cue, colon, verb, ..a });
                     }
                     next_para.then_some(a)
                 });
@@ -110,7 +116,7 @@ impl Pass for Continuation {
 fn resumed(d: &Draft<'_>, a: AttrDraft, before: Option<AttrDraft>) -> AttrDraft {
     match (before, a.cue) {
         (Some(b), Some(c)) if b.mention == a.mention && b.cue.is_some() && side_participle(d, c) => {
-            AttrDraft { cue: b.cue, colon: b.colon, ..a }
+            AttrDraft { cue: b.cue, colon: b.colon, verb: b.verb, ..a }
         }
         _ => a,
     }

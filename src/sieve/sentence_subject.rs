@@ -87,6 +87,10 @@ impl Pass for SentenceSubject {
             // in May: “…”`).
             if cue.is_none() && d.bytes(tok - 1) == b":" {
                 a.colon = Some(d.seg.tokens[tok - 1].span);
+            } else if cue.is_none() {
+                // Else the verb after the subject, though the lexicon does
+                // not list it (`Bolton anticipated that …`).
+                a.verb = verb_after(d, m, tok).map(|k| d.seg.tokens[k].span);
             }
             d.attribute(q, a);
         }
@@ -128,6 +132,16 @@ fn nearest_subject(d: &Draft<'_>, first: usize, tok: usize) -> Option<usize> {
         let w = d.word(after);
         d.cue_at(after).is_some() || next.shape == crate::segment::Shape::Lower && d.is_verb_form(w)
     })
+}
+
+/// The lower-case verb form right after mention `m` (past a time
+/// phrase), before token `tok`: `Bolton anticipated`, `Trump on Monday
+/// issued`.
+fn verb_after(d: &Draft<'_>, m: usize, tok: usize) -> Option<usize> {
+    let after = d.mentions[m].end as usize;
+    let k = d.time_phrase_after(after).filter(|&k| k < tok).unwrap_or(after);
+    let t = d.seg.tokens.get(k)?;
+    (k < tok && t.shape == crate::segment::Shape::Lower && d.is_verb_form(d.word(k))).then_some(k)
 }
 
 /// How many tokens before the quotation its subject may stand.
