@@ -250,6 +250,10 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
     let doc = at.attribute("Ines Varga anticipated that the port would face \u{201c}a long and hard winter.\u{201d}");
     let cue = doc.speech().next().and_then(|q| q.cue()).expect("a cue");
     assert_eq!((doc.text_of(cue.span()), cue.lemma(), cue.class()), ("anticipated", "anticipated", CueClass::Unlisted));
+    // (The verb before the colon: `closed with a plea:`.)
+    let doc = at.attribute("Ines Varga closed with a plea to the crews: \u{201c}Stay home tonight and rest.\u{201d}");
+    let cue = doc.speech().next().and_then(|q| q.cue()).expect("a cue");
+    assert_eq!(doc.text_of(cue.span()), "closed");
     let doc = at.attribute("Ines Varga, the harbour master, in May: \u{201c}The tolls stay.\u{201d}");
     let q = doc.speech().next().expect("a quote");
     assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));

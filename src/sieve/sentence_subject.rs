@@ -83,14 +83,15 @@ impl Pass for SentenceSubject {
                 last = Some((sentence_index, m, c));
             }
             let mut a = AttrDraft::new(m, cue, Rule::SentenceSubject, PRIOR);
-            // Else a colon that opens the quotation is (`Here is Varga
-            // in May: “…”`).
-            if cue.is_none() && d.bytes(tok - 1) == b":" {
-                a.colon = Some(d.seg.tokens[tok - 1].span);
-            } else if cue.is_none() {
-                // Else the verb after the subject, though the lexicon does
-                // not list it (`Bolton anticipated that …`).
+            // Else the verb after the subject is, though the lexicon does
+            // not list it (`Bolton anticipated that …`, `He continued with
+            // an appeal: “…”`), or else a colon that opens the quotation
+            // (`Here is Varga in May: “…”`).
+            if cue.is_none() {
                 a.verb = verb_after(d, m, tok).map(|k| d.seg.tokens[k].span);
+                if a.verb.is_none() && d.bytes(tok - 1) == b":" {
+                    a.colon = Some(d.seg.tokens[tok - 1].span);
+                }
             }
             d.attribute(q, a);
         }
