@@ -85,6 +85,11 @@ pub enum CueClass {
     Evidence,
     /// A punctuation cue: a colon that introduces a quotation.
     Punctuation,
+    /// A verb the lexicon does not list, taken as the cue from where it
+    /// stands: the verb after the subject of a sentence that holds an
+    /// untagged quotation (`Bolton anticipated that “…”`). Its lemma is
+    /// the word as written, lower-cased.
+    Unlisted,
 }
 
 impl CueClass {
@@ -101,6 +106,7 @@ impl CueClass {
             CueClass::Belief => "belief",
             CueClass::Evidence => "evidence",
             CueClass::Punctuation => "punctuation",
+            CueClass::Unlisted => "unlisted",
         }
     }
 }

@@ -753,6 +753,14 @@ impl<'a> Resolver<'_, 'a> {
                             class: CueClass::Punctuation,
                             stance: Stance::Neutral,
                         })
+                    })
+                    .or_else(|| {
+                        a.verb.map(|span| Cue {
+                            span,
+                            lemma: crate::cue::Lemma::Shared(d.text[span.range()].to_lowercase().into()),
+                            class: CueClass::Unlisted,
+                            stance: Stance::Neutral,
+                        })
                     });
                 if let Some(res) = &self.resolved[a.mention] {
                     let id = *speaker_ids[res.entity].get_or_insert_with(|| {

@@ -3,7 +3,7 @@
 //! Each case lists the expected speech quotes in order, as (a piece of the
 //! content, the canonical speaker, the rule).
 
-use whosaid::{Attributor, QuoteKind};
+use whosaid::{Attributor, CueClass, QuoteKind};
 
 struct Case {
     name: &'static str,
@@ -223,6 +223,46 @@ fn an_untagged_quote_goes_to_its_sentence_subject() {
     let q = doc.speech().next().expect("a quote");
     assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));
     assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("spoke"));
+    // So is the cue, even when it names no speaker.
+    let doc = at.attribute(
+        "For someone who conceded in a debate that she is \"not a natural speaker,\" Ines Varga had a good night.",
+    );
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("conceded"));
+    // The last such verb: an earlier one stands in the subject's own
+    // apposition.
+    let doc = at.attribute(
+        "But Tomas Eberle, at a consulting firm called Portline, argues that as the port grows, \"the tolls will fall by half,\" too.",
+    );
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("argues"));
+    // It governs the later quotations of its sentence too.
+    let doc = at.attribute(
+        "In the jet, she vented to her husband, Tomas Varga, that the merger would be \"ugly,\" \"a shock\" and \"a fight.\"",
+    );
+    let cues: Vec<_> = doc.speech().map(|q| q.cue().map(|c| doc.text_of(c.span()))).collect();
+    assert!(cues.len() > 1 && cues.iter().all(|&c| c == Some("vented")), "{cues:?}");
+    // A subject inside the clause of an earlier cue is that clause's: the
+    // cue's speaker says the quotation.
+    let doc = at.attribute(
+        "Although Ines Varga admitted to the council that she and the mayor had \u{201c}been friends for years,\u{201d} the dockers were unmoved.",
+    );
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("admitted"));
+    // Else a colon that opens the quotation is, or else the verb after the
+    // subject, though the lexicon does not list it.
+    let doc = at.attribute("Ines Varga anticipated that the port would face \u{201c}a long and hard winter.\u{201d}");
+    let cue = doc.speech().next().and_then(|q| q.cue()).expect("a cue");
+    assert_eq!((doc.text_of(cue.span()), cue.lemma(), cue.class()), ("anticipated", "anticipated", CueClass::Unlisted));
+    // (The verb before the colon: `closed with a plea:`.)
+    let doc = at.attribute("Ines Varga closed with a plea to the crews: \u{201c}Stay home tonight and rest.\u{201d}");
+    let cue = doc.speech().next().and_then(|q| q.cue()).expect("a cue");
+    assert_eq!(doc.text_of(cue.span()), "closed");
+    let doc = at.attribute("Ines Varga, the harbour master, in May: \u{201c}The tolls stay.\u{201d}");
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("sentence_subject"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(":"));
     // No subject before the quotation, or a report that names no source:
     // no speaker.
     for text in [
@@ -246,6 +286,15 @@ fn a_continuation_takes_a_participle_cue_of_its_speaker() {
         // A participle that names what the words were about is not a cue
         // of the part after it.
         ("“The tolls stay,” Varga said, referring to the bridge. “The ferry goes.”", "said"),
+        // A participle that reports a clause of its own leaves the part
+        // after it to the tag's cue; one that says the words go on takes
+        // it.
+        ("“The tolls stay,” Varga said, noting that the ferry runs late. “The ferry goes.”", "said"),
+        ("“The tolls stay,” Varga said, adding that the ferry runs late. “The ferry goes.”", "adding"),
+        // A sentence of its own that ends in a colon introduces the part.
+        ("“The tolls stay,” Varga said on Monday. Later that day she went even further: “The ferry goes.”", ":"),
+        // Nor is one whose sentence ends before the part.
+        ("“The tolls stay,” Varga said, stressing why the ferry matters to the town. “The ferry goes.”", "said"),
     ] {
         let doc = at.attribute(text);
         // (The last part: `…, according to the Gazette.` also wraps the
@@ -369,6 +418,31 @@ fn a_topic_participle_or_a_new_sentences_report_is_no_trailing_tag() {
         let q = doc.speech().find(|q| q.kind() == QuoteKind::Direct).unwrap_or_else(|| panic!("{text}: no quote"));
         assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"), "{text}");
     }
+    // A quotation inside the clause of a cue before it, followed by a
+    // subject whose verb goes on, is that cue's.
+    let text = "When Ines Varga spoke later and said the crews would \u{201c}stand firm,\u{201d} the dockers applauded loudly.";
+    let doc = at.attribute(text);
+    let q = doc.speech().find(|q| doc.text_of(q.span()).contains("stand firm")).expect("a quote");
+    assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("said"));
+    // (After a verb that reports through `of`, `of` opens what it
+    // reports: the tag goes on.)
+    let text = "Although Ines Varga says she \u{201c}loves the port,\u{201d} she also accuses it of wasting money.";
+    let doc = at.attribute(text);
+    let q = doc.speech().find(|q| doc.text_of(q.span()).contains("loves the port")).expect("a quote");
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("says"));
+    // A participle that opens the sentence is the cue, and the tag's
+    // subject its speaker.
+    let doc = at.attribute("Bemoaning the \u{201c}rigged tolls,\u{201d} Ines Varga accused the mayor of lying.");
+    let q = doc.speech().next().expect("a quote");
+    assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Ines Varga"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("Bemoaning"));
+    // So is one that ends that cue's sentence: the tag of the next
+    // sentence is not its tag.
+    let text = "In her speech on Friday, Ines Varga proclaimed a goal of \u{201c}Ports for All.\u{201d} She told the crowd at the quay that the tolls would fall.";
+    let doc = at.attribute(text);
+    let q = doc.speech().find(|q| doc.text_of(q.span()).contains("Ports for All")).expect("a quote");
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("proclaimed"));
 }
 
 #[test]
@@ -382,6 +456,15 @@ fn a_report_in_the_tags_own_clause_does_not_take_the_next_quote() {
         .map(|q| q.attribution().map(|a| a.speaker_name()))
         .collect();
     assert_eq!(speakers, [Some("Varga"), Some("Varga")]);
+    // But a quote inside that clause, after its cue, is the clause's.
+    let text = "\u{201c}The tolls stay,\u{201d} Ines Varga wrote after Tomas Eberle argued for the second time that \u{201c}the ferry must go.\u{201d}";
+    let doc = at.attribute(text);
+    let speakers: Vec<_> = doc
+        .speech()
+        .filter(|q| q.kind() == QuoteKind::Direct)
+        .map(|q| q.attribution().map(|a| a.speaker_name()))
+        .collect();
+    assert_eq!(speakers, [Some("Ines Varga"), Some("Tomas Eberle")]);
 }
 
 #[test]

@@ -16,13 +16,14 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "A lawyer",
         "said",
     ),
-    // No cue the lexicon knows: the colon before the quotation is its cue.
+    // No cue the lexicon knows: the verb after the subject is the cue
+    // (class `Unlisted`), before the colon that opens the quotation.
     (
         "In town after town, Perez lobbies for a higher wage: “No worker should live in poverty.”",
         "“No worker should live in poverty.”",
         QuoteKind::Direct,
         "Perez",
-        ":",
+        "lobbies",
     ),
     // A relative clause with a report of its own ends the outer report.
     (

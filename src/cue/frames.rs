@@ -39,9 +39,12 @@ impl Frames {
     pub const INVERTS: Frames = Frames(1 << 8);
     /// Its participle names the topic or manner: `referring to`.
     pub const TOPIC: Frames = Frames(1 << 9);
+    /// Its participle goes on with the words before it: `…,” she said,
+    /// adding that … “…”`.
+    pub const CONTINUES: Frames = Frames(1 << 10);
 
     /// The frames by their names in the data file.
-    const NAMES_IN_FILE: [(&'static str, Frames); 10] = [
+    const NAMES_IN_FILE: [(&'static str, Frames); 11] = [
         ("addressee", Frames::ADDRESSEE),
         ("asker", Frames::ASKER),
         ("of", Frames::OF),
@@ -52,6 +55,7 @@ impl Frames {
         ("no-object", Frames::NO_OBJECT),
         ("inverts", Frames::INVERTS),
         ("topic", Frames::TOPIC),
+        ("continues", Frames::CONTINUES),
     ];
 
     /// True when every frame of `f` is in `self`.

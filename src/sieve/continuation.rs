@@ -39,11 +39,13 @@ impl Pass for Continuation {
             }
         }
         let mut prev: Option<usize> = None;
+        // (The attribution of the quote before `prev` in the run.)
+        let mut before: Option<AttrDraft> = None;
         for &q in &order {
             if d.quotes[q].attr.is_none() {
                 let inherited = d.quotes[q].continues_from.and_then(|p| d.quotes[p].attr).or_else(|| {
                     let p = prev?;
-                    let a = d.quotes[p].attr?;
+                    let a = resumed(d, d.quotes[p].attr?, before);
                     let (pq, cq) = (d.quotes[p], d.quotes[q]);
                     let same_para =
                         pq.para == cq.para && no_cue_between(d, pq.outer.end, cq.outer.start, a.cue, a.mention);
@@ -54,8 +56,26 @@ impl Pass for Continuation {
                     if same_para {
                         // A later cue of the same speaker introduces this
                         // part (`…,” Trump said, adding: “…”`).
-                        let cue = own_cue_between(d, pq.outer.end, cq.outer.start, a.mention).or(a.cue);
-                        return Some(AttrDraft { cue, colon: if cue == a.cue { a.colon } else { None }, ..a });
+                        let own = own_cue_between(d, pq.outer.end, cq.outer.start, a.mention);
+                        // A sentence of its own after the tag's that ends
+                        // in a colon introduces this part (`…,” Trump said
+                        // on Monday. Later he went even further: “…”`).
+                        let open = d.token_at(cq.outer.start);
+                        if own.is_none()
+                            && open > 0
+                            && d.bytes(open - 1) == b":"
+                            && d.seg.sentence_of_token(open - 1) != d.seg.sentence_of_token(d.token_at(pq.outer.end))
+                        {
+                            return Some(AttrDraft {
+                                cue: None,
+                                colon: Some(d.seg.tokens[open - 1].span),
+                                verb: None,
+                                ..a
+                            });
+                        }
+                        let cue = own.or(a.cue);
+                        let (colon, verb) = if cue == a.cue { (a.colon, a.verb) } else { (None, None) };
+                        return Some(AttrDraft { cue, colon, verb, ..a });
                     }
                     next_para.then_some(a)
                 });
@@ -75,13 +95,44 @@ impl Pass for Continuation {
                         && a.cue.is_some_and(|c| in_relative_of(d, c, pa.mention))
                 })
             };
-            match d.quotes[q].attr {
-                Some(a) if !in_tag(a) => prev = Some(q),
-                None if d.quotes[q].kind != crate::output::QuoteKind::Indirect => prev = Some(q),
-                _ => {}
+            let moves = match d.quotes[q].attr {
+                Some(a) => !in_tag(a),
+                None => d.quotes[q].kind != crate::output::QuoteKind::Indirect,
+            };
+            if moves {
+                before = prev.and_then(|p| d.quotes[p].attr);
+                prev = Some(q);
             }
         }
     }
+}
+
+/// The attribution that a quote after one attributed by `a` inherits.
+/// A participle that goes on from the tag of the same speaker before it,
+/// `before` (`“…,” Clark said, noting that he would back the nominee.
+/// “…”`), reports its own clause: the quotation after it goes on with the
+/// tag's cue (as PolNeAR annotates it), unless the participle says the
+/// words go on (`adding that …`, the `continues` frame).
+fn resumed(d: &Draft<'_>, a: AttrDraft, before: Option<AttrDraft>) -> AttrDraft {
+    match (before, a.cue) {
+        (Some(b), Some(c)) if b.mention == a.mention && b.cue.is_some() && side_participle(d, c) => {
+            AttrDraft { cue: b.cue, colon: b.colon, verb: b.verb, ..a }
+        }
+        _ => a,
+    }
+}
+
+/// True when cue `c` is a participle after a comma (`…, noting that`)
+/// whose words do not go on with the tag before it.
+fn side_participle(d: &Draft<'_>, c: usize) -> bool {
+    let tok = d.cue_token(c);
+    let word = d.word(tok);
+    tok > 0
+        && d.bytes(tok - 1) == b","
+        && word.len() > 3
+        && word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"ing")
+        && !word.eq_ignore_ascii_case("according")
+        && !d.frames(c).has(crate::cue::Frames::CONTINUES)
 }
 
 /// True when no tag other than `own`'s starts in `start..end`: no cue with a
@@ -90,8 +141,15 @@ impl Pass for Continuation {
 /// a statement`).
 fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, speaker: usize) -> bool {
     let k = d.cues.partition_point(|c| c.span.start < start);
+    // (The sentence of the quote at `end`.)
+    let sentence = d.seg.sentence_of_token(d.token_at(end));
     (k..d.cues.len()).take_while(|&c| d.cues[c].span.start < end).all(|c| {
-        Some(c) == own || in_relative_of(d, c, speaker) || {
+        // A cue of another speaker in the quote's own sentence governs
+        // the quote, even in a clause of the tag (`…,” Axelrod tweeted
+        // after Clinton argued that “…”`).
+        let governs =
+            || d.seg.sentence_of_token(d.cue_token(c)) == sentence && d.speaker_before(c).is_some_and(|m| m != speaker);
+        Some(c) == own || (in_relative_of(d, c, speaker) && !governs()) || {
             let after = d.cue_end_token(c);
             // (After a participle stands its object, not a speaker: `he
             // said, referring to Republicans.`)
@@ -142,7 +200,8 @@ fn in_relative_of(d: &Draft<'_>, c: usize, speaker: usize) -> bool {
 /// of mention `speaker` after a comma: a participle (`…,” Trump said,
 /// adding …`, `…, calling it`) or `according to`. A participle that names
 /// what the words were about or how they were given (`referring to`,
-/// `speaking on condition of anonymity`) is not one.
+/// `speaking on condition of anonymity`) is not one, nor one whose
+/// sentence ends before the quotation, unless it says the words go on.
 fn own_cue_between(d: &Draft<'_>, start: usize, end: usize, speaker: usize) -> Option<usize> {
     let k = d.cues.partition_point(|c| c.span.start < start);
     (k..d.cues.len())
@@ -157,6 +216,12 @@ fn own_cue_between(d: &Draft<'_>, start: usize, end: usize, speaker: usize) -> O
                 && !d.frames(c).has(crate::cue::Frames::TOPIC)
                 && d.matcher.is_speech(d.cues[c])
                 && (word == "according" || d.speaker_before(c) == Some(speaker))
+                // (A participle whose sentence ended before the quotation
+                // reported a clause of its own, unless it says the words
+                // go on: `…,” DuVernay said, emphasizing why … . “…”`.)
+                && (word == "according"
+                    || d.frames(c).has(crate::cue::Frames::CONTINUES)
+                    || d.seg.sentence_of_token(tok) == d.seg.sentence_of_token(d.token_at(end)))
         })
         .last()
 }

@@ -150,6 +150,9 @@ pub(crate) struct AttrDraft {
     /// A colon that introduces the quote, when there is no verb cue
     /// (`Bush: “…”`).
     pub colon: Option<Span>,
+    /// A verb the lexicon does not list that introduces the quote, when
+    /// there is neither a cue nor a colon (`Bolton anticipated that …`).
+    pub verb: Option<Span>,
     /// Index into [`Draft::inner_cues`], for a report nested in a quote.
     pub inner_cue: Option<usize>,
     pub rule: Rule,
@@ -160,7 +163,7 @@ pub(crate) struct AttrDraft {
 impl AttrDraft {
     /// An attribution through mention `mention` and cue `cue`.
     pub fn new(mention: usize, cue: Option<usize>, rule: Rule, prior: f32) -> AttrDraft {
-        AttrDraft { mention, cue, colon: None, inner_cue: None, rule, prior }
+        AttrDraft { mention, cue, colon: None, verb: None, inner_cue: None, rule, prior }
     }
 }
 

@@ -34,19 +34,29 @@ impl Pass for SentenceSubject {
             .copied()
             .filter(|&q| d.quotes[q].attr.is_none() && d.quotes[q].bare_cue.is_none() && d.quotes[q].kind.is_speech())
             .collect();
+        // (The sentence, speaker and cue of the last attribution.)
+        let mut last: Option<(usize, usize, usize)> = None;
         for q in open {
             let start = d.quotes[q].outer.start;
             let tok = d.token_at(start);
             if tok >= d.seg.tokens.len() {
                 continue;
             }
-            let sentence = d.seg.sentences[d.seg.sentence_of_token(tok)];
+            let sentence_index = d.seg.sentence_of_token(tok);
+            let sentence = d.seg.sentences[sentence_index];
             // (Words of the sentence must stand before the quotation.)
             if (sentence.first as usize..tok).all(|k| !d.seg.tokens[k].is_word()) {
                 continue;
             }
-            let Some(m) = nearest_subject(d, sentence.first as usize, tok).or_else(|| d.subject_of_sentence(tok))
-            else {
+            let subject = nearest_subject(d, sentence.first as usize, tok).or_else(|| d.subject_of_sentence(tok));
+            // A subject inside the clause of an earlier cue of the sentence
+            // is that clause's: the cue's own speaker says the quotation
+            // (`Weiner admitted that he and the woman had “been friends”`),
+            // through that cue even when it names no speaker (`Asked
+            // whether she “has the integrity …”`).
+            let governing = governing_cue(d, sentence.first as usize, start)
+                .filter(|&(_, c)| subject.is_none_or(|m| d.mentions[m].first as usize > d.cue_token(c)));
+            let Some(m) = governing.and_then(|(m, _)| m).or(subject) else {
                 continue;
             };
             let mention = &d.mentions[m];
@@ -54,19 +64,54 @@ impl Pass for SentenceSubject {
                 continue;
             }
             // The verb between the subject and the quotation, when the
-            // lexicon knows it, is the cue (`Gowdy referenced …`).
+            // lexicon knows it, is the cue (`Gowdy referenced …`); the
+            // last one, as an earlier one stands in the subject's own
+            // apposition (`Miller, at a firm called Gavekal, argues`).
             let from = d.seg.tokens[mention.end as usize - 1].span.end;
             let k = d.cues.partition_point(|c| c.span.start < from);
-            let cue = (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).find(|&c| !d.cue_used[c]);
+            let cue = governing.map(|(_, c)| c).or_else(|| {
+                (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).filter(|&c| !d.cue_used[c]).last()
+            });
+            let cue = cue.or_else(|| {
+                // The cue of an earlier quotation of the same sentence
+                // and subject governs this one too (`tells them to “go”
+                // and then “stay”`).
+                let (s, sm, c) = last?;
+                (s == sentence_index && sm == m).then_some(c)
+            });
+            if let Some(c) = cue {
+                last = Some((sentence_index, m, c));
+            }
             let mut a = AttrDraft::new(m, cue, Rule::SentenceSubject, PRIOR);
-            // With no verb the lexicon knows, a colon right before the
-            // quotation is its cue (`Perez lobbies for a higher wage: “…”`).
-            if cue.is_none() && tok > 0 && d.bytes(tok - 1) == b":" {
-                a.colon = Some(d.seg.tokens[tok - 1].span);
+            // Else the verb after the subject is, though the lexicon does
+            // not list it (`Bolton anticipated that …`, `He continued with
+            // an appeal: “…”`), or else a colon that opens the quotation
+            // (`Here is Varga in May: “…”`).
+            if cue.is_none() {
+                a.verb = verb_after(d, m, tok).map(|k| d.seg.tokens[k].span);
+                if a.verb.is_none() && d.bytes(tok - 1) == b":" {
+                    a.colon = Some(d.seg.tokens[tok - 1].span);
+                }
             }
             d.attribute(q, a);
         }
     }
+}
+
+/// The last unused speech cue of the sentence from token `first` before
+/// byte `start`, with its speaker before it when it has one.
+fn governing_cue(d: &Draft<'_>, first: usize, start: usize) -> Option<(Option<usize>, usize)> {
+    let from = d.seg.tokens.get(first)?.span.start;
+    let k = d.cues.partition_point(|c| c.span.start < from);
+    let c = (k..d.cues.len())
+        .take_while(|&c| d.cues[c].span.end <= start)
+        .filter(|&c| !d.cue_used[c] && d.matcher.is_speech(d.cues[c]))
+        .last()?;
+    let m = d.speaker_before(c).filter(|&m| {
+        let mention = &d.mentions[m];
+        !mention.in_quote && !mention.document && d.can_speak(m)
+    });
+    Some((m, c))
 }
 
 /// The mention nearest before token `tok` in the sentence from `first`
@@ -88,6 +133,16 @@ fn nearest_subject(d: &Draft<'_>, first: usize, tok: usize) -> Option<usize> {
         let w = d.word(after);
         d.cue_at(after).is_some() || next.shape == crate::segment::Shape::Lower && d.is_verb_form(w)
     })
+}
+
+/// The lower-case verb form right after mention `m` (past a time
+/// phrase), before token `tok`: `Bolton anticipated`, `Trump on Monday
+/// issued`.
+fn verb_after(d: &Draft<'_>, m: usize, tok: usize) -> Option<usize> {
+    let after = d.mentions[m].end as usize;
+    let k = d.time_phrase_after(after).filter(|&k| k < tok).unwrap_or(after);
+    let t = d.seg.tokens.get(k)?;
+    (k < tok && t.shape == crate::segment::Shape::Lower && d.is_verb_form(d.word(k))).then_some(k)
 }
 
 /// How many tokens before the quotation its subject may stand.

@@ -51,9 +51,28 @@ impl Pass for TrailingTag {
                 continue;
             }
             let end = d.past_addressee(c, end);
+            // `Asked whether she “has the integrity to serve,” 75 percent
+            // said yes`: a quotation inside a clause that a cue before it
+            // opened, followed by a subject whose verb goes on to report
+            // something else, belongs to that earlier cue (news); so does
+            // one that ends that cue's sentence (`Trump proclaimed a goal
+            // of “Peace Through Strength.” He told the crowd …`).
             let content = &d.text[quote.inner];
             let ends_sentence = content.ends_with(['.', '\u{2026}']) && !comma_outside;
-            if ends_sentence && !d.ends_tag(end, quote.para) {
+            // (After a verb that reports through `of`, `of` opens what it
+            // reports, not a circumstance: `accused Holt of lying`.)
+            let closes = d.ends_tag(end, quote.para)
+                && !(d.frames(c).has(crate::cue::Frames::OF) && matches!(d.bytes(end), b"of" | b"about"));
+            if d.genre == crate::genre::Genre::News && (ends_sentence || !closes) && relays_earlier_report(d, q) {
+                // (A participle that opens the sentence has the tag's
+                // speaker for its subject: `Bemoaning the “phony system,”
+                // Trump accused Holt of …`.)
+                if let Some(p) = opening_participle(d, q).filter(|_| !ends_sentence) {
+                    d.attribute(q, AttrDraft::new(m, Some(p), Rule::TrailingTag, PRIOR));
+                }
+                continue;
+            }
+            if ends_sentence && !closes {
                 continue;
             }
             // `“… for the long run!” She replied to him that …`: after a
@@ -102,6 +121,20 @@ fn opens_quote_after(d: &Draft<'_>, end: usize, para: u32) -> bool {
     }
     let Some(t) = d.seg.tokens.get(k) else { return false };
     k > end && t.para == para && d.top_starting_at(t.span.start).is_some()
+}
+
+/// The speech participle that opens the sentence of quote `q`, before it
+/// (`Bemoaning the “phony system,” …`).
+fn opening_participle(d: &Draft<'_>, q: usize) -> Option<usize> {
+    let start = d.quotes[q].outer.start;
+    let s = *d.seg.sentences.get(d.seg.sentence_of_token(d.token_at(start)))?;
+    let c = d.cue_at(s.first as usize)?;
+    let word = d.word(s.first as usize).as_bytes();
+    (d.cues[c].span.end <= start
+        && word.len() > 3
+        && word[word.len() - 3..].eq_ignore_ascii_case(b"ing")
+        && d.matcher.is_speech(d.cues[c]))
+    .then_some(c)
 }
 
 /// True when quote `q` stands inside a sentence after a cue of that
