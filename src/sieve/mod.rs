@@ -1097,16 +1097,10 @@ impl<'a> Draft<'a> {
     fn located_speaker(&self, mut m: usize) -> usize {
         for _ in 0..3 {
             let f = self.mentions[m].first as usize;
-            let sentence_first = self.seg.sentences.get(self.seg.sentence_of_token(f)).map_or(0, |s| s.first as usize);
-            if f < sentence_first + 2
-                || !matches!(
-                    self.bytes(f - 1),
-                    b"in" | b"at" | b"outside" | b"inside" | b"near" | b"across" | b"around"
-                )
-            {
-                break;
-            }
-            match self.mention_ending_at(f - 1).filter(|&p| self.can_speak(p)) {
+            let first = self.seg.sentences.get(self.seg.sentence_of_token(f)).map_or(0, |s| s.first as usize);
+            let place =
+                |w: &[u8]| matches!(w, b"in" | b"at" | b"outside" | b"inside" | b"near" | b"across" | b"around");
+            match self.speaker_before_preposition(m, first, place) {
                 Some(p) => m = p,
                 None => break,
             }
@@ -1118,8 +1112,14 @@ impl<'a> Draft<'a> {
     /// or `from` right after them: `Senator Ted Cruz of Texas`, `the head
     /// of the agency`. `first` is the first token of the sentence.
     fn qualified_by(&self, m: usize, first: usize) -> Option<usize> {
+        self.speaker_before_preposition(m, first, |w| matches!(w, b"of" | b"from"))
+    }
+
+    /// The mention that can speak right before a preposition (`is_prep`)
+    /// that stands right before mention `m`, both after token `first`.
+    fn speaker_before_preposition(&self, m: usize, first: usize, is_prep: impl Fn(&[u8]) -> bool) -> Option<usize> {
         let f = self.mentions[m].first as usize;
-        (f > first + 1 && matches!(self.bytes(f - 1), b"of" | b"from"))
+        (f > first + 1 && is_prep(self.bytes(f - 1)))
             .then(|| self.mention_ending_at(f - 1))
             .flatten()
             .filter(|&p| self.can_speak(p))
