@@ -1054,8 +1054,10 @@ impl<'a> Cx<'a> {
                 m.document = kind == OrgKind::Document;
                 return Some(m);
             }
-            // Only plain words may stand between the determiner and the noun.
-            if t.kind != TokKind::Word || t.is_function_word() || t.may_be_pronoun() {
+            // Only plain words may stand between the determiner and the
+            // noun, and a weekday (`a Wednesday editorial`).
+            let plain = !t.is_function_word() || crate::lexicon::is_weekday(self.word(j));
+            if t.kind != TokKind::Word || !plain || t.may_be_pronoun() {
                 return None;
             }
         }
@@ -1879,6 +1881,12 @@ mod tests {
     fn a_known_organisation_may_modify_a_noun() {
         assert_eq!(heads("An FBI investigation found it. The FBI agreed."), vec!["investigation", "it", "FBI"]);
         assert_eq!(heads("The Pentagon spokesman left."), vec!["spokesman"]);
+    }
+
+    #[test]
+    fn a_weekday_may_modify_a_noun() {
+        assert_eq!(heads("A Friday editorial in the paper agreed."), vec!["editorial", "paper"]);
+        assert_eq!(heads("On Friday the spokesman left."), vec!["spokesman"]);
     }
 
     #[test]

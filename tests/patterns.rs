@@ -32,6 +32,16 @@ const CASES: &[Case] = &[
         expect: &[("The fleet is strong", "Marisol Quintero", "clause_then_tag")],
     },
     Case {
+        name: "inverted tag far from the end, with a long apposition",
+        text: "“We are very glad” about the vote, said Oriane Castel, head of the Harbour Pilots Union, a guild that has split from most other trade groups and backed the mayor.",
+        expect: &[("We are very glad", "Oriane Castel", "clause_then_tag")],
+    },
+    Case {
+        name: "a weekday editorial reads",
+        text: "“Seaweed has shown more spine than the council,” reads a Friday editorial in The Harbour Gazette.",
+        expect: &[("Seaweed has shown", "editorial", "trailing_tag")],
+    },
+    Case {
         name: "quote-only paragraph continues the previous speaker",
         text: "Marisol Quintero is the envoy.\n\
                “We are ready to sign if the dates are published,” the envoy said,\n\n\

@@ -25,6 +25,10 @@ pub(crate) const PRIOR: f32 = 0.87;
 const MIN_WORDS: usize = 4;
 /// How far from the sentence's end the tag's comma may be.
 const MAX_TAG_TOKENS: usize = 16;
+/// How far it may be when the tag is inverted (`…, said Ann Lee, director
+/// of the nurses' union, a group that …`): a long description of the
+/// speaker may follow.
+const MAX_INVERTED_TAG_TOKENS: usize = 40;
 
 impl Pass for ClauseThenTag {
     fn apply(&self, d: &mut Draft<'_>) {
@@ -47,10 +51,20 @@ impl Pass for ClauseThenTag {
             }
             // `, TAG [circumstances] .`: the last comma that starts a tag.
             let lo = first + 1;
-            let found =
-                (lo..end.saturating_sub(1)).rev().take(MAX_TAG_TOKENS).filter(|&k| d.is_mark(k, b',')).find_map(|k| {
+            let found = (lo..end.saturating_sub(1))
+                .rev()
+                .take(MAX_INVERTED_TAG_TOKENS)
+                .filter(|&k| d.is_mark(k, b','))
+                .find_map(|k| {
                     let (m, c, tag_end) = d.tag_at(k + 1)?;
-                    if d.cue_at(k + 1) == Some(c) && !d.frames(c).has(Frames::INVERTS) {
+                    let inverted = d.cue_at(k + 1) == Some(c);
+                    if inverted && !d.frames(c).has(Frames::INVERTS) {
+                        return None;
+                    }
+                    // (Far from the end, only a speaker described by an
+                    // apposition: `said Ann Lee, director of …`.)
+                    let described = inverted && d.is_mark(d.mentions[m].end as usize, b',');
+                    if end - 1 - k > MAX_TAG_TOKENS && !described {
                         return None;
                     }
                     // (`…, an official told Reuters.`)
