@@ -663,3 +663,39 @@ fn participle_after_a_tag_goes_on_from_its_speaker() {
     let a = report.attribution().unwrap_or_else(|| panic!("no speaker"));
     assert_eq!(doc.text_of(a.mention()), "Havel");
 }
+
+#[test]
+fn quotation_after_a_participle_after_a_mid_tag_is_the_participles() {
+    // `adding,` opens a quotation of its own: it is no second part of the
+    // report closed by `Marlow said`.
+    let text = "Ruiz and Dale will meet next week, Marlow said, adding, “They need to sit down and talk.”";
+    let doc = Attributor::new().attribute(text);
+    let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+    let got: Vec<_> =
+        top.iter().map(|q| (doc.text_of(q.span()), q.kind(), q.cue().map(|c| doc.text_of(c.span())))).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Ruiz and Dale will meet next week", QuoteKind::Indirect, Some("said")),
+            ("“They need to sit down and talk.”", QuoteKind::Direct, Some("adding")),
+        ]
+    );
+}
+
+#[test]
+fn participle_after_a_closing_mark_ends_the_report() {
+    // The comma inside the closing mark still ends the clause before
+    // `adding`, which reports for itself.
+    let text = "Dunmore said that there is “only one real reformer in the race,” adding that it is why Varga keeps attacking us.";
+    let doc = Attributor::new().attribute(text);
+    let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+    let got: Vec<_> =
+        top.iter().map(|q| (doc.text_of(q.span()), q.kind(), q.cue().map(|c| doc.text_of(c.span())))).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("that there is “only one real reformer in the race,”", QuoteKind::Mixed, Some("said")),
+            ("that it is why Varga keeps attacking us", QuoteKind::Indirect, Some("adding")),
+        ]
+    );
+}

@@ -196,7 +196,15 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     let concedes = crate::lexicon::with_lower(d.word(second_first), |w| {
         matches!(w, "although" | "though" | "whereas" | "unless" | "despite")
     });
-    if concedes || describes && !verb_before_relative(d, second_first, stop) && !d.crosses_quote(second_first, stop) {
+    // A participle of saying after the tag reports for itself: `…, Nasser
+    // said, adding, “He was not devout.”` (the quotation is the
+    // participle's, not a second part of this report).
+    let own_cue =
+        d.cue_at(second_first).is_some_and(|k| d.matcher.is_speech(d.cues[k]) && d.word(second_first).ends_with("ing"));
+    if own_cue
+        || concedes
+        || describes && !verb_before_relative(d, second_first, stop) && !d.crosses_quote(second_first, stop)
+    {
         if !bare && part_one >= 2 {
             d.add_report(first, comma, m, Some(c), rule, PRIOR);
         }

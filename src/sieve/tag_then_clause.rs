@@ -464,6 +464,15 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
                 stop = k;
                 break;
             }
+            // (The token after a comma inside a closing mark.)
+            let after = k + 1 + usize::from(matches!(next, b"\"" | b"\xe2\x80\x9d"));
+            // `…“in this race,” adding that …`: a cue after the closing
+            // mark ends the clause too; the mark stays with the quotation
+            // it closes.
+            if after > k + 1 && d.cue_at(after).is_some() {
+                stop = after;
+                break;
+            }
             // `said he'd make sand “glow,” and Trump vowed to …`: another
             // speaker's tag after `, and` opens a report of its own.
             if next == b"and" {
@@ -478,7 +487,6 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
             // or opens a report of its own (`…, Yepez said Perez was
             // right`). (Also after a comma inside a closing mark: `…
             // “prevent this,” the Sentinel reported.`)
-            let after = k + 1 + usize::from(matches!(next, b"\"" | b"\xe2\x80\x9d"));
             if let Some((_, c, tag_end)) = d.tag_at(after) {
                 if d.ends_tag(tag_end, d.seg.tokens[k].para) || d.matcher.is_speech(d.cues[c]) {
                     // (The closing mark stays with the quotation it closes.)
