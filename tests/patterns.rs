@@ -42,6 +42,11 @@ const CASES: &[Case] = &[
         expect: &[("Seaweed has shown", "editorial", "trailing_tag")],
     },
     Case {
+        name: "trailing tag opened by as",
+        text: "Oriane Castel hosts the show.\nThe race “is a dead heat right now,” as Castel said on the radio on Monday, which only raises the stakes.",
+        expect: &[("dead heat", "Oriane Castel", "trailing_tag")],
+    },
+    Case {
         name: "quote-only paragraph continues the previous speaker",
         text: "Marisol Quintero is the envoy.\n\
                “We are ready to sign if the dates are published,” the envoy said,\n\n\

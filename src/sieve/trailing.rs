@@ -34,6 +34,16 @@ impl Pass for TrailingTag {
                 comma_outside = true;
                 i += 1;
             }
+            // `“…,” as Dorn said on Monday`: `as` may open the tag after a
+            // comma (`“…” as he promised to …` tells when).
+            let comma = comma_outside || d.text[quote.inner].ends_with(',');
+            if comma
+                && d.bytes(i) == b"as"
+                && d.cue_at(i + 1).is_none()
+                && d.tag_at(i + 1).is_some_and(|(_, c, _)| d.matcher.is_speech(d.cues[c]))
+            {
+                i += 1;
+            }
             let Some((m, c, end)) = d.tag_at(i) else { continue };
             // `“…,” referring to the Islamic State`: a participle that names
             // what the words were about has no speaker after it.
