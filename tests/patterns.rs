@@ -47,6 +47,11 @@ const CASES: &[Case] = &[
         expect: &[("dead heat", "Oriane Castel", "trailing_tag")],
     },
     Case {
+        name: "tag sentence after a circumstance",
+        text: "On the other side, Sen. Oriane Castel (R-Ore.), a candidate who has made the harbour the centre of her campaign, tweeted a warning. “Remember in November who closed the port.”",
+        expect: &[("Remember in November", "Oriane Castel", "leading_tag")],
+    },
+    Case {
         name: "quote-only paragraph continues the previous speaker",
         text: "Marisol Quintero is the envoy.\n\
                “We are ready to sign if the dates are published,” the envoy said,\n\n\

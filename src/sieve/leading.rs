@@ -167,8 +167,16 @@ fn tag_sentence_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     }
     // (The sentence is the tag: it opens with its speaker. `Or maybe Bush,
     // a consultant says.` reports a clause of its own.)
+    // (Or after a circumstance: `On the other side, Cruz tweeted a
+    // warning.`)
     let m = d.speaker_before(c)?;
-    let opens = (first..d.mentions[m].first as usize).all(|k| d.seg.tokens[k].kind == TokKind::Punct);
+    let mf = d.mentions[m].first as usize;
+    let opens = (first..mf).all(|k| d.seg.tokens[k].kind == TokKind::Punct)
+        || mf > first + 1
+            && d.bytes(mf - 1) == b","
+            && crate::lexicon::with_lower(d.word(first), |w| {
+                matches!(w, "on" | "in" | "at" | "after" | "during" | "later" | "then" | "earlier" | "meanwhile")
+            });
     opens.then_some((m, c))
 }
 
