@@ -699,3 +699,27 @@ fn participle_after_a_closing_mark_ends_the_report() {
         ]
     );
 }
+
+#[test]
+fn another_speakers_tag_after_and_opens_its_own_report() {
+    let text = "Varga said the mayor was “leading from behind” and Havel says he is “losing the port.”";
+    let doc = Attributor::new().attribute(text);
+    let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+    let got: Vec<_> = top
+        .iter()
+        .map(|q| {
+            (
+                doc.text_of(q.span()),
+                q.attribution().map(|a| doc.text_of(a.mention())),
+                q.cue().map(|c| doc.text_of(c.span())),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the mayor was “leading from behind”", Some("Varga"), Some("said")),
+            ("he is “losing the port.”", Some("Havel"), Some("says")),
+        ]
+    );
+}

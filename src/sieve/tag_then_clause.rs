@@ -457,6 +457,14 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
                 stop = k;
                 break;
             }
+            // `accuses Obama of “…” and Trump says he is …`: another
+            // speaker's tag opens a report of its own.
+            if let Some((m, c, _)) = d.tag_at(k + 1) {
+                if d.mentions[m].first as usize == k + 1 && d.matcher.is_speech(d.cues[c]) {
+                    stop = k;
+                    break;
+                }
+            }
         }
         if w == b"," {
             let next = d.bytes(k + 1);
