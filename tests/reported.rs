@@ -330,6 +330,14 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Varga",
         "warned",
     ),
+    // A parenthesis that opened before the clause closes it.
+    (
+        "After the fire at the depot (Varga called it “cruel and senseless”), the council met at once.",
+        "it “cruel and senseless”",
+        QuoteKind::Mixed,
+        "Varga",
+        "called",
+    ),
     // A frame in mid-sentence is a circumstance of the verb after it.
     (
         "Two days later in an interview with the Courier she blasted the council for being \u{201c}deaf to the port.\u{201d}",

@@ -442,12 +442,25 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
     // must not make every cue scan the rest of the text.
     let end = end.min(start + MAX_CLAUSE);
     let mut stop = end;
+    // (Parentheses opened inside the clause.)
+    let mut open_parens = 0usize;
     for k in start + 1..end {
         // (Bytes: every test below compares the words with literals.)
         let w = d.bytes(k);
         if w == b";" {
             stop = k;
             break;
+        }
+        // `(Clinton called it “horrific”), Trump …`: a parenthesis that
+        // opened before the clause closes it.
+        match w {
+            b"(" => open_parens += 1,
+            b")" if open_parens == 0 => {
+                stop = k;
+                break;
+            }
+            b")" => open_parens -= 1,
+            _ => {}
         }
         // `bemoaned the unrest and said he thought …`: a second verb of
         // the same subject opens its own report.
