@@ -52,6 +52,15 @@ const CASES: &[Case] = &[
         expect: &[("Remember in November", "Oriane Castel", "leading_tag")],
     },
     Case {
+        name: "a list of questions after a colon, behind a circumstance",
+        text: "At her news conference in Lima on Monday, the mayor's first three questioners ranged from wary to hostile: “Is it time to change course?” . . . “Have you misjudged the port?” . . . “Will you resign?”",
+        expect: &[
+            ("Is it time", "questioners", "sentence_subject"),
+            ("Have you misjudged", "questioners", "continuation"),
+            ("Will you resign", "questioners", "continuation"),
+        ],
+    },
+    Case {
         name: "quote-only paragraph continues the previous speaker",
         text: "Marisol Quintero is the envoy.\n\
                “We are ready to sign if the dates are published,” the envoy said,\n\n\

@@ -36,6 +36,8 @@ impl Pass for SentenceSubject {
             .collect();
         // (The sentence, speaker and cue of the last attribution.)
         let mut last: Option<(usize, usize, usize)> = None;
+        // (The last quotation this pass attributed, and how.)
+        let mut prev: Option<(usize, AttrDraft)> = None;
         for q in open {
             let start = d.quotes[q].outer.start;
             let tok = d.token_at(start);
@@ -46,6 +48,16 @@ impl Pass for SentenceSubject {
             let sentence = d.seg.sentences[sentence_index];
             // (Words of the sentence must stand before the quotation.)
             if (sentence.first as usize..tok).all(|k| !d.seg.tokens[k].is_word()) {
+                // A list of quotations goes on with the speaker of the one
+                // before, nothing but punctuation between them (`… hostile:
+                // “Is it …?” . . . “Have you …?”`).
+                if let Some((p, a)) = prev.filter(|&(p, _)| d.quotes[p].para == d.quotes[q].para) {
+                    let between = d.text.get(d.quotes[p].outer.end..start).unwrap_or("x");
+                    if !between.chars().any(char::is_alphanumeric) {
+                        d.attribute(q, AttrDraft { rule: Rule::Continuation, prior: super::continuation::PRIOR, ..a });
+                        prev = Some((q, a));
+                    }
+                }
                 continue;
             }
             let subject = nearest_subject(d, sentence.first as usize, tok).or_else(|| d.subject_of_sentence(tok));
@@ -94,6 +106,7 @@ impl Pass for SentenceSubject {
                 }
             }
             d.attribute(q, a);
+            prev = Some((q, a));
         }
     }
 }
@@ -105,13 +118,19 @@ fn governing_cue(d: &Draft<'_>, first: usize, start: usize) -> Option<(Option<us
     let k = d.cues.partition_point(|c| c.span.start < from);
     let c = (k..d.cues.len())
         .take_while(|&c| d.cues[c].span.end <= start)
-        .filter(|&c| !d.cue_used[c] && d.matcher.is_speech(d.cues[c]))
+        .filter(|&c| !d.cue_used[c] && d.matcher.is_speech(d.cues[c]) && !is_circumstance(d, c))
         .last()?;
     let m = d.speaker_before(c).filter(|&m| {
         let mention = &d.mentions[m];
         !mention.in_quote && !mention.document && d.can_speak(m)
     });
     Some((m, c))
+}
+
+/// True when cue `c` is a circumstance (`At his news conference`, `in an
+/// interview`): it frames the verb of the sentence and governs nothing.
+fn is_circumstance(d: &Draft<'_>, c: usize) -> bool {
+    crate::lexicon::with_lower(d.word(d.cue_token(c)), |w| matches!(w, "at" | "in" | "on" | "during"))
 }
 
 /// The mention nearest before token `tok` in the sentence from `first`
