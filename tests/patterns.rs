@@ -61,6 +61,16 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "relative clause with a copula and no closing comma",
+        text: "“The new toll raises questions about whether the council can be trusted,” Oriane Castel, who is chair of the Harbour Pilots Fund said in a statement.",
+        expect: &[("The new toll", "Oriane Castel", "trailing_tag")],
+    },
+    Case {
+        name: "a verb inside the relative clause is not the tag's",
+        text: "“The pilots are under a lot of pressure,” a harbour source, who was not authorized to speak on the record, told the Courier.",
+        expect: &[("The pilots", "a harbour source", "trailing_tag")],
+    },
+    Case {
         name: "quote-only paragraph continues the previous speaker",
         text: "Marisol Quintero is the envoy.\n\
                “We are ready to sign if the dates are published,” the envoy said,\n\n\

@@ -1017,6 +1017,19 @@ impl<'a> Draft<'a> {
                     j = k + 1;
                     break;
                 }
+                // `Lee, who is chairman of the fund said`: after a relative
+                // clause whose verb is a copula, a cue is the main verb even
+                // with no comma before it.
+                // (Not a verb inside it: `who was not authorized to speak`.)
+                let copula = relative && matches!(self.bytes(j + 2), b"is" | b"was");
+                if copula
+                    && k > j + 3
+                    && !self.seg.tokens[k - 1].is_function_word()
+                    && self.cue_at(k).is_some_and(|c| self.matcher.is_speech(self.cues[c]))
+                {
+                    j = k;
+                    break;
+                }
             }
         }
         // A short phrase after the speaker: `a spokesman for the agency
