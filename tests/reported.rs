@@ -338,6 +338,22 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "she",
         "blasted",
     ),
+    // A bare verb after `and` goes on with the clause's modal or `to`: it
+    // is no second report (`support` is a cue, but not the subject's).
+    (
+        "Varga said the council would drop the tolls and support the ferry plan next spring.",
+        "the council would drop the tolls and support the ferry plan next spring",
+        QuoteKind::Indirect,
+        "Varga",
+        "said",
+    ),
+    (
+        "The mayor vowed to stand up for the dockers and defend their pensions.",
+        "to stand up for the dockers and defend their pensions",
+        QuoteKind::Indirect,
+        "The mayor",
+        "vowed",
+    ),
 ];
 
 #[test]
