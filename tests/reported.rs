@@ -679,3 +679,36 @@ fn participle_after_a_tag_goes_on_from_its_speaker() {
     let a = report.attribution().unwrap_or_else(|| panic!("no speaker"));
     assert_eq!(doc.text_of(a.mention()), "Havel");
 }
+
+#[test]
+fn quotations_joined_by_a_conjunction_are_one_report() {
+    let at = Attributor::new();
+    for (text, joined, parts) in [
+        (
+            "The dockers chanted \u{201c}We are here\u{201d} and \u{201c}Open the port.\u{201d}",
+            "\u{201c}We are here\u{201d} and \u{201c}Open the port.\u{201d}",
+            2,
+        ),
+        (
+            "Varga shouted \u{201c}Shame,\u{201d} \u{201c}thieves\u{201d} and \u{201c}give back the tolls.\u{201d}",
+            "\u{201c}Shame,\u{201d} \u{201c}thieves\u{201d} and \u{201c}give back the tolls.\u{201d}",
+            3,
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+        assert_eq!(top.len(), 1, "{text}: {top:?}");
+        assert_eq!(doc.text_of(top[0].span()), joined, "{text}");
+        assert_eq!(top[0].kind(), QuoteKind::Mixed, "{text}");
+        let nested = doc.quotes().iter().filter(|q| q.parent() == Some(top[0].id())).count();
+        assert_eq!(nested, parts, "{text}");
+    }
+    // Two sentences, or a list that goes on in capitals, stay apart.
+    for text in [
+        "\u{201c}We are ready.\u{201d} \u{201c}The cranes are here,\u{201d} Havel said.",
+        "\u{201c}Yes,\u{201d} \u{201c}No,\u{201d} the dockers shouted.",
+    ] {
+        let doc = at.attribute(text);
+        assert!(doc.speech().all(|q| q.kind() == QuoteKind::Direct), "{text}");
+    }
+}
