@@ -712,3 +712,25 @@ fn quotations_joined_by_a_conjunction_are_one_report() {
         assert!(doc.speech().all(|q| q.kind() == QuoteKind::Direct), "{text}");
     }
 }
+
+#[test]
+fn a_multi_paragraph_quotation_without_tags_of_its_own_is_one_report() {
+    let at = Attributor::new();
+    let text = "Havel wrote to the council on Monday:\n\n\
+                \"In the letter I sent last week, I listed the questions that matter. Here they are:\n\n\
+                \"Has the port a plan for the winter?\n\n\
+                \"Will the cranes be paid for by the town?\"\n\n\
+                The council did not reply.";
+    let doc = at.attribute(text);
+    let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+    assert_eq!(top.len(), 1, "{top:?}");
+    assert!(doc.text_of(top[0].span()).starts_with("\"In the letter"));
+    assert!(doc.text_of(top[0].span()).ends_with("by the town?\""));
+    assert_eq!(top[0].attribution().map(|a| a.speaker_name()), Some("Havel"));
+    // A transcript's labelled turns stay apart.
+    let text = "Varga told the harbour radio:\n\n\
+                \"HOST: Will the port open in May?\n\n\
+                \"VARGA: It will, if the cranes come.\"";
+    let doc = at.attribute(text);
+    assert_eq!(doc.speech().filter(|q| q.parent().is_none()).count(), 2);
+}

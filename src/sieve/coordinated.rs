@@ -1,5 +1,6 @@
-//! Quotations joined into one by a conjunction: `chanted “We are here” and
-//! “Disarm hate.”`
+//! Parts that make one quotation: quotations joined by a conjunction
+//! (`chanted “We are here” and “Disarm hate.”`), and the paragraphs of a
+//! multi-paragraph quotation.
 
 use super::{Draft, Pass, QDraft};
 use crate::output::{QuoteKind, Rule};
@@ -16,6 +17,9 @@ use crate::span::Span;
 ///
 /// * `The marchers chanted “We are here” and “Open the port.”`
 /// * `She said it was “cheap” because “nobody checked the bills.”`
+///
+/// So are the paragraphs of a multi-paragraph quotation that have no tag
+/// of their own (see [`goes_on`]): one direct report over all of them.
 ///
 /// Leaves alone `“We are ready.” “The cranes are here,” she said.` (two
 /// sentences), `“Yes,” “No,” they shouted.` (a list only goes on in lower
@@ -40,11 +44,45 @@ impl Pass for Coordinated {
                 j += 1;
             }
             if j > i && d.quotes[tops[i]].attr.is_some() && d.quotes[tops[i]].kind == QuoteKind::Direct {
-                merge(d, &tops[i..=j]);
+                merge(d, &tops[i..=j], QuoteKind::Mixed);
+            }
+            i = j + 1;
+        }
+        // The paragraphs of a multi-paragraph quotation (each opens with a
+        // mark, only the last closes) that no tag of their own claims are
+        // one quotation: a statement, a letter, a list of questions.
+        let tops: Vec<usize> = d.top.values().copied().collect();
+        let mut i = 0;
+        while i < tops.len() {
+            let mut j = i;
+            while j + 1 < tops.len() && goes_on(d, tops[j], tops[j + 1]) {
+                j += 1;
+            }
+            if j > i && d.quotes[tops[i]].attr.is_some() {
+                merge(d, &tops[i..=j], QuoteKind::Direct);
             }
             i = j + 1;
         }
     }
+}
+
+/// True when quote `b` is the next paragraph's part of quote `a`, a
+/// multi-paragraph quotation, and takes `a`'s speaker by continuation
+/// only. A part that opens with a speaker's label (`WALLACE: …`,
+/// `(CROSSTALK.)`) is a new turn of a transcript, not more of `a`.
+fn goes_on(d: &Draft<'_>, a: usize, b: usize) -> bool {
+    let qb = &d.quotes[b];
+    if qb.continues_from != Some(a) || d.quotes[a].kind != QuoteKind::Direct || qb.kind != QuoteKind::Direct {
+        return false;
+    }
+    if !qb.attr.is_some_and(|x| x.rule == Rule::Continuation) {
+        return false;
+    }
+    let head = d.text[qb.inner].trim_start();
+    let label = head.split_once(':').is_some_and(|(l, _)| {
+        !l.is_empty() && l.len() <= 24 && l.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.')
+    });
+    !label && !head.starts_with('(')
 }
 
 /// True when quote `b` follows quote `a` in the same paragraph, both
@@ -88,9 +126,9 @@ fn same_speaker(d: &Draft<'_>, a: usize, b: usize) -> bool {
     }
 }
 
-/// Makes one mixed report over `parts` (consecutive top-level quotes),
+/// Makes one report of `kind` over `parts` (consecutive top-level quotes),
 /// with the first part's attribution; the parts nest in it.
-fn merge(d: &mut Draft<'_>, parts: &[usize]) {
+fn merge(d: &mut Draft<'_>, parts: &[usize], kind: QuoteKind) {
     let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else { return };
     let idx = d.quotes.len();
     let span = Span::new(d.quotes[first].outer.start, d.quotes[last].outer.end);
@@ -104,11 +142,11 @@ fn merge(d: &mut Draft<'_>, parts: &[usize]) {
     d.quotes.push(QDraft {
         outer: span,
         inner: span,
-        kind: QuoteKind::Mixed,
+        kind,
         closure: Closure::Closed,
         parent: None,
         para: q.para,
-        group: idx as u32,
+        group: q.group,
         continues_from: None,
         attr: q.attr,
         bare_cue: None,

@@ -38,7 +38,8 @@
 //!     quotation no tag claimed goes to the subject of its sentence.
 //! 14. [`Coordinated`](coordinated::Coordinated) (news): quotations of one
 //!     speaker joined by a conjunction in one sentence (`“…” and “…”`)
-//!     are one mixed report.
+//!     are one mixed report; the untagged paragraphs of a multi-paragraph
+//!     quotation, one direct report.
 //! 15. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
 //!     from a vocative (`“…, Margaret?”`); recorded, never a speaker.
 //! 16. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
