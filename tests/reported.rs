@@ -346,6 +346,22 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "she",
         "blasted",
     ),
+    // A bare verb after `and` goes on with the clause's modal or `to`: it
+    // is no second report (`support` is a cue, but not the subject's).
+    (
+        "Varga said the council would drop the tolls and support the ferry plan next spring.",
+        "the council would drop the tolls and support the ferry plan next spring",
+        QuoteKind::Indirect,
+        "Varga",
+        "said",
+    ),
+    (
+        "The mayor vowed to stand up for the dockers and defend their pensions.",
+        "to stand up for the dockers and defend their pensions",
+        QuoteKind::Indirect,
+        "The mayor",
+        "vowed",
+    ),
 ];
 
 #[test]
@@ -730,4 +746,59 @@ fn another_speakers_tag_after_and_opens_its_own_report() {
             ("he is “losing the port.”", Some("Havel"), Some("says")),
         ]
     );
+}
+
+#[test]
+fn quotations_joined_by_a_conjunction_are_one_report() {
+    let at = Attributor::new();
+    for (text, joined, parts) in [
+        (
+            "The dockers chanted \u{201c}We are here\u{201d} and \u{201c}Open the port.\u{201d}",
+            "\u{201c}We are here\u{201d} and \u{201c}Open the port.\u{201d}",
+            2,
+        ),
+        (
+            "Varga shouted \u{201c}Shame,\u{201d} \u{201c}thieves\u{201d} and \u{201c}give back the tolls.\u{201d}",
+            "\u{201c}Shame,\u{201d} \u{201c}thieves\u{201d} and \u{201c}give back the tolls.\u{201d}",
+            3,
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+        assert_eq!(top.len(), 1, "{text}: {top:?}");
+        assert_eq!(doc.text_of(top[0].span()), joined, "{text}");
+        assert_eq!(top[0].kind(), QuoteKind::Mixed, "{text}");
+        let nested = doc.quotes().iter().filter(|q| q.parent() == Some(top[0].id())).count();
+        assert_eq!(nested, parts, "{text}");
+    }
+    // Two sentences, or a list that goes on in capitals, stay apart.
+    for text in [
+        "\u{201c}We are ready.\u{201d} \u{201c}The cranes are here,\u{201d} Havel said.",
+        "\u{201c}Yes,\u{201d} \u{201c}No,\u{201d} the dockers shouted.",
+    ] {
+        let doc = at.attribute(text);
+        assert!(doc.speech().all(|q| q.kind() == QuoteKind::Direct), "{text}");
+    }
+}
+
+#[test]
+fn a_multi_paragraph_quotation_without_tags_of_its_own_is_one_report() {
+    let at = Attributor::new();
+    let text = "Havel wrote to the council on Monday:\n\n\
+                \"In the letter I sent last week, I listed the questions that matter. Here they are:\n\n\
+                \"Has the port a plan for the winter?\n\n\
+                \"Will the cranes be paid for by the town?\"\n\n\
+                The council did not reply.";
+    let doc = at.attribute(text);
+    let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
+    assert_eq!(top.len(), 1, "{top:?}");
+    assert!(doc.text_of(top[0].span()).starts_with("\"In the letter"));
+    assert!(doc.text_of(top[0].span()).ends_with("by the town?\""));
+    assert_eq!(top[0].attribution().map(|a| a.speaker_name()), Some("Havel"));
+    // A transcript's labelled turns stay apart.
+    let text = "Varga told the harbour radio:\n\n\
+                \"HOST: Will the port open in May?\n\n\
+                \"VARGA: It will, if the cranes come.\"";
+    let doc = at.attribute(text);
+    assert_eq!(doc.speech().filter(|q| q.parent().is_none()).count(), 2);
 }

@@ -36,11 +36,15 @@
 //!     speaker.
 //! 13. [`SentenceSubject`](sentence_subject::SentenceSubject) (news): a
 //!     quotation no tag claimed goes to the subject of its sentence.
-//! 14. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
+//! 14. [`Coordinated`](coordinated::Coordinated) (news): quotations of one
+//!     speaker joined by a conjunction in one sentence (`“…” and “…”`)
+//!     are one mixed report; the untagged paragraphs of a multi-paragraph
+//!     quotation, one direct report.
+//! 15. [`Addressee`](addressee::Addressee) (fiction): the person spoken to,
 //!     from a vocative (`“…, Margaret?”`); recorded, never a speaker.
-//! 15. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
+//! 16. [`Beat`](beat::Beat) (fiction): an action beat in the quote's
 //!     paragraph names the speaker (`Tom shrugged. “…”`).
-//! 16. [`Conversation`](conversation::Conversation) (fiction): follows the
+//! 17. [`Conversation`](conversation::Conversation) (fiction): follows the
 //!     turns of each conversation, resolves pronoun tags and gives untagged
 //!     turns their speaker.
 //!
@@ -55,6 +59,7 @@ mod beat;
 mod clause_then_tag;
 mod continuation;
 mod conversation;
+mod coordinated;
 mod fiction_tag;
 mod headline;
 mod interrupted;
@@ -74,6 +79,7 @@ pub(crate) use beat::Beat;
 pub(crate) use clause_then_tag::ClauseThenTag;
 pub(crate) use continuation::Continuation;
 pub(crate) use conversation::Conversation;
+pub(crate) use coordinated::Coordinated;
 pub(crate) use fiction_tag::FictionTag;
 pub(crate) use headline::Headline;
 pub(crate) use interrupted::Interrupted;
@@ -134,6 +140,7 @@ pub(crate) fn default_passes() -> Vec<Box<dyn Pass>> {
         Box::new(Continuation),
         Box::new(NestedReport),
         Box::new(SentenceSubject),
+        Box::new(Coordinated),
         Box::new(Addressee),
         Box::new(Beat),
         Box::new(Conversation),

@@ -466,7 +466,7 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
         // the same subject opens its own report.
         if matches!(w, b"and" | b"but") {
             let j = if d.is_tag_filler(k + 1) { k + 2 } else { k + 1 };
-            if d.cue_at(j).is_some() && !d.in_mention(j) {
+            if d.cue_at(j).is_some() && !d.in_mention(j) && !continues_infinitive(d, start, k, j) {
                 stop = k;
                 break;
             }
@@ -530,6 +530,25 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
         stop -= 1;
     }
     (stop > start).then_some(stop)
+}
+
+/// True when the cue at token `j`, after the `and` or `but` at token `k`,
+/// is a bare verb coordinated with one a modal or `to` governs in the
+/// clause `start..k`: `said she would do an about-face and support the
+/// deal`, `vowed to stand up for Mexicans and defend …`. The reporting
+/// verb is finite, so a bare verb cannot be a second one of its subject.
+fn continues_infinitive(d: &Draft<'_>, start: usize, k: usize, j: usize) -> bool {
+    let w = d.word(j);
+    let bare = d.seg.tokens[j].shape == crate::segment::Shape::Lower
+        && !w.ends_with('s')
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !d.lex.is_irregular_past(w);
+    bare && (start..k).any(|i| {
+        crate::lexicon::with_lower(d.word(i), |w| {
+            matches!(w, "to" | "would" | "will" | "could" | "can" | "should" | "might" | "may" | "must")
+        })
+    })
 }
 
 /// True when a speech tag (`she called for`, `he later explained`) starts
