@@ -478,3 +478,79 @@ fn a_capitalised_function_word_between_a_quote_and_its_cue_is_a_name() {
     let a = doc.speech().next().and_then(|q| q.attribution()).unwrap_or_else(|| panic!("no speaker"));
     assert_eq!(doc.text_of(a.mention()), "a voice over");
 }
+
+#[test]
+fn a_cue_in_the_quotes_own_sentence_stops_a_continuation() {
+    let at = Attributor::new();
+    for (text, cue) in [
+        // A cue with no speaker before it opens the quotation's sentence.
+        (
+            "Ruhle asked Varga about the port twice. She did not answer, and instead argued that the mayor had made a deal \u{201c}to sell the harbour.\u{201d}",
+            Some("argued"),
+        ),
+        (
+            "\u{201c}The tolls will stay,\u{201d} Varga said on Monday, only for Eberle to tweet on Tuesday that \u{201c}the port stays shut.\u{201d}",
+            Some("tweet"),
+        ),
+        (
+            "\u{201c}The tolls stay,\u{201d} Varga said on Monday. Others, angry at the long delay, shouted, \u{201c}Open the port!\u{201d}",
+            None,
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let q =
+            doc.speech().filter(|q| q.kind() == QuoteKind::Direct).last().unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_ne!(q.attribution().map(|a| a.rule().as_str()), Some("continuation"), "{text}");
+        if cue.is_some() {
+            assert_eq!(q.cue().map(|c| doc.text_of(c.span())), cue, "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_continuation_takes_its_speakers_verb_in_the_quotes_sentence() {
+    let at = Attributor::new();
+    for (text, cue) in [
+        (
+            "Varga said the tolls would stay. On Monday, Varga criticised the plan as a trick and accused the mayor of a \u{201c}betrayal.\u{201d}",
+            "accused",
+        ),
+        // Not a verb whose clause ends before the quotation.
+        (
+            "Varga has said she has reviewed the plan and disagrees with a council decision to raise the tolls, because \u{201c}nobody can pay them.\u{201d}",
+            "said",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().last().unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("continuation"), "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
+    }
+}
+
+#[test]
+fn a_tag_that_ends_in_a_colon_introduces_what_follows() {
+    let at = Attributor::new();
+    for (text, first_cue) in [
+        // A fragment before the tag takes the participle that opens its
+        // sentence.
+        (
+            "Conceding that a deal would come \u{201c}down the line\u{201d} Varga warned: \u{201c}Not this year.\u{201d}",
+            "Conceding",
+        ),
+        // At the end of a paragraph the colon introduces the next one.
+        (
+            "\u{201c}The tolls stay,\u{201d} Varga said of the plan. \u{201c}The ferry goes.\u{201d} She went on to say:\n\u{201c}The crews will be paid.\u{201d}",
+            "said",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let quotes: Vec<_> = doc.speech().collect();
+        let n = quotes.len();
+        assert!(n >= 2, "{text}");
+        let cue = |i: usize| quotes[i].cue().map(|c| doc.text_of(c.span()));
+        assert_eq!(cue(n - 2), Some(first_cue), "{text}");
+        assert!(cue(n - 1).is_some_and(|c| c == "warned" || c == "went on to say"), "{text}");
+        assert!(quotes.iter().all(|q| q.attribution().map(|a| a.speaker_name()) == Some("Varga")), "{text}");
+    }
+}

@@ -96,6 +96,19 @@ impl Pass for TrailingTag {
             {
                 continue;
             }
+            // `…, a deal “down the line” he warned: “Not soon.”`: a tag
+            // that ends in a colon introduces what follows it, the next
+            // quote or the next paragraph, whatever stands before it (news;
+            // fiction writes `“Well,” said he: “I am going.”`).
+            // (A participle that opens the sentence still has the tag's
+            // speaker for its subject: `Conceding a deal “down the line,”
+            // he warned: …`.)
+            if d.genre == crate::genre::Genre::News && introduces_next(d, end, quote.para) {
+                if let Some(p) = opening_participle(d, q) {
+                    d.attribute(q, AttrDraft::new(m, Some(p), Rule::TrailingTag, PRIOR));
+                }
+                continue;
+            }
             // `“Why now?” Mills then writes back, “You look cute.”`: after a
             // finished sentence, a tag that runs into the next quote
             // introduces that one.
@@ -121,6 +134,18 @@ fn opens_quote_after(d: &Draft<'_>, end: usize, para: u32) -> bool {
     }
     let Some(t) = d.seg.tokens.get(k) else { return false };
     k > end && t.para == para && d.top_starting_at(t.span.start).is_some()
+}
+
+/// True when the tag ending at token `end` ends in a colon that opens
+/// another quote in paragraph `para` or closes the paragraph.
+fn introduces_next(d: &Draft<'_>, end: usize, para: u32) -> bool {
+    if d.bytes(end) != b":" || d.seg.tokens.get(end).is_none_or(|t| t.para != para) {
+        return false;
+    }
+    match d.seg.tokens.get(end + 1) {
+        Some(t) if t.para == para => d.top_starting_at(t.span.start).is_some(),
+        _ => true,
+    }
 }
 
 /// The speech participle that opens the sentence of quote `q`, before it
