@@ -554,3 +554,24 @@ fn a_tag_that_ends_in_a_colon_introduces_what_follows() {
         assert!(quotes.iter().all(|q| q.attribution().map(|a| a.speaker_name()) == Some("Varga")), "{text}");
     }
 }
+
+#[test]
+fn a_colon_paragraph_gives_its_subjects_verb_as_the_cue() {
+    let at = Attributor::new();
+    for (text, cue) in [
+        (
+            "For many, the answer is Varga. Tomas Eberle, a retired docker who voted twice, said that given the choices on both sides:\n\n\u{201c}There is only one: Varga.\u{201d}",
+            "said",
+        ),
+        // With no verb of saying, the colon is the cue.
+        (
+            "Tomas Eberle, a retired docker, had this to add about the vote:\n\n\u{201c}There is only one: Varga.\u{201d}",
+            ":",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().find(|q| q.kind() == QuoteKind::Direct).unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Tomas Eberle"), "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
+    }
+}

@@ -663,3 +663,19 @@ fn participle_after_a_tag_goes_on_from_its_speaker() {
     let a = report.attribution().unwrap_or_else(|| panic!("no speaker"));
     assert_eq!(doc.text_of(a.mention()), "Havel");
 }
+
+#[test]
+fn a_participle_that_introduces_a_quotation_ends_the_tags_report() {
+    let text = "Varga and Eberle will meet next week, Tomas Eberle said, adding, \u{201c}They need to sit down and talk.\u{201d}";
+    let doc = Attributor::new().attribute(text);
+    let parts: Vec<(&str, Option<&str>)> =
+        doc.speech().map(|q| (doc.text_of(q.span()), q.cue().map(|c| doc.text_of(c.span())))).collect();
+    assert_eq!(
+        parts,
+        [
+            ("Varga and Eberle will meet next week", Some("said")),
+            ("\u{201c}They need to sit down and talk.\u{201d}", Some("adding"))
+        ],
+        "{text}"
+    );
+}

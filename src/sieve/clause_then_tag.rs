@@ -170,6 +170,21 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         return;
     }
     let second_first = tag_end + 1;
+    // `…, Spicer said, adding, “…”`: a quotation that a cue opening the
+    // part after the tag introduces is reported already; only the part
+    // before the tag is this tag's.
+    let part_two = crate::span::Span::new(d.seg.tokens[second_first].span.start, d.seg.tokens[stop - 1].span.end);
+    let reported = d.top_overlapping(part_two).any(|q| {
+        let q = &d.quotes[q];
+        q.kind != crate::output::QuoteKind::Term
+            && q.attr.and_then(|a| a.cue).is_some_and(|k| k != c && d.cue_token(k) == second_first)
+    });
+    if reported {
+        if !bare && part_one >= 2 {
+            d.add_report(first, comma, m, Some(c), rule, PRIOR);
+        }
+        return;
+    }
     // `…, said Mark Jones, a political scientist at Rice.`: a phrase with
     // no verb after the tag describes the speaker; only the part before
     // the tag is reported.
