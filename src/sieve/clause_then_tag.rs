@@ -178,6 +178,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         let q = &d.quotes[q];
         q.kind != crate::output::QuoteKind::Term
             && q.attr.and_then(|a| a.cue).is_some_and(|k| k != c && d.cue_token(k) == second_first)
+            && d.word(second_first).ends_with("ing")
     });
     if reported {
         if !bare && part_one >= 2 {
