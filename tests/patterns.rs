@@ -575,3 +575,28 @@ fn a_colon_paragraph_gives_its_subjects_verb_as_the_cue() {
         assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
     }
 }
+
+#[test]
+fn a_sentence_subject_reads_past_its_apposition_and_not_through_a_function_word() {
+    let at = Attributor::new();
+    for (text, cue) in [
+        // `as` after `a late show` is no verb; the verb after the
+        // subject's apposition is.
+        (
+            "Tomas Eberle, the port director and former host of the radio show \u{201c}Harbour Hour,\u{201d} listed a late show as his guilty pleasure: \u{201c}Night Shift\u{201d}.",
+            "listed",
+        ),
+        (
+            "Tomas Eberle, the port director, named a late show as his guilty pleasure: \u{201c}Night Shift\u{201d}.",
+            "named",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let q = doc
+            .speech()
+            .find(|q| doc.text_of(q.span()).contains("Night Shift"))
+            .unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Tomas Eberle"), "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
+    }
+}
