@@ -600,3 +600,14 @@ fn a_sentence_subject_reads_past_its_apposition_and_not_through_a_function_word(
         assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
     }
 }
+
+#[test]
+fn a_disclosure_is_a_document_that_shows() {
+    let at = Attributor::new();
+    let text = "Varga lobbied the ministry on \"issues relating to port fees,\" lobbying disclosures show.";
+    let doc = at.attribute(text);
+    let q = doc.speech().find(|q| q.kind() == QuoteKind::Direct).unwrap_or_else(|| panic!("{text}: no quote"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("show"), "{text}");
+    let a = q.attribution().unwrap_or_else(|| panic!("{text}: no speaker"));
+    assert!(doc.text_of(a.mention()).contains("disclosures"), "{text}");
+}
