@@ -464,6 +464,8 @@ const NOT_REPORTS: &[&str] = &[
     "The notes of the meeting were published in a long report.",
     // `called` naming a thing, with no quoted words.
     "She works for a firm called Harbour Analytics in the old town.",
+    // `that` before a time noun opens a time phrase, not a clause.
+    "The Port Authority responded with the lawsuit Varga announced that same day, as mentioned above.",
 ];
 
 #[test]
