@@ -590,6 +590,9 @@ fn a_sentence_subject_reads_past_its_apposition_and_not_through_a_function_word(
             "Tomas Eberle, the port director, named a late show as his guilty pleasure: \u{201c}Night Shift\u{201d}.",
             "named",
         ),
+        // A cue word used as a noun after an adjective of manner is no
+        // cue: the verb before it is.
+        ("Tomas Eberle delivered a snappy retort: \u{201c}Night Shift stays.\u{201d}", "delivered"),
     ] {
         let doc = at.attribute(text);
         let q = doc

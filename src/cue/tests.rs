@@ -139,6 +139,7 @@ const NOT_CUES: &[(&str, &str)] = &[
     ("“No.” From comments alone.", "sentence-initial preposition"),
     ("It is a far cry from that.", "idiom"),
     ("He won 30 states, including the swing states and other states.", "plural noun"),
+    ("Varga gave a snappy retort and a blunt reply.", "noun after an article and an adjective of manner"),
 ];
 
 #[test]
