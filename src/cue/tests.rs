@@ -140,6 +140,7 @@ const NOT_CUES: &[(&str, &str)] = &[
     ("It is a far cry from that.", "idiom"),
     ("He won 30 states, including the swing states and other states.", "plural noun"),
     ("Varga gave a snappy retort and a blunt reply.", "noun after an article and an adjective of manner"),
+    ("The media are to blame, and nobody else was to blame.", "responsible"),
 ];
 
 #[test]
