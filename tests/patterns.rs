@@ -614,3 +614,12 @@ fn a_disclosure_is_a_document_that_shows() {
     let a = q.attribution().unwrap_or_else(|| panic!("{text}: no speaker"));
     assert!(doc.text_of(a.mention()).contains("disclosures"), "{text}");
 }
+
+#[test]
+fn after_an_exclamation_a_subject_replying_to_someone_that_opens_a_new_sentence() {
+    let text = "Tomas Eberle wrote to the director, telling her, \u{201c}You are the best director we have had!\u{201d} She replied to him that the port would stay shut.";
+    let doc = Attributor::new().attribute(text);
+    let q = doc.speech().find(|q| q.kind() == QuoteKind::Direct).unwrap_or_else(|| panic!("{text}: no quote"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("telling"), "{text}");
+    assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Tomas Eberle"), "{text}");
+}

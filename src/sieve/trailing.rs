@@ -83,7 +83,7 @@ impl Pass for TrailingTag {
                 && content.ends_with(['?', '!'])
                 && !comma_outside
                 && d.seg.tokens.get(i).is_some_and(|t| t.is_capitalized())
-                && d.bytes(end) == b"that"
+                && d.bytes(past_to_person(d, end)) == b"that"
             {
                 continue;
             }
@@ -134,6 +134,18 @@ fn opens_quote_after(d: &Draft<'_>, end: usize, para: u32) -> bool {
     }
     let Some(t) = d.seg.tokens.get(k) else { return false };
     k > end && t.para == para && d.top_starting_at(t.span.start).is_some()
+}
+
+/// Token `k`, or the token past `to` and the person it names (`replied
+/// to him that`, `wrote to the mayor that`).
+fn past_to_person(d: &Draft<'_>, k: usize) -> usize {
+    if d.bytes(k) != b"to" {
+        return k;
+    }
+    if super::is_object_pronoun(d.word(k + 1)) {
+        return k + 2;
+    }
+    d.mention_at(k + 1).map_or(k, |m| d.mentions[m].end as usize)
 }
 
 /// True when the tag ending at token `end` ends in a colon that opens
