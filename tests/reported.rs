@@ -681,3 +681,15 @@ fn a_participle_that_introduces_a_quotation_ends_the_tags_report() {
         "{text}"
     );
 }
+
+#[test]
+fn a_tag_before_a_long_participle_phrase_closes_the_clause_before_it() {
+    let text = "\u{201c}This is not right,\u{201d} Varga said. \u{201c}You squeezed the crews to the breaking point\u{201d} to drive up the fees and your pay, she said, referencing the board\u{2019}s fierce drive to \u{201c}cross-sell\u{201d} or make shippers open more accounts.";
+    let doc = Attributor::new().attribute(text);
+    let report = doc
+        .speech()
+        .find(|q| q.parent().is_none() && doc.text_of(q.span()).contains("You squeezed"))
+        .unwrap_or_else(|| panic!("no report: {:?}", doc.quotes()));
+    assert_eq!(report.cue().map(|c| doc.text_of(c.span())), Some("said"), "{text}");
+    assert_eq!(report.attribution().map(|a| a.rule().as_str()), Some("clause_then_tag"), "{text}");
+}

@@ -57,6 +57,19 @@ impl Pass for ClauseThenTag {
                     let tag_end = d.past_addressee(c, tag_end);
                     (tag_end <= end && d.ends_tag(tag_end, sent.para)).then_some((k, m, c))
                 });
+            // `…, she said, referencing the bank's drive to …`: a tag
+            // followed by a participle's phrase, however long, closes the
+            // clause before it.
+            let found = found.or_else(|| {
+                (lo..end.saturating_sub(1)).rev().skip(MAX_TAG_TOKENS).filter(|&k| d.is_mark(k, b',')).find_map(|k| {
+                    let (m, c, tag_end) = d.tag_at(k + 1)?;
+                    if d.cue_at(k + 1) == Some(c) && !d.frames(c).has(Frames::INVERTS) {
+                        return None;
+                    }
+                    (tag_end + 1 < end && d.bytes(tag_end) == b"," && d.word(tag_end + 1).ends_with("ing"))
+                        .then_some((k, m, c))
+                })
+            });
             let Some((comma, m, c)) = found else { continue };
             if d.crosses_quote(first, comma) {
                 continue;
