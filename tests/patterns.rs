@@ -623,3 +623,17 @@ fn after_an_exclamation_a_subject_replying_to_someone_that_opens_a_new_sentence(
     assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("telling"), "{text}");
     assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Tomas Eberle"), "{text}");
 }
+
+#[test]
+fn a_first_name_that_is_also_a_word_opens_a_tag_after_a_quotation() {
+    let at = Attributor::new();
+    for text in [
+        "\u{201c}We have to win the county,\u{201d} Will Estrada, the chairman for the county, said.",
+        "\u{201c}He stopped and said, \u{2018}How do we win the county?\u{2019}\u{201d} Will Estrada, the chairman for the county, said of the meeting.",
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().find(|q| q.parent().is_none()).unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Will Estrada"), "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("said"), "{text}");
+    }
+}
