@@ -25,6 +25,9 @@ pub(crate) const PRIOR: f32 = 0.87;
 const MIN_WORDS: usize = 4;
 /// How far from the sentence's end the tag's comma may be.
 const MAX_TAG_TOKENS: usize = 16;
+/// The most tokens of a tag before a participle's comma (`, Sen. Jon
+/// Tester of Montana said, referencing`).
+const MAX_PARTICIPLE_TAG: usize = 8;
 
 impl Pass for ClauseThenTag {
     fn apply(&self, d: &mut Draft<'_>) {
@@ -60,15 +63,26 @@ impl Pass for ClauseThenTag {
             // `…, she said, referencing the bank's drive to …`: a tag
             // followed by a participle's phrase, however long, closes the
             // clause before it.
+            // (Found from the participle, a cue after a comma: a tag has a
+            // few tokens.)
             let found = found.or_else(|| {
-                (lo..end.saturating_sub(1)).rev().skip(MAX_TAG_TOKENS).filter(|&k| d.is_mark(k, b',')).find_map(|k| {
-                    let (m, c, tag_end) = d.tag_at(k + 1)?;
-                    if d.cue_at(k + 1) == Some(c) && !d.frames(c).has(Frames::INVERTS) {
-                        return None;
-                    }
-                    (tag_end + 1 < end && d.bytes(tag_end) == b"," && d.word(tag_end + 1).ends_with("ing"))
-                        .then_some((k, m, c))
-                })
+                let from = d.cues.partition_point(|h| h.span.start < sent.span.start);
+                (from..d.cues.len())
+                    .take_while(|&p| d.cue_token(p) < end)
+                    .map(|p| d.cue_token(p) - 1)
+                    .filter(|&p| p > lo + 1 && d.is_mark(p, b',') && d.word(p + 1).ends_with("ing"))
+                    .find_map(|p| {
+                        (p.saturating_sub(MAX_PARTICIPLE_TAG).max(lo)..p - 1)
+                            .rev()
+                            .filter(|&k| d.is_mark(k, b','))
+                            .find_map(|k| {
+                                let (m, c, tag_end) = d.tag_at(k + 1)?;
+                                if d.cue_at(k + 1) == Some(c) && !d.frames(c).has(Frames::INVERTS) {
+                                    return None;
+                                }
+                                (tag_end == p).then_some((k, m, c))
+                            })
+                    })
             });
             let Some((comma, m, c)) = found else { continue };
             if d.crosses_quote(first, comma) {
