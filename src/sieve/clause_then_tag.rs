@@ -69,7 +69,7 @@ impl Pass for ClauseThenTag {
                 let from = d.cues.partition_point(|h| h.span.start < sent.span.start);
                 (from..d.cues.len())
                     .take_while(|&p| d.cue_token(p) < end)
-                    .map(|p| d.cue_token(p) - 1)
+                    .filter_map(|p| d.cue_token(p).checked_sub(1))
                     .filter(|&p| p > lo + 1 && d.is_mark(p, b',') && d.word(p + 1).ends_with("ing"))
                     .find_map(|p| {
                         (p.saturating_sub(MAX_PARTICIPLE_TAG).max(lo)..p - 1)
