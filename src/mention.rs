@@ -1429,19 +1429,30 @@ impl<'a> Cx<'a> {
                     let acronym = t.shape == Shape::AllCaps && w.len() <= 2;
                     // `Theresa May`, `Will`: function words that are names
                     // after a first name.
-                    let homonym =
-                        j > name_start && matches!(w, b"May" | b"Will" | b"June" | b"April" | b"August" | b"March");
+                    let given = matches!(w, b"May" | b"Will" | b"June" | b"April" | b"August" | b"March");
+                    let homonym = j > name_start && given;
                     // `“…,” Will said.`, `“…”, Will said`: a capitalised
                     // word between a quotation's comma and a cue is the
-                    // speaker's name, whatever else it may be.
+                    // speaker's name, whatever else it may be; so is such a
+                    // first name before a surname (`“…,” Will Estrada, the
+                    // chairman, said`).
                     // (Asked only of a function word: the look-ups are not
                     // for every capitalised word.)
+                    let surname_next = || {
+                        given
+                            && self.tok(j + 1).is_some_and(|n| {
+                                n.kind == TokKind::Word && n.is_capitalized() && !n.is_function_word() && n.para == para
+                            })
+                    };
                     let tag_name = || {
-                        j == name_start && j > 0 && self.cue_starts_at(j + 1) && {
+                        j == name_start && j > 0 && (self.cue_starts_at(j + 1) || surname_next()) && {
                             let before = self.text[..t.span.start].trim_end();
                             match before.strip_suffix(',') {
                                 Some(b) => b.ends_with(['"', '\u{201d}']),
-                                None => before.strip_suffix(['"', '\u{201d}']).is_some_and(|b| b.ends_with(',')),
+                                None => before
+                                    .strip_suffix(['"', '\u{201d}'])
+                                    .map(|b| b.trim_end_matches(['\'', '\u{2019}']))
+                                    .is_some_and(|b| b.ends_with([',', '?', '!'])),
                             }
                         }
                     };

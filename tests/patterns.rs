@@ -517,3 +517,162 @@ fn a_capitalised_function_word_between_a_quote_and_its_cue_is_a_name() {
     let a = doc.speech().next().and_then(|q| q.attribution()).unwrap_or_else(|| panic!("no speaker"));
     assert_eq!(doc.text_of(a.mention()), "a voice over");
 }
+
+#[test]
+fn a_cue_in_the_quotes_own_sentence_stops_a_continuation() {
+    let at = Attributor::new();
+    for (text, cue) in [
+        // A cue with no speaker before it opens the quotation's sentence.
+        (
+            "Ruhle asked Varga about the port twice. She did not answer, and instead argued that the mayor had made a deal \u{201c}to sell the harbour.\u{201d}",
+            Some("argued"),
+        ),
+        (
+            "\u{201c}The tolls will stay,\u{201d} Varga said on Monday, only for Eberle to tweet on Tuesday that \u{201c}the port stays shut.\u{201d}",
+            Some("tweet"),
+        ),
+        (
+            "\u{201c}The tolls stay,\u{201d} Varga said on Monday. Others, angry at the long delay, shouted, \u{201c}Open the port!\u{201d}",
+            None,
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let q =
+            doc.speech().filter(|q| q.kind() == QuoteKind::Direct).last().unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_ne!(q.attribution().map(|a| a.rule().as_str()), Some("continuation"), "{text}");
+        if cue.is_some() {
+            assert_eq!(q.cue().map(|c| doc.text_of(c.span())), cue, "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_continuation_takes_its_speakers_verb_in_the_quotes_sentence() {
+    let at = Attributor::new();
+    for (text, cue) in [
+        (
+            "Varga said the tolls would stay. On Monday, Varga criticised the plan as a trick and accused the mayor of a \u{201c}betrayal.\u{201d}",
+            "accused",
+        ),
+        // Not a verb whose clause ends before the quotation.
+        (
+            "Varga has said she has reviewed the plan and disagrees with a council decision to raise the tolls, because \u{201c}nobody can pay them.\u{201d}",
+            "said",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().last().unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.rule().as_str()), Some("continuation"), "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
+    }
+}
+
+#[test]
+fn a_tag_that_ends_in_a_colon_introduces_what_follows() {
+    let at = Attributor::new();
+    for (text, first_cue) in [
+        // A fragment before the tag takes the participle that opens its
+        // sentence.
+        (
+            "Conceding that a deal would come \u{201c}down the line\u{201d} Varga warned: \u{201c}Not this year.\u{201d}",
+            "Conceding",
+        ),
+        // At the end of a paragraph the colon introduces the next one.
+        (
+            "\u{201c}The tolls stay,\u{201d} Varga said of the plan. \u{201c}The ferry goes.\u{201d} She went on to say:\n\u{201c}The crews will be paid.\u{201d}",
+            "said",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let quotes: Vec<_> = doc.speech().collect();
+        let n = quotes.len();
+        assert!(n >= 2, "{text}");
+        let cue = |i: usize| quotes[i].cue().map(|c| doc.text_of(c.span()));
+        assert_eq!(cue(n - 2), Some(first_cue), "{text}");
+        assert!(cue(n - 1).is_some_and(|c| c == "warned" || c == "went on to say"), "{text}");
+        assert!(quotes.iter().all(|q| q.attribution().map(|a| a.speaker_name()) == Some("Varga")), "{text}");
+    }
+}
+
+#[test]
+fn a_colon_paragraph_gives_its_subjects_verb_as_the_cue() {
+    let at = Attributor::new();
+    for (text, cue) in [
+        (
+            "For many, the answer is Varga. Tomas Eberle, a retired docker who voted twice, said that given the choices on both sides:\n\n\u{201c}There is only one: Varga.\u{201d}",
+            "said",
+        ),
+        // With no verb of saying, the colon is the cue.
+        (
+            "Tomas Eberle, a retired docker, had this to add about the vote:\n\n\u{201c}There is only one: Varga.\u{201d}",
+            ":",
+        ),
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().find(|q| q.kind() == QuoteKind::Direct).unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Tomas Eberle"), "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
+    }
+}
+
+#[test]
+fn a_sentence_subject_reads_past_its_apposition_and_not_through_a_function_word() {
+    let at = Attributor::new();
+    for (text, cue) in [
+        // `as` after `a late show` is no verb; the verb after the
+        // subject's apposition is.
+        (
+            "Tomas Eberle, the port director and former host of the radio show \u{201c}Harbour Hour,\u{201d} listed a late show as his guilty pleasure: \u{201c}Night Shift\u{201d}.",
+            "listed",
+        ),
+        (
+            "Tomas Eberle, the port director, named a late show as his guilty pleasure: \u{201c}Night Shift\u{201d}.",
+            "named",
+        ),
+        // A cue word used as a noun after an adjective of manner is no
+        // cue: the verb before it is.
+        ("Tomas Eberle delivered a snappy retort: \u{201c}Night Shift stays.\u{201d}", "delivered"),
+    ] {
+        let doc = at.attribute(text);
+        let q = doc
+            .speech()
+            .find(|q| doc.text_of(q.span()).contains("Night Shift"))
+            .unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Tomas Eberle"), "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some(cue), "{text}");
+    }
+}
+
+#[test]
+fn a_disclosure_is_a_document_that_shows() {
+    let at = Attributor::new();
+    let text = "Varga lobbied the ministry on \"issues relating to port fees,\" lobbying disclosures show.";
+    let doc = at.attribute(text);
+    let q = doc.speech().find(|q| q.kind() == QuoteKind::Direct).unwrap_or_else(|| panic!("{text}: no quote"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("show"), "{text}");
+    let a = q.attribution().unwrap_or_else(|| panic!("{text}: no speaker"));
+    assert!(doc.text_of(a.mention()).contains("disclosures"), "{text}");
+}
+
+#[test]
+fn after_an_exclamation_a_subject_replying_to_someone_that_opens_a_new_sentence() {
+    let text = "Tomas Eberle wrote to the director, telling her, \u{201c}You are the best director we have had!\u{201d} She replied to him that the port would stay shut.";
+    let doc = Attributor::new().attribute(text);
+    let q = doc.speech().find(|q| q.kind() == QuoteKind::Direct).unwrap_or_else(|| panic!("{text}: no quote"));
+    assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("telling"), "{text}");
+    assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Tomas Eberle"), "{text}");
+}
+
+#[test]
+fn a_first_name_that_is_also_a_word_opens_a_tag_after_a_quotation() {
+    let at = Attributor::new();
+    for text in [
+        "\u{201c}We have to win the county,\u{201d} Will Estrada, the chairman for the county, said.",
+        "\u{201c}He stopped and said, \u{2018}How do we win the county?\u{2019}\u{201d} Will Estrada, the chairman for the county, said of the meeting.",
+    ] {
+        let doc = at.attribute(text);
+        let q = doc.speech().find(|q| q.parent().is_none()).unwrap_or_else(|| panic!("{text}: no quote"));
+        assert_eq!(q.attribution().map(|a| a.speaker_name()), Some("Will Estrada"), "{text}");
+        assert_eq!(q.cue().map(|c| doc.text_of(c.span())), Some("said"), "{text}");
+    }
+}

@@ -488,6 +488,8 @@ const NOT_REPORTS: &[&str] = &[
     "The notes of the meeting were published in a long report.",
     // `called` naming a thing, with no quoted words.
     "She works for a firm called Harbour Analytics in the old town.",
+    // `that` before a time noun opens a time phrase, not a clause.
+    "The Port Authority responded with the lawsuit Varga announced that same day, as mentioned above.",
 ];
 
 #[test]
@@ -689,20 +691,18 @@ fn participle_after_a_tag_goes_on_from_its_speaker() {
 }
 
 #[test]
-fn quotation_after_a_participle_after_a_mid_tag_is_the_participles() {
-    // `adding,` opens a quotation of its own: it is no second part of the
-    // report closed by `Marlow said`.
-    let text = "Ruiz and Dale will meet next week, Marlow said, adding, “They need to sit down and talk.”";
+fn a_participle_that_introduces_a_quotation_ends_the_tags_report() {
+    let text = "Varga and Eberle will meet next week, Tomas Eberle said, adding, \u{201c}They need to sit down and talk.\u{201d}";
     let doc = Attributor::new().attribute(text);
-    let top: Vec<_> = doc.speech().filter(|q| q.parent().is_none()).collect();
-    let got: Vec<_> =
-        top.iter().map(|q| (doc.text_of(q.span()), q.kind(), q.cue().map(|c| doc.text_of(c.span())))).collect();
+    let parts: Vec<(&str, Option<&str>)> =
+        doc.speech().map(|q| (doc.text_of(q.span()), q.cue().map(|c| doc.text_of(c.span())))).collect();
     assert_eq!(
-        got,
-        vec![
-            ("Ruiz and Dale will meet next week", QuoteKind::Indirect, Some("said")),
-            ("“They need to sit down and talk.”", QuoteKind::Direct, Some("adding")),
-        ]
+        parts,
+        [
+            ("Varga and Eberle will meet next week", Some("said")),
+            ("\u{201c}They need to sit down and talk.\u{201d}", Some("adding"))
+        ],
+        "{text}"
     );
 }
 
@@ -801,4 +801,16 @@ fn a_multi_paragraph_quotation_without_tags_of_its_own_is_one_report() {
                 \"VARGA: It will, if the cranes come.\"";
     let doc = at.attribute(text);
     assert_eq!(doc.speech().filter(|q| q.parent().is_none()).count(), 2);
+}
+
+#[test]
+fn a_tag_before_a_long_participle_phrase_closes_the_clause_before_it() {
+    let text = "\u{201c}This is not right,\u{201d} Varga said. \u{201c}You squeezed the crews to the breaking point\u{201d} to drive up the fees and your pay, she said, referencing the board\u{2019}s fierce drive to \u{201c}cross-sell\u{201d} or make shippers open more accounts.";
+    let doc = Attributor::new().attribute(text);
+    let report = doc
+        .speech()
+        .find(|q| q.parent().is_none() && doc.text_of(q.span()).contains("You squeezed"))
+        .unwrap_or_else(|| panic!("no report: {:?}", doc.quotes()));
+    assert_eq!(report.cue().map(|c| doc.text_of(c.span())), Some("said"), "{text}");
+    assert_eq!(report.attribution().map(|a| a.rule().as_str()), Some("clause_then_tag"), "{text}");
 }

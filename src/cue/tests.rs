@@ -74,6 +74,7 @@ const FINDS: &[(&str, &[&str])] = &[
     ("She had written it; he has spoken.", &["written", "spoken"]),
     ("He pointed out that she made it clear.", &["pointed out", "made it clear"]),
     ("He went on to say it; she was quoted as saying so.", &["went on to say", "quoted as saying"]),
+    ("But he wanted to know, and she wants to know why.", &["wanted to know", "wants to know"]),
     ("He admitted it, she quipped, they slammed it.", &["admitted", "quipped", "slammed"]),
     ("So-called experts, SAID the man.", &["SAID"]),
     ("Havel said in a statement that", &["said in a statement"]),
@@ -139,6 +140,8 @@ const NOT_CUES: &[(&str, &str)] = &[
     ("“No.” From comments alone.", "sentence-initial preposition"),
     ("It is a far cry from that.", "idiom"),
     ("He won 30 states, including the swing states and other states.", "plural noun"),
+    ("Varga gave a snappy retort and a blunt reply.", "noun after an article and an adjective of manner"),
+    ("The media are to blame, and nobody else was to blame.", "responsible"),
 ];
 
 #[test]

@@ -29,6 +29,9 @@ const MAX_TAG_TOKENS: usize = 16;
 /// of the nurses' union, a group that …`): a long description of the
 /// speaker may follow.
 const MAX_INVERTED_TAG_TOKENS: usize = 40;
+/// The most tokens of a tag before a participle's comma (`, Sen. Jon
+/// Tester of Montana said, referencing`).
+const MAX_PARTICIPLE_TAG: usize = 8;
 
 impl Pass for ClauseThenTag {
     fn apply(&self, d: &mut Draft<'_>) {
@@ -71,6 +74,30 @@ impl Pass for ClauseThenTag {
                     let tag_end = d.past_addressee(c, tag_end);
                     (tag_end <= end && d.ends_tag(tag_end, sent.para)).then_some((k, m, c))
                 });
+            // `…, she said, referencing the bank's drive to …`: a tag
+            // followed by a participle's phrase, however long, closes the
+            // clause before it.
+            // (Found from the participle, a cue after a comma: a tag has a
+            // few tokens.)
+            let found = found.or_else(|| {
+                let from = d.cues.partition_point(|h| h.span.start < sent.span.start);
+                (from..d.cues.len())
+                    .take_while(|&p| d.cue_token(p) < end)
+                    .filter_map(|p| d.cue_token(p).checked_sub(1))
+                    .filter(|&p| p > lo + 1 && d.is_mark(p, b',') && d.word(p + 1).ends_with("ing"))
+                    .find_map(|p| {
+                        (p.saturating_sub(MAX_PARTICIPLE_TAG).max(lo)..p - 1)
+                            .rev()
+                            .filter(|&k| d.is_mark(k, b','))
+                            .find_map(|k| {
+                                let (m, c, tag_end) = d.tag_at(k + 1)?;
+                                if d.cue_at(k + 1) == Some(c) && !d.frames(c).has(Frames::INVERTS) {
+                                    return None;
+                                }
+                                (tag_end == p).then_some((k, m, c))
+                            })
+                    })
+            });
             let Some((comma, m, c)) = found else { continue };
             if d.crosses_quote(first, comma) {
                 continue;
@@ -184,6 +211,22 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         return;
     }
     let second_first = tag_end + 1;
+    // `…, Spicer said, adding, “…”`: a quotation that a cue opening the
+    // part after the tag introduces is reported already; only the part
+    // before the tag is this tag's.
+    let part_two = crate::span::Span::new(d.seg.tokens[second_first].span.start, d.seg.tokens[stop - 1].span.end);
+    let reported = d.top_overlapping(part_two).any(|q| {
+        let q = &d.quotes[q];
+        q.kind != crate::output::QuoteKind::Term
+            && q.attr.and_then(|a| a.cue).is_some_and(|k| k != c && d.cue_token(k) == second_first)
+            && d.word(second_first).ends_with("ing")
+    });
+    if reported {
+        if !bare && part_one >= 2 {
+            d.add_report(first, comma, m, Some(c), rule, PRIOR);
+        }
+        return;
+    }
     // `…, said Mark Jones, a political scientist at Rice.`: a phrase with
     // no verb after the tag describes the speaker; only the part before
     // the tag is reported.
@@ -196,15 +239,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     let concedes = crate::lexicon::with_lower(d.word(second_first), |w| {
         matches!(w, "although" | "though" | "whereas" | "unless" | "despite")
     });
-    // A participle of saying after the tag reports for itself: `…, Nasser
-    // said, adding, “He was not devout.”` (the quotation is the
-    // participle's, not a second part of this report).
-    let own_cue =
-        d.cue_at(second_first).is_some_and(|k| d.matcher.is_speech(d.cues[k]) && d.word(second_first).ends_with("ing"));
-    if own_cue
-        || concedes
-        || describes && !verb_before_relative(d, second_first, stop) && !d.crosses_quote(second_first, stop)
-    {
+    if concedes || describes && !verb_before_relative(d, second_first, stop) && !d.crosses_quote(second_first, stop) {
         if !bare && part_one >= 2 {
             d.add_report(first, comma, m, Some(c), rule, PRIOR);
         }

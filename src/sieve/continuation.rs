@@ -10,7 +10,9 @@ use crate::output::Rule;
 ///   attributed (a later part first: the tag usually closes the last one),
 ///   or
 /// * that quote is in the same paragraph, with no other cue between them
-///   (`“…,” Clinton said on Thursday. “One, defeat ISIS.”`), or
+///   (`“…,” Clinton said on Thursday. “One, defeat ISIS.”`; a verb of
+///   saying in the quote's own sentence with no speaker before it is
+///   another tag: `…, only for Trump to tweet that “…”`), or
 /// * that quote is in the previous paragraph and this paragraph holds
 ///   nothing but the quote (`“…,” the diplomat said,` ¶ `“However, …”`).
 ///
@@ -146,22 +148,31 @@ fn no_cue_between(d: &Draft<'_>, start: usize, end: usize, own: Option<usize>, s
     (k..d.cues.len()).take_while(|&c| d.cues[c].span.start < end).all(|c| {
         // A cue of another speaker in the quote's own sentence governs
         // the quote, even in a clause of the tag (`…,” Axelrod tweeted
-        // after Clinton argued that “…”`).
-        let governs =
-            || d.seg.sentence_of_token(d.cue_token(c)) == sentence && d.speaker_before(c).is_some_and(|m| m != speaker);
-        Some(c) == own || (in_relative_of(d, c, speaker) && !governs()) || {
-            let after = d.cue_end_token(c);
-            // (After a participle stands its object, not a speaker: `he
-            // said, referring to Republicans.`)
-            let word = d.word(d.cue_token(c));
-            let participle = word.ends_with("ing") && word != "according";
-            // (A cue whose subject is this speaker is one of theirs: what
-            // follows it is its object, `Aida, who published a book`.)
-            match d.speaker_before(c) {
-                Some(m) => m == speaker,
-                None => participle || d.mention_at(after).is_none(),
-            }
-        }
+        // after Clinton argued that “…”`); so does an unused verb of
+        // saying there whose speaker is not found before it (`Others,
+        // reacting to the video, shouted, “…”`).
+        let governs = || {
+            d.seg.sentence_of_token(d.cue_token(c)) == sentence
+                && match d.speaker_before(c) {
+                    Some(m) => m != speaker,
+                    None => !d.cue_used[c] && says(d, c),
+                }
+        };
+        Some(c) == own
+            || !governs()
+                && (in_relative_of(d, c, speaker) || {
+                    let after = d.cue_end_token(c);
+                    // (After a participle stands its object, not a speaker: `he
+                    // said, referring to Republicans.`)
+                    let word = d.word(d.cue_token(c));
+                    let participle = word.ends_with("ing") && word != "according";
+                    // (A cue whose subject is this speaker is one of theirs: what
+                    // follows it is its object, `Aida, who published a book`.)
+                    match d.speaker_before(c) {
+                        Some(m) => m == speaker,
+                        None => participle || d.mention_at(after).is_none(),
+                    }
+                })
     })
 }
 
@@ -196,32 +207,51 @@ fn in_relative_of(d: &Draft<'_>, c: usize, speaker: usize) -> bool {
         })
 }
 
-/// The last unused speech cue in `start..end` that goes on with the words
-/// of mention `speaker` after a comma: a participle (`…,” Trump said,
-/// adding …`, `…, calling it`) or `according to`. A participle that names
-/// what the words were about or how they were given (`referring to`,
-/// `speaking on condition of anonymity`) is not one, nor one whose
-/// sentence ends before the quotation, unless it says the words go on.
+/// The last unused cue in `start..end` of mention `speaker` that
+/// introduces the words after it: a participle that goes on with them
+/// after a comma (`…,” Trump said, adding …`, `…, calling it`) or
+/// `according to`, or a verb of the speaker's in the quotation's own
+/// sentence (`Clinton slammed the shift and accused Sanders of a
+/// “flip-flop.”`). A participle that names what the words were about or
+/// how they were given (`referring to`, `speaking on condition of
+/// anonymity`) is not one, nor one whose sentence ends before the
+/// quotation, unless it says the words go on, nor a verb whose clause ends
+/// before the quotation (`disagrees with the decision, because “…”`).
 fn own_cue_between(d: &Draft<'_>, start: usize, end: usize, speaker: usize) -> Option<usize> {
     let k = d.cues.partition_point(|c| c.span.start < start);
+    let sentence = d.seg.sentence_of_token(d.token_at(end));
     (k..d.cues.len())
         .take_while(|&c| d.cues[c].span.end <= end)
+        .filter(|&c| !d.cue_used[c] && !d.frames(c).has(crate::cue::Frames::TOPIC))
         .filter(|&c| {
             let tok = d.cue_token(c);
             let word = d.word(tok);
-            !d.cue_used[c]
-                && tok > 0
+            let in_sentence = d.seg.sentence_of_token(tok) == sentence;
+            let participle = tok > 0
                 && d.bytes(tok - 1) == b","
                 && (word.ends_with("ing") || word == "according")
-                && !d.frames(c).has(crate::cue::Frames::TOPIC)
                 && d.matcher.is_speech(d.cues[c])
                 && (word == "according" || d.speaker_before(c) == Some(speaker))
-                // (A participle whose sentence ended before the quotation
-                // reported a clause of its own, unless it says the words
-                // go on: `…,” DuVernay said, emphasizing why … . “…”`.)
-                && (word == "according"
-                    || d.frames(c).has(crate::cue::Frames::CONTINUES)
-                    || d.seg.sentence_of_token(tok) == d.seg.sentence_of_token(d.token_at(end)))
+                && (word == "according" || in_sentence || d.frames(c).has(crate::cue::Frames::CONTINUES));
+            participle
+                || in_sentence
+                    && says(d, c)
+                    && d.speaker_before(c) == Some(speaker)
+                    && !(d.cue_end_token(c)..d.token_at(end)).any(|k| {
+                        matches!(
+                            d.word(k),
+                            "because"
+                                | "although"
+                                | "though"
+                                | "while"
+                                | "when"
+                                | "after"
+                                | "before"
+                                | "since"
+                                | "if"
+                                | "unless"
+                        )
+                    })
         })
         .last()
 }
@@ -233,4 +263,11 @@ fn quote_only_paragraph(d: &Draft<'_>, q: usize) -> bool {
     let Some(p) = d.seg.paragraphs.get(quote.para as usize) else { return false };
     let outside = d.text[p.start..quote.outer.start].chars().chain(d.text[quote.outer.end..p.end].chars());
     outside.filter(|c| c.is_alphanumeric()).count() == 0
+}
+
+/// True when cue `c` reports words, spoken or written (`said`, `tweeted`).
+fn says(d: &Draft<'_>, c: usize) -> bool {
+    d.matcher
+        .entry(d.cues[c])
+        .is_some_and(|e| matches!(e.class, crate::output::CueClass::Speech | crate::output::CueClass::Writing))
 }

@@ -63,8 +63,14 @@ impl Pass for LeadingTag {
             } else if let Some(a) = name_colon(d, open) {
                 d.attribute(q, a);
             } else if let Some(m) = d.subject_of_sentence(open - 1) {
-                let mut a = AttrDraft::new(m, None, Rule::ColonIntro, COLON_PRIOR * 0.9);
-                a.colon = Some(d.seg.tokens[open - 1].span);
+                // (The subject's own verb of saying, further back in the
+                // sentence, is the cue: `Eaton said that, given the
+                // candidates on both sides:` ¶ `“…”`.)
+                let cue = subjects_cue(d, open - 1, m);
+                let mut a = AttrDraft::new(m, cue, Rule::ColonIntro, COLON_PRIOR * 0.9);
+                if cue.is_none() {
+                    a.colon = Some(d.seg.tokens[open - 1].span);
+                }
                 d.attribute(q, a);
             }
         }
@@ -117,6 +123,19 @@ fn tag_before(d: &Draft<'_>, open: usize) -> Option<(usize, usize)> {
     }
     let m = d.speaker_before(c)?;
     Some((m, c))
+}
+
+/// The last free verb of saying of mention `m` in the sentence that ends
+/// at token `colon`.
+fn subjects_cue(d: &Draft<'_>, colon: usize, m: usize) -> Option<usize> {
+    let sentence = d.seg.sentences.get(d.seg.sentence_of_token(colon))?;
+    let from = d.seg.tokens.get(sentence.first as usize)?.span.start;
+    let to = d.seg.tokens.get(colon)?.span.start;
+    let k = d.cues.partition_point(|c| c.span.start < from);
+    (k..d.cues.len())
+        .take_while(|&c| d.cues[c].span.end <= to)
+        .filter(|&c| !d.cue_used[c] && d.matcher.is_speech(d.cues[c]) && d.speaker_before(c) == Some(m))
+        .last()
 }
 
 /// `Bush: “…”`, `Kathleen Parker, The Washington Post: “…”`: a speaker

@@ -82,7 +82,12 @@ impl Pass for SentenceSubject {
             let from = d.seg.tokens[mention.end as usize - 1].span.end;
             let k = d.cues.partition_point(|c| c.span.start < from);
             let cue = governing.map(|(_, c)| c).or_else(|| {
-                (k..d.cues.len()).take_while(|&c| d.cues[c].span.end <= start).filter(|&c| !d.cue_used[c]).last()
+                // (Not a cue of evidence after a person: `Trump listed an
+                // NBC show as …` reports no showing.)
+                (k..d.cues.len())
+                    .take_while(|&c| d.cues[c].span.end <= start)
+                    .filter(|&c| !d.cue_used[c] && d.fits_cue(c, m))
+                    .last()
             });
             let cue = cue.or_else(|| {
                 // The cue of an earlier quotation of the same sentence
@@ -149,19 +154,35 @@ fn nearest_subject(d: &Draft<'_>, first: usize, tok: usize) -> Option<usize> {
         // (`Sanders during a rally thanked …`)
         let after = d.time_phrase_after(after).filter(|&k| k < tok).unwrap_or(after);
         let next = d.seg.tokens[after];
-        let w = d.word(after);
-        d.cue_at(after).is_some() || next.shape == crate::segment::Shape::Lower && d.is_verb_form(w)
+        d.cue_at(after).is_some() || next.shape == crate::segment::Shape::Lower && verb_form(d, after)
     })
 }
 
 /// The lower-case verb form right after mention `m` (past a time
-/// phrase), before token `tok`: `Bolton anticipated`, `Trump on Monday
-/// issued`.
+/// phrase, or an apposition between commas), before token `tok`: `Bolton
+/// anticipated`, `Trump on Monday issued`, `Trump, the front-runner,
+/// listed`.
 fn verb_after(d: &Draft<'_>, m: usize, tok: usize) -> Option<usize> {
     let after = d.mentions[m].end as usize;
-    let k = d.time_phrase_after(after).filter(|&k| k < tok).unwrap_or(after);
+    let mut k = d.time_phrase_after(after).filter(|&k| k < tok).unwrap_or(after);
+    if k + 1 < tok && d.bytes(k) == b"," && d.opens_apposition(k + 1) {
+        let comma = (k + 2..tok.min(k + MAX_APPOSITION)).find(|&j| d.bytes(j) == b",")?;
+        // (Past the closing mark of a title: `host of “The Show,” listed`.)
+        k = (comma + 1..tok).find(|&j| !matches!(d.bytes(j), b"\"" | b"\xe2\x80\x9d"))?;
+    }
     let t = d.seg.tokens.get(k)?;
-    (k < tok && t.shape == crate::segment::Shape::Lower && d.is_verb_form(d.word(k))).then_some(k)
+    (k < tok && t.shape == crate::segment::Shape::Lower && verb_form(d, k)).then_some(k)
+}
+
+/// The most tokens of an apposition between a subject and its verb.
+const MAX_APPOSITION: usize = 20;
+
+/// True when token `k` reads as a verb form: not a function word other
+/// than an auxiliary (`an NBC show as his pleasure`; `the group is
+/// “confident”`).
+fn verb_form(d: &Draft<'_>, k: usize) -> bool {
+    let w = d.word(k);
+    d.is_verb_form(w) && (!d.seg.tokens[k].is_function_word() || super::tag_then_clause::is_auxiliary(w))
 }
 
 /// How many tokens before the quotation its subject may stand.

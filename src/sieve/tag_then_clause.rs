@@ -344,7 +344,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
         let that = (before..end.min(before + MAX_THAT_GAP))
             .take_while(|&j| d.seg.tokens[j].is_word() && !is_auxiliary(d.word(j)))
             .find(|&j| d.bytes(j) == b"that");
-        if let Some(j) = that.filter(|&j| j > before) {
+        if let Some(j) = that.filter(|&j| j > before && !that_time(d, j)) {
             return Some(j);
         }
     }
@@ -364,7 +364,7 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
         return None;
     }
     if w == "that" {
-        return Some(k);
+        return (!that_time(d, k)).then_some(k);
     }
     // Verbs with no object (`spoke anonymously because …`, `laughed at
     // …`) report only through `that`, `of` or `about`.
@@ -400,7 +400,10 @@ fn clause_start(d: &Draft<'_>, mut k: usize, end: usize, frames: Frames, lemma: 
         // `said, in a statement, that …`; in `The goal, he said, is to
         // forge a truce that …` the `that` is a relative pronoun.)
         let comma = w == ",";
-        if let Some(j) = (k..limit).find(|&j| d.bytes(j) == b"that").filter(|&j| !comma || d.bytes(j - 1) == b",") {
+        if let Some(j) = (k..limit)
+            .find(|&j| d.bytes(j) == b"that")
+            .filter(|&j| (!comma || d.bytes(j - 1) == b",") && !that_time(d, j))
+        {
             return Some(j);
         }
         // `said Sunday night's debate was …`: a possessive makes the day
@@ -836,4 +839,11 @@ fn is_adverb(w: &str) -> bool {
             w,
             "also" | "never" | "still" | "just" | "already" | "now" | "often" | "only" | "then" | "later" | "even"
         )
+}
+
+/// True when `that` at token `k` is a determiner that opens a time
+/// phrase (`announced that same day`, `said that morning`), not a clause.
+fn that_time(d: &Draft<'_>, k: usize) -> bool {
+    let t = if d.bytes(k + 1) == b"same" { k + 2 } else { k + 1 };
+    d.seg.tokens.get(t).is_some() && d.lex.time_word(d.word(t)) == Some(crate::lexicon::TimeWord::Noun)
 }

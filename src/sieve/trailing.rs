@@ -93,7 +93,7 @@ impl Pass for TrailingTag {
                 && content.ends_with(['?', '!'])
                 && !comma_outside
                 && d.seg.tokens.get(i).is_some_and(|t| t.is_capitalized())
-                && d.bytes(end) == b"that"
+                && d.bytes(past_to_person(d, end)) == b"that"
             {
                 continue;
             }
@@ -104,6 +104,19 @@ impl Pass for TrailingTag {
                 && quote.kind == crate::output::QuoteKind::Term
                 && !d.ends_tag(end, quote.para)
             {
+                continue;
+            }
+            // `…, a deal “down the line” he warned: “Not soon.”`: a tag
+            // that ends in a colon introduces what follows it, the next
+            // quote or the next paragraph, whatever stands before it (news;
+            // fiction writes `“Well,” said he: “I am going.”`).
+            // (A participle that opens the sentence still has the tag's
+            // speaker for its subject: `Conceding a deal “down the line,”
+            // he warned: …`.)
+            if d.genre == crate::genre::Genre::News && introduces_next(d, end, quote.para) {
+                if let Some(p) = opening_participle(d, q) {
+                    d.attribute(q, AttrDraft::new(m, Some(p), Rule::TrailingTag, PRIOR));
+                }
                 continue;
             }
             // `“Why now?” Mills then writes back, “You look cute.”`: after a
@@ -131,6 +144,30 @@ fn opens_quote_after(d: &Draft<'_>, end: usize, para: u32) -> bool {
     }
     let Some(t) = d.seg.tokens.get(k) else { return false };
     k > end && t.para == para && d.top_starting_at(t.span.start).is_some()
+}
+
+/// Token `k`, or the token past `to` and the person it names (`replied
+/// to him that`, `wrote to the mayor that`).
+fn past_to_person(d: &Draft<'_>, k: usize) -> usize {
+    if d.bytes(k) != b"to" {
+        return k;
+    }
+    if super::is_object_pronoun(d.word(k + 1)) {
+        return k + 2;
+    }
+    d.mention_at(k + 1).map_or(k, |m| d.mentions[m].end as usize)
+}
+
+/// True when the tag ending at token `end` ends in a colon that opens
+/// another quote in paragraph `para` or closes the paragraph.
+fn introduces_next(d: &Draft<'_>, end: usize, para: u32) -> bool {
+    if d.bytes(end) != b":" || d.seg.tokens.get(end).is_none_or(|t| t.para != para) {
+        return false;
+    }
+    match d.seg.tokens.get(end + 1) {
+        Some(t) if t.para == para => d.top_starting_at(t.span.start).is_some(),
+        _ => true,
+    }
 }
 
 /// The speech participle that opens the sentence of quote `q`, before it
