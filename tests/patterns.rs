@@ -71,6 +71,12 @@ const CASES: &[Case] = &[
         expect: &[("The pilots", "a harbour source", "trailing_tag")],
     },
     Case {
+        name: "a term becomes speech through its subject's verb of saying",
+        text: "Oriane Castel went to the radio overnight to accuse the council of being “duped” by the builders.\n\
+               The mayor has been called “the harbour's friend” by many.",
+        expect: &[("duped", "Oriane Castel", "sentence_subject")],
+    },
+    Case {
         name: "quote-only paragraph continues the previous speaker",
         text: "Marisol Quintero is the envoy.\n\
                “We are ready to sign if the dates are published,” the envoy said,\n\n\

@@ -12,6 +12,11 @@ use crate::output::Rule;
 /// runs after every tag and continuation rule, so it only fills gaps; its
 /// prior is low, and the calibration table shows how often it is right.
 ///
+/// A term (a quoted phrase, `“shameful”`) becomes speech here only
+/// through a verb of saying whose subject is the speaker, in the active
+/// voice: `He called it “shameful”`, not `Duterte has been called the
+/// “Trump of the East”`.
+///
 /// Leaves alone a quotation that opens its sentence (no subject stands
 /// before it), a quotation inside a quotation, and a subject that cannot
 /// speak (`The bill`, `a film called “Heat”` is a term, not speech).
@@ -32,7 +37,11 @@ impl Pass for SentenceSubject {
             .top
             .values()
             .copied()
-            .filter(|&q| d.quotes[q].attr.is_none() && d.quotes[q].bare_cue.is_none() && d.quotes[q].kind.is_speech())
+            .filter(|&q| {
+                let quote = &d.quotes[q];
+                let kind_ok = quote.kind.is_speech() || quote.kind == crate::output::QuoteKind::Term;
+                quote.attr.is_none() && quote.bare_cue.is_none() && kind_ok
+            })
             .collect();
         // (The sentence, speaker and cue of the last attribution.)
         let mut last: Option<(usize, usize, usize)> = None;
@@ -96,6 +105,20 @@ impl Pass for SentenceSubject {
                 let (s, sm, c) = last?;
                 (s == sentence_index && sm == m).then_some(c)
             });
+            // A term (a quoted phrase no tag claimed) is speech here only
+            // through a verb of saying of its subject's, in the active
+            // voice (`He called it “shameful”`; not `has been called the
+            // “Trump of the East”`).
+            if d.quotes[q].kind == crate::output::QuoteKind::Term
+                && !cue.is_some_and(|c| {
+                    let tok = d.cue_token(c);
+                    d.matcher.is_speech(d.cues[c])
+                        && d.mentions[m].end as usize <= tok
+                        && !matches!(d.bytes(tok - 1), b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"being")
+                })
+            {
+                continue;
+            }
             if let Some(c) = cue {
                 last = Some((sentence_index, m, c));
             }
