@@ -233,6 +233,27 @@ fn printable_run(b: &[u8], mut i: usize) -> usize {
     }
 }
 
+/// True when `s` is ASCII with its words single-spaced: no whitespace but
+/// single spaces between words (none at either end). Then its [`words`]
+/// are its pieces between spaces, and joined by single spaces they are
+/// `s` itself: most names are written so, and need no general split.
+#[inline]
+pub(crate) fn is_single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for &c in b {
+        // (Bytes of 0x80 and above may belong to a space: no fast path.)
+        if c >= 0x80 || matches!(c, b'\t'..=b'\r') || c == b' ' && after_space {
+            return false;
+        }
+        after_space = c == b' ';
+    }
+    true
+}
+
 /// The words of `s` between runs of whitespace: what `str::split_whitespace`
 /// gives, with ASCII bytes classified directly (a `char` is decoded only
 /// for a byte of 0x80 and above). `split_whitespace` decodes every `char`,
@@ -367,6 +388,41 @@ mod tests {
         ];
         for t in texts {
             assert_eq!(words(t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn single_spaced_text_is_its_words_joined() {
+        let texts = [
+            "",
+            " ",
+            "Ana",
+            "Ana Ruiz",
+            "Ana  Ruiz",
+            " Ana",
+            "Ana ",
+            "Ana\tRuiz",
+            "Ana\u{a0}Ruiz",
+            "J. R. R. Tolkien",
+            "a\u{1}b",
+        ];
+        for t in texts {
+            let joined = words(t).collect::<Vec<_>>().join(" ");
+            if is_single_spaced(t) {
+                assert_eq!(joined, t, "{t:?}");
+            }
+        }
+        assert!(is_single_spaced("Ana Ruiz") && is_single_spaced("") && !is_single_spaced("Ana  Ruiz"));
+        assert!(!is_single_spaced("Ana\nRuiz") && !is_single_spaced("Ana\u{a0}Ruiz") && !is_single_spaced("Ruiz "));
+    }
+
+    proptest::proptest! {
+        /// A single-spaced text is its words joined by single spaces.
+        #[test]
+        fn single_spaced_text_equals_its_words_joined(t in "[a \t\n\u{1}\u{a0}\u{e9}.]{0,16}") {
+            if is_single_spaced(&t) {
+                proptest::prop_assert_eq!(words(&t).collect::<Vec<_>>().join(" "), t);
+            }
         }
     }
 

@@ -679,8 +679,12 @@ impl<'a> Resolver<'_, 'a> {
             None if ent.kind == SpeakerKind::Narrator => return Arc::from("the narrator"),
             None => ent.first_mention.map_or(Span::default(), |m| self.d.mentions[m].span),
         };
+        let written = &self.d.text[span];
+        if crate::ascii::is_single_spaced(written) {
+            return Arc::from(written);
+        }
         buf.clear();
-        for (i, w) in crate::ascii::words(&self.d.text[span]).enumerate() {
+        for (i, w) in crate::ascii::words(written).enumerate() {
             if i > 0 {
                 buf.push(' ');
             }
