@@ -325,9 +325,42 @@ pub(crate) fn find_mentions_into(
     let mut next_cue = 0usize;
     let bounds = |k: usize| cues.get(k).map_or((usize::MAX, usize::MAX), |c| (c.start, c.end));
     let (mut cue_start, mut cue_end) = bounds(0);
+    // Each finder needs one of these of its first word (a pronoun; an
+    // opener for the determined, share, quantifier and `the` + name
+    // finders; a capital or an honorific for a name; a role's or an
+    // organisation's first word for a bare plural, `officials`, `polls`),
+    // and a number starts nothing but a share (`21 percent said`): most
+    // tokens are none of these, and are passed over by a tight scan that
+    // reads nothing else, up to the next `according to` source.
+    let opener = flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START;
+    let may_open = |t: &Token| t.kind == TokKind::Word && (t.lex & opener != 0 || t.is_capitalized());
     let mut i = 0usize;
     while i < toks.len() {
-        let t = toks[i];
+        while according_at < i {
+            next_according += 1;
+            according_at = according.get(next_according).copied().unwrap_or(usize::MAX);
+        }
+        let stop = according_at.min(toks.len());
+        while i < stop && toks[i].kind != TokKind::Number && !may_open(&toks[i]) {
+            // (Debug builds check the skip: a finder added or widened
+            // without its first word's flag fails the tests here.)
+            debug_assert!(
+                toks[i].kind == TokKind::Punct
+                    || cx
+                        .pronoun(i)
+                        .or_else(|| cx.determined(i))
+                        .or_else(|| cx.share(i))
+                        .or_else(|| cx.quantifier(i))
+                        .or_else(|| cx.bare_plural(i))
+                        .or_else(|| cx.the_name(i))
+                        .or_else(|| cx.name(i))
+                        .is_none(),
+                "a mention starts at {:?}, which has none of the flags",
+                cx.word(i)
+            );
+            i += 1;
+        }
+        let Some(&t) = toks.get(i) else { break };
         if t.kind == TokKind::Punct {
             i += 1;
             continue;
@@ -340,7 +373,6 @@ pub(crate) fn find_mentions_into(
             i += 1;
             continue;
         }
-        // A number starts nothing but a share (`21 percent said`).
         if t.kind == TokKind::Number {
             match cx.share(i) {
                 Some(mut m) => {
@@ -353,37 +385,9 @@ pub(crate) fn find_mentions_into(
             }
             continue;
         }
-        while according_at < i {
-            next_according += 1;
-            according_at = according.get(next_according).copied().unwrap_or(usize::MAX);
-        }
-        // Each finder needs one of these of its first word (a pronoun; an
-        // opener for the determined, share, quantifier and `the` + name
-        // finders; a capital or an honorific for a name; a role's or an
-        // organisation's first word for a bare plural, `officials`,
-        // `polls`): most words have none and are skipped here, unless an
-        // `according to` source starts there.
-        let may_open =
-            t.lex & (flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) != 0
-                || t.is_capitalized();
-        if !may_open && according_at != i {
-            // (Debug builds check the skip: a finder added or widened
-            // without its first word's flag fails the tests here.)
-            debug_assert!(
-                cx.pronoun(i)
-                    .or_else(|| cx.determined(i))
-                    .or_else(|| cx.share(i))
-                    .or_else(|| cx.quantifier(i))
-                    .or_else(|| cx.bare_plural(i))
-                    .or_else(|| cx.the_name(i))
-                    .or_else(|| cx.name(i))
-                    .is_none(),
-                "a mention starts at {:?}, which has none of the flags",
-                cx.word(i)
-            );
-            i += 1;
-            continue;
-        }
+        // (Here the token may open a mention, or an `according to`
+        // source starts there.)
+        let may_open = may_open(&t);
         // The same finders in the same order as above, each tried only
         // where the token has the flag its own first test asks for: one
         // read of the flags instead of seven (the
