@@ -623,9 +623,11 @@ fn contains_quote(d: &Draft<'_>, start: usize, stop: usize) -> bool {
 
 /// Auxiliaries, modals and copulas: the finite verbs a rule can see.
 pub(super) fn is_auxiliary(w: &str) -> bool {
-    // (Every auxiliary below has two to eleven bytes, `shouldn’t`, in any
-    // case: most words are ruled out by their length.)
-    if !(2..=11).contains(&w.len()) {
+    // (Every auxiliary below has two to eleven bytes, `shouldn’t`, and
+    // starts with one of nine letters, in any case: most words are ruled
+    // out by their length or their first byte.)
+    let first = w.as_bytes().first().map_or(0, |&b| b | 0x20);
+    if !(2..=11).contains(&w.len()) || !matches!(first, b'a' | b'b' | b'c' | b'd' | b'h' | b'i' | b'm' | b's' | b'w') {
         return false;
     }
     // (Curly apostrophes read as straight ones: `shouldn’t`.)
