@@ -9,8 +9,9 @@ const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 /// Eight bytes of `b` from `i`, if there are eight.
 #[inline]
 pub(crate) fn load8(b: &[u8], i: usize) -> Option<u64> {
-    let chunk: [u8; 8] = b.get(i..i + 8)?.try_into().ok()?;
-    Some(u64::from_le_bytes(chunk))
+    // (`get(i..)` then the first eight: two compares, where `get(i..i + 8)`
+    // also guards the sum against overflow.)
+    b.get(i..)?.first_chunk::<8>().map(|&chunk| u64::from_le_bytes(chunk))
 }
 
 /// Per byte of `x`, bit 7 set when the byte is an ASCII word character
