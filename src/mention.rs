@@ -408,7 +408,10 @@ pub(crate) fn find_mentions_into(
     // case is no name.
     if out.iter().any(|m| m.unsure) {
         let common = lower_evidence(text, seg, out);
-        out.retain(|m| !m.unsure || !with_lower(&text[m.head], |w| common.contains(w)));
+        // (Often none is: then no mention is read again.)
+        if !common.is_empty() {
+            out.retain(|m| !m.unsure || !with_lower(&text[m.head], |w| common.contains(w)));
+        }
     }
     absorb_titles(&cx, out);
     // (The mentions change lists with the caller: both keep their room.)
