@@ -893,19 +893,27 @@ fn same_word(a: &str, b: &str) -> bool {
 /// [`same_word`] holds have the same hash. ASCII words are lower-cased
 /// eight bytes at a time as they are hashed, without a copy.
 fn lower_hash(w: &str) -> u64 {
-    if w.is_ascii() { hash_lower_ascii(w.as_bytes()) } else { hash_lower_ascii(w.to_lowercase().as_bytes()) }
+    match hash_lower_ascii(w.as_bytes()) {
+        (h, true) => h,
+        _ => hash_lower_ascii(w.to_lowercase().as_bytes()).0,
+    }
 }
 
 /// The hash of `b` with its ASCII capitals lower-cased: read eight bytes
 /// at a time (the last read padded with zeros), each lower-cased with
-/// [`lower8`](crate::ascii::lower8), mixed with the length. (A lower-case
-/// string is its own ASCII lower case, so both paths of [`lower_hash`]
-/// agree.)
-fn hash_lower_ascii(b: &[u8]) -> u64 {
+/// [`lower8`](crate::ascii::lower8), mixed with the length; and whether
+/// `b` is ASCII, read in the same pass (lower-casing keeps the top bits).
+/// (A lower-case string is its own ASCII lower case, so both paths of
+/// [`lower_hash`] agree.)
+fn hash_lower_ascii(b: &[u8]) -> (u64, bool) {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h = (b.len() as u64).wrapping_mul(K);
-    crate::ascii::for_each_lower8(b, |w| h = (h.rotate_left(5) ^ w).wrapping_mul(K));
-    h ^ h >> 29
+    let mut all = 0u64;
+    crate::ascii::for_each_lower8(b, |w| {
+        all |= w;
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    });
+    (h ^ h >> 29, all & crate::ascii::HI == 0)
 }
 
 /// True when `a` and `b` are both absent or the same word.
