@@ -1346,6 +1346,17 @@ impl<'a> Cx<'a> {
         if !first_tok.is_capitalized() && !first_tok.is_honorific() {
             return None;
         }
+        // `The`, `But`, `In`: a capitalised function word that starts no
+        // title, role or organisation, is no short acronym and stands
+        // before no cue opens no name (the tests below would each turn it
+        // away; it is the commonest capitalised word).
+        if first_tok.is_function_word()
+            && first_tok.lex & (flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) == 0
+            && !(first_tok.shape == Shape::AllCaps && self.bytes(i).len() <= 2)
+            && !self.cue_starts_at(i + 1)
+        {
+            return None;
+        }
         let para = first_tok.para;
         // `the State Department`, `Fox News`: a known organisation name.
         // (Unless more of the name follows: `CBS News`.)
