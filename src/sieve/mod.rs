@@ -648,7 +648,7 @@ impl<'a> Draft<'a> {
         if !t.is_word() {
             return None;
         }
-        let w = self.lex.time_word(self.word(i))?;
+        let w = self.lex.time_word_in(self.text, t.span.start, t.span.end)?;
         (!t.is_capitalized() || w == TimeWord::Name).then_some(w)
     }
 
@@ -659,51 +659,52 @@ impl<'a> Draft<'a> {
         if t.kind != TokKind::Word {
             return false;
         }
-        let w = self.word(i);
         if t.is_capitalized() {
             // `Priebus later Thursday told Fox News`
-            return crate::lexicon::is_weekday(w);
+            return crate::lexicon::is_weekday(self.word(i));
         }
-        w.ends_with("ly")
+        // (The bytes: the tests compare them with literals.)
+        let w = self.bytes(i);
+        w.ends_with(b"ly")
             || matches!(
                 w,
-                "also"
-                    | "then"
-                    | "later"
-                    | "again"
-                    | "once"
-                    | "is"
-                    | "was"
-                    | "are"
-                    | "were"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "would"
-                    | "will"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "previously"
-                    | "earlier"
-                    | "further"
-                    | "still"
-                    | "just"
-                    | "now"
-                    | "often"
-                    | "recently"
-                    | "soon"
-                    | "even"
-                    | "too"
-                    | "yet"
-                    | "last"
-                    | "today"
-                    | "yesterday"
-                    | "tonight"
-                    | "himself"
-                    | "herself"
-                    | "itself"
-                    | "themselves"
+                b"also"
+                    | b"then"
+                    | b"later"
+                    | b"again"
+                    | b"once"
+                    | b"is"
+                    | b"was"
+                    | b"are"
+                    | b"were"
+                    | b"has"
+                    | b"had"
+                    | b"have"
+                    | b"would"
+                    | b"will"
+                    | b"did"
+                    | b"does"
+                    | b"do"
+                    | b"previously"
+                    | b"earlier"
+                    | b"further"
+                    | b"still"
+                    | b"just"
+                    | b"now"
+                    | b"often"
+                    | b"recently"
+                    | b"soon"
+                    | b"even"
+                    | b"too"
+                    | b"yet"
+                    | b"last"
+                    | b"today"
+                    | b"yesterday"
+                    | b"tonight"
+                    | b"himself"
+                    | b"herself"
+                    | b"itself"
+                    | b"themselves"
             )
     }
 
