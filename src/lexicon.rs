@@ -377,6 +377,25 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// [`with_lower`] for a caller that compares the bytes (with literals):
+/// an ASCII word lower-cased needs no UTF-8 check.
+#[inline]
+pub(crate) fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let b = word.as_bytes();
+    if !b.iter().any(|c| c.is_ascii_uppercase() || *c >= 0x80) {
+        return f(b);
+    }
+    if b.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        f(buf.get(..b.len()).unwrap_or_default())
+    } else {
+        f(word.to_lowercase().as_bytes())
+    }
+}
+
 /// True for a day of the week as a name is written (`Monday`): a time
 /// word, never a speaker.
 pub(crate) fn is_weekday(w: &str) -> bool {

@@ -638,52 +638,53 @@ pub(super) fn is_auxiliary(w: &str) -> bool {
     } else {
         w
     };
-    crate::lexicon::with_lower(w, |w| {
+    crate::lexicon::with_lower_bytes(w, |w| {
         matches!(
             w,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "be"
-                | "been"
-                | "am"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "shall"
-                | "may"
-                | "might"
-                | "must"
-                | "does"
-                | "did"
-                | "do"
-                | "won't"
-                | "wouldn't"
-                | "can't"
-                | "couldn't"
-                | "shouldn't"
-                | "isn't"
-                | "wasn't"
-                | "aren't"
-                | "weren't"
-                | "hasn't"
-                | "haven't"
-                | "hadn't"
-                | "doesn't"
-                | "didn't"
-                | "don't"
-                | "won\u{2019}t"
-                | "can\u{2019}t"
-                | "isn\u{2019}t"
-                | "wasn\u{2019}t"
-                | "doesn\u{2019}t"
-                | "didn\u{2019}t"
-                | "don\u{2019}t"
+            b"is"
+                | b"was"
+                | b"are"
+                | b"were"
+                | b"be"
+                | b"been"
+                | b"am"
+                | b"has"
+                | b"have"
+                | b"had"
+                | b"will"
+                | b"would"
+                | b"can"
+                | b"could"
+                | b"should"
+                | b"shall"
+                | b"may"
+                | b"might"
+                | b"must"
+                | b"does"
+                | b"did"
+                | b"do"
+                | b"won't"
+                | b"wouldn't"
+                | b"can't"
+                | b"couldn't"
+                | b"shouldn't"
+                | b"isn't"
+                | b"wasn't"
+                | b"aren't"
+                | b"weren't"
+                | b"hasn't"
+                | b"haven't"
+                | b"hadn't"
+                | b"doesn't"
+                | b"didn't"
+                | b"don't"
+                | b"won\xe2\x80\x99t"
+                | b"can\xe2\x80\x99t"
+                | b"isn\xe2\x80\x99t"
+                | b"wasn\xe2\x80\x99t"
+                | b"doesn\xe2\x80\x99t"
+                | b"didn\xe2\x80\x99t"
+                | b"don\xe2\x80\x99t"
         )
     })
 }
@@ -694,8 +695,8 @@ pub(super) fn is_auxiliary(w: &str) -> bool {
 /// failed`).
 pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool {
     let subject = |w: &str| {
-        crate::lexicon::with_lower(w, |w| {
-            matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "that")
+        crate::lexicon::with_lower_bytes(w, |w| {
+            matches!(w, b"he" | b"she" | b"it" | b"they" | b"we" | b"i" | b"you" | b"there" | b"this" | b"that")
         })
     };
     (start..stop).any(|k| {
