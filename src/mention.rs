@@ -226,8 +226,6 @@ pub(crate) struct MentionLists {
     found: Vec<Mention>,
     /// The tag slots' mentions ([`slot::fill`]).
     added: Vec<Mention>,
-    /// [`slot::fill`]'s merge of the two.
-    merged: Vec<Mention>,
     /// The tokens where a finder's mention ends ([`slot::fill`]).
     ends: TokenSet,
     /// The tokens where a cue starts and those right after a cue's end
