@@ -254,6 +254,11 @@ pub(crate) struct Draft<'a> {
     /// passes ask again for the same tokens (a third of the asks on
     /// PolNeAR dev), each ask a walk over the tag's words.
     tag_memo: Vec<Cell<TagMemo>>,
+    /// The number of this document among those the lists served: an entry
+    /// of [`tag_memo`](Draft::tag_memo) holds for this document only when
+    /// it bears this number, so the memo is never cleared, only grown (a
+    /// clear wrote every token's entry).
+    tag_generation: u32,
     /// [`Draft::cue_site`] of each cue hit.
     cue_sites: Vec<Option<CueSite>>,
     /// The list [`TopQuotes::new_in`] sorted, kept for
@@ -261,8 +266,10 @@ pub(crate) struct Draft<'a> {
     top_entries: Vec<top::Entry>,
 }
 
-/// A remembered [`Draft::tag_at`]: (mention, cue, end token) or none.
-type TagMemo = Option<Option<(u32, u32, u32)>>;
+/// A remembered [`Draft::tag_at`]: the document it was found in (see
+/// [`Draft::tag_generation`]) and the tag, (mention, cue, end token), or
+/// none.
+type TagMemo = (u32, Option<(u32, u32, u32)>);
 
 /// The lists a [`Draft`] builds for itself, kept from one document to the
 /// next (see [`Scratch`](crate::scratch::Scratch)): [`Draft::new_in`]
@@ -279,6 +286,7 @@ pub(crate) struct DraftLists {
     /// [`TopQuotes`]' own vector.
     top: Vec<top::Entry>,
     tag_memo: Vec<Cell<TagMemo>>,
+    tag_generation: u32,
     cue_sites: Vec<Option<CueSite>>,
 }
 
@@ -319,6 +327,7 @@ impl<'a> Draft<'a> {
             top_entries: mut entries,
             top,
             mut tag_memo,
+            tag_generation,
             mut cue_sites,
         } = lists;
         quotes.clear();
@@ -370,8 +379,18 @@ impl<'a> Draft<'a> {
             }
             cue_toks.push((first as u32, end as u32));
         }
-        tag_memo.clear();
-        tag_memo.resize(seg.tokens.len(), Cell::new(None));
+        // (Entries of earlier documents bear older numbers; after the
+        // numbers wrap, all are forgotten.)
+        let tag_generation = match tag_generation.wrapping_add(1) {
+            0 => {
+                tag_memo.clear();
+                1
+            }
+            g => g,
+        };
+        if tag_memo.len() < seg.tokens.len() {
+            tag_memo.resize(seg.tokens.len(), Cell::new((0, None)));
+        }
         cue_sites.clear();
         let mut d = Draft {
             text,
@@ -390,6 +409,7 @@ impl<'a> Draft<'a> {
             genre,
             cast,
             tag_memo,
+            tag_generation,
             cue_sites: Vec::new(),
             top_entries: entries,
         };
@@ -421,6 +441,7 @@ impl<'a> Draft<'a> {
             mention_starts,
             top,
             tag_memo,
+            tag_generation,
             cue_sites,
             top_entries,
             ..
@@ -434,6 +455,7 @@ impl<'a> Draft<'a> {
             top_entries,
             top: top.into_list(),
             tag_memo,
+            tag_generation,
             cue_sites,
         };
         scratch.cues = cues;
@@ -934,11 +956,12 @@ impl<'a> Draft<'a> {
     /// token).
     pub fn tag_at(&self, i: usize) -> Option<(usize, usize, usize)> {
         let Some(memo) = self.tag_memo.get(i) else { return self.find_tag_at(i) };
-        if let Some(known) = memo.get() {
+        let (generation, known) = memo.get();
+        if generation == self.tag_generation {
             return known.map(|(m, c, end)| (m as usize, c as usize, end as usize));
         }
         let found = self.find_tag_at(i);
-        memo.set(Some(found.map(|(m, c, end)| (m as u32, c as u32, end as u32))));
+        memo.set((self.tag_generation, found.map(|(m, c, end)| (m as u32, c as u32, end as u32))));
         found
     }
 
