@@ -476,6 +476,11 @@ impl<'a> Draft<'a> {
         self.seg.tokens.get(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or_default()
     }
 
+    /// How many of tokens `first..end` are words or numbers.
+    pub fn words_in(&self, first: usize, end: usize) -> usize {
+        self.seg.tokens.get(first..end).map_or(0, |toks| toks.iter().filter(|t| t.is_word()).count())
+    }
+
     /// True when token `i` is the one-byte mark `mark` (`b','`): the same
     /// as `word(i) == ","`, without slicing the text.
     #[inline]

@@ -119,8 +119,7 @@ impl Pass for TagThenClause {
             let after_of = start > 0 && matches!(d.bytes(start - 1), b"of" | b"about");
 
             // `denied the claims`: some cues report their object.
-            let object =
-                d.lex.is_object_cue(lemma) && (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() >= 2;
+            let object = d.lex.is_object_cue(lemma) && d.words_in(start, stop) >= 2;
             // (`According to X,` frames a clause whatever its verb.)
             let directive = frames.has(Frames::DIRECTS) && addressee_before_to(d, start).is_some();
             if rule != Rule::AccordingTo
@@ -134,17 +133,18 @@ impl Pass for TagThenClause {
             {
                 continue;
             }
-            let words = (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count();
+            let words = d.words_in(start, stop);
             if words < MIN_WORDS || d.crosses_quote(start, stop) && !opens_quote_inside(d, start, stop) {
                 continue;
             }
             // A quote inside the clause that is already someone else's
             // ends the clause before it.
-            let stop = cut_at_attributed(d, start, stop, m);
-            if (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() < MIN_WORDS {
+            // (Its words are counted again only when it was cut.)
+            let cut = cut_at_attributed(d, start, stop, m);
+            if cut != stop && d.words_in(start, cut) < MIN_WORDS {
                 continue;
             }
-            d.add_report(start, stop, m, Some(c), rule, PRIOR);
+            d.add_report(start, cut, m, Some(c), rule, PRIOR);
         }
     }
 }
