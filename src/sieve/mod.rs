@@ -259,7 +259,7 @@ pub(crate) struct Draft<'a> {
     /// it bears this number, so the memo is never cleared, only grown (a
     /// clear wrote every token's entry).
     tag_generation: u32,
-    /// [`Draft::cue_site`] of each cue hit.
+    /// Where each cue hit stands ([`Draft::all_cue_sites`]).
     cue_sites: Vec<Option<CueSite>>,
     /// The list [`TopQuotes::new_in`] sorted, kept for
     /// [`recycle`](Draft::recycle).
@@ -413,7 +413,7 @@ impl<'a> Draft<'a> {
             cue_sites: Vec::new(),
             top_entries: entries,
         };
-        cue_sites.extend((0..d.cues.len()).map(|c| d.cue_site(c)));
+        d.all_cue_sites(&mut cue_sites);
         d.cue_sites = cue_sites;
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
@@ -512,14 +512,36 @@ impl<'a> Draft<'a> {
         self.cue_sites.get(c).copied().flatten()
     }
 
-    /// Where cue `c` stands, unless it is part of a mention: what
-    /// [`free_cue`](Self::free_cue) gives for an unused cue (found once in
-    /// [`Draft::new`]: several passes ask for every cue).
-    fn cue_site(&self, c: usize) -> Option<CueSite> {
-        let tok = self.cue_token(c);
-        if self.in_mention(tok) {
-            return None;
+    /// Where each cue stands, unless it is part of a mention, in order,
+    /// into `out`: what [`free_cue`](Self::free_cue) gives for an unused
+    /// cue (found once in [`Draft::new`]: several passes ask for every
+    /// cue). The cues' first tokens rise, so whether each lies inside a
+    /// mention is read with one cursor over the mentions (when their ends
+    /// rise, as [`in_mention`](Self::in_mention) reads them) instead of a
+    /// search for each.
+    fn all_cue_sites(&self, out: &mut Vec<Option<CueSite>>) {
+        let by_end = self.mentions.is_sorted_by_key(|m| m.end);
+        // (The mentions before `k` end at or before token `at`.)
+        let (mut k, mut at) = (0usize, 0usize);
+        for c in 0..self.cues.len() {
+            let tok = self.cue_token(c);
+            let inside = if by_end && tok >= at {
+                while self.mentions.get(k).is_some_and(|m| (m.end as usize) <= tok) {
+                    k += 1;
+                }
+                at = tok;
+                self.mentions.get(k).is_some_and(|m| (m.first as usize) <= tok)
+            } else {
+                self.in_mention(tok)
+            };
+            debug_assert_eq!(inside, self.in_mention(tok));
+            out.push(if inside { None } else { self.site_at(c, tok) });
         }
+    }
+
+    /// Where cue `c`, whose first token is `tok`, stands (for a cue that
+    /// is no part of a mention).
+    fn site_at(&self, c: usize, tok: usize) -> Option<CueSite> {
         let s = self.seg.sentences[self.seg.sentence_of_token(tok)];
         Some(CueSite {
             tok,
