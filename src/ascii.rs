@@ -213,19 +213,25 @@ pub(crate) fn ascii_word_run(b: &[u8], start: usize, limit: usize) -> usize {
     i
 }
 
+/// Per byte of `x`, bit 7 set when the byte is printable ASCII (`!` to
+/// DEL, 0x21 to 0x7F): a byte of a word, for [`words`].
+#[inline]
+pub(crate) fn printable_mask(x: u64) -> u64 {
+    let rep = |c: u8| u64::from_le_bytes([c; 8]);
+    ((x & LO7) + rep(0x5F)) & !x & HI
+}
+
 /// The end of the run of printable ASCII bytes (`!` to DEL) in `b` from
 /// `i`: eight bytes at a time (the last read padded with zeros, which
 /// stop the run).
 #[inline]
 fn printable_run(b: &[u8], mut i: usize) -> usize {
-    let rep = |c: u8| u64::from_le_bytes([c; 8]);
     loop {
         let x = match load8(b, i) {
             Some(x) => x,
             None => padded(b.get(i..).unwrap_or_default()),
         };
-        // Bit 7 set for a byte from 0x21 to 0x7F.
-        let printable = ((x & LO7) + rep(0x5F)) & !x & HI;
+        let printable = printable_mask(x);
         let stop = !printable & HI;
         if stop != 0 {
             return (i + stop.trailing_zeros() as usize / 8).min(b.len());

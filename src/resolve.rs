@@ -361,7 +361,7 @@ impl<'a> Resolver<'_, 'a> {
     fn name(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
         let mut words = core::mem::take(&mut self.scratch);
-        words_of(&self.d.text[mention.head], &mut words);
+        words_of_in(self.d.text, mention.head, &mut words);
         let r = self.name_with(m, &words);
         self.scratch = words;
         r
@@ -436,7 +436,7 @@ impl<'a> Resolver<'_, 'a> {
                 let (gender, name_gender) = (ch.gender, ch.name_gender);
                 let e = if named {
                     let mut words = core::mem::take(&mut self.scratch);
-                    words_of(&self.d.text[self.d.mentions[canonical].head], &mut words);
+                    words_of_in(self.d.text, self.d.mentions[canonical].head, &mut words);
                     let e = self.new_entity(canonical, kind, Some(&words)).entity;
                     self.scratch = words;
                     e
@@ -466,7 +466,7 @@ impl<'a> Resolver<'_, 'a> {
     fn org(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
         let mut words = core::mem::take(&mut self.scratch);
-        words_of(&self.d.text[mention.head], &mut words);
+        words_of_in(self.d.text, mention.head, &mut words);
         let key = words.iter().fold(0u64, |h, w| h.rotate_left(23) ^ lower_hash(w));
         let r = self.org_with(m, key, &words);
         self.scratch = words;
@@ -841,21 +841,43 @@ fn has_role(nodes: &[(u16, u32)], first: u32, role: u16) -> bool {
 /// [`lower_hash`].
 fn words_of<'t>(name: &'t str, words: &mut Vec<&'t str>) {
     words.clear();
-    words.extend(
-        crate::ascii::words(name)
-            .map(|w| {
-                // (Most words end in neither: their last byte says so.)
-                let w = match w.as_bytes().last() {
-                    Some(b'.' | b',') => w.trim_end_matches(['.', ',']),
-                    _ => w,
-                };
-                match w.as_bytes().last() {
-                    Some(b's') => w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w),
-                    _ => w,
-                }
-            })
-            .filter(|w| !w.is_empty()),
-    );
+    words.extend(crate::ascii::words(name).map(bare_word).filter(|w| !w.is_empty()));
+}
+
+/// [`words_of`] the name at `span` of `text`. A name of one word of up to
+/// eight printable ASCII bytes (most names of one word: `Trump`, `CNN`)
+/// is that word: one load of the text tells, with no split.
+fn words_of_in<'t>(text: &'t str, span: Span, words: &mut Vec<&'t str>) {
+    let name = &text[span];
+    let n = name.len();
+    let one_word = (1..=8).contains(&n)
+        && crate::ascii::load8(text.as_bytes(), span.start).is_some_and(|x| {
+            let keep = crate::ascii::low_bytes(n) & crate::ascii::HI;
+            crate::ascii::printable_mask(x) & keep == keep
+        });
+    if one_word {
+        words.clear();
+        let w = bare_word(name);
+        if !w.is_empty() {
+            words.push(w);
+        }
+    } else {
+        words_of(name, words);
+    }
+}
+
+/// A word of a name without its trailing dots and commas and its
+/// possessive ending.
+fn bare_word(w: &str) -> &str {
+    // (Most words end in neither: their last byte says so.)
+    let w = match w.as_bytes().last() {
+        Some(b'.' | b',') => w.trim_end_matches(['.', ',']),
+        _ => w,
+    };
+    match w.as_bytes().last() {
+        Some(b's') => w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w),
+        _ => w,
+    }
 }
 
 /// The keys a person's name is filed under in [`Resolver::by_word`]: the
@@ -957,6 +979,22 @@ mod tests {
         let kept: Vec<&'static str> = unborrowed(words);
         assert!(kept.is_empty());
         assert!(kept.capacity() >= 100, "room lost: {}", kept.capacity());
+    }
+
+    #[test]
+    fn words_read_in_place_equal_the_split() {
+        let text = "Havel CNN Ruiz's U.S. Ana Ruiz \u{e9}lan A\u{1}B Trump\u{2019}s x. spokeswoman";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 12) {
+                if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                    continue;
+                }
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                words_of_in(text, Span::new(start, end), &mut a);
+                words_of(&text[start..end], &mut b);
+                assert_eq!(a, b, "{start}..{end}");
+            }
+        }
     }
 
     #[test]
