@@ -9,8 +9,9 @@ const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 /// Eight bytes of `b` from `i`, if there are eight.
 #[inline]
 pub(crate) fn load8(b: &[u8], i: usize) -> Option<u64> {
-    let chunk: [u8; 8] = b.get(i..i + 8)?.try_into().ok()?;
-    Some(u64::from_le_bytes(chunk))
+    // (`get(i..)` then the first eight: two compares, where `get(i..i + 8)`
+    // also guards the sum against overflow.)
+    b.get(i..)?.first_chunk::<8>().map(|&chunk| u64::from_le_bytes(chunk))
 }
 
 /// Per byte of `x`, bit 7 set when the byte is an ASCII word character
@@ -212,25 +213,52 @@ pub(crate) fn ascii_word_run(b: &[u8], start: usize, limit: usize) -> usize {
     i
 }
 
+/// Per byte of `x`, bit 7 set when the byte is printable ASCII (`!` to
+/// DEL, 0x21 to 0x7F): a byte of a word, for [`words`].
+#[inline]
+pub(crate) fn printable_mask(x: u64) -> u64 {
+    let rep = |c: u8| u64::from_le_bytes([c; 8]);
+    ((x & LO7) + rep(0x5F)) & !x & HI
+}
+
 /// The end of the run of printable ASCII bytes (`!` to DEL) in `b` from
 /// `i`: eight bytes at a time (the last read padded with zeros, which
 /// stop the run).
 #[inline]
 fn printable_run(b: &[u8], mut i: usize) -> usize {
-    let rep = |c: u8| u64::from_le_bytes([c; 8]);
     loop {
         let x = match load8(b, i) {
             Some(x) => x,
             None => padded(b.get(i..).unwrap_or_default()),
         };
-        // Bit 7 set for a byte from 0x21 to 0x7F.
-        let printable = ((x & LO7) + rep(0x5F)) & !x & HI;
+        let printable = printable_mask(x);
         let stop = !printable & HI;
         if stop != 0 {
             return (i + stop.trailing_zeros() as usize / 8).min(b.len());
         }
         i += 8;
     }
+}
+
+/// True when `s` is ASCII with its words single-spaced: no whitespace but
+/// single spaces between words (none at either end). Then its [`words`]
+/// are its pieces between spaces, and joined by single spaces they are
+/// `s` itself: most names are written so, and need no general split.
+#[inline]
+pub(crate) fn is_single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for &c in b {
+        // (Bytes of 0x80 and above may belong to a space: no fast path.)
+        if c >= 0x80 || matches!(c, b'\t'..=b'\r') || c == b' ' && after_space {
+            return false;
+        }
+        after_space = c == b' ';
+    }
+    true
 }
 
 /// The words of `s` between runs of whitespace: what `str::split_whitespace`
@@ -367,6 +395,41 @@ mod tests {
         ];
         for t in texts {
             assert_eq!(words(t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn single_spaced_text_is_its_words_joined() {
+        let texts = [
+            "",
+            " ",
+            "Ana",
+            "Ana Ruiz",
+            "Ana  Ruiz",
+            " Ana",
+            "Ana ",
+            "Ana\tRuiz",
+            "Ana\u{a0}Ruiz",
+            "J. R. R. Tolkien",
+            "a\u{1}b",
+        ];
+        for t in texts {
+            let joined = words(t).collect::<Vec<_>>().join(" ");
+            if is_single_spaced(t) {
+                assert_eq!(joined, t, "{t:?}");
+            }
+        }
+        assert!(is_single_spaced("Ana Ruiz") && is_single_spaced("") && !is_single_spaced("Ana  Ruiz"));
+        assert!(!is_single_spaced("Ana\nRuiz") && !is_single_spaced("Ana\u{a0}Ruiz") && !is_single_spaced("Ruiz "));
+    }
+
+    proptest::proptest! {
+        /// A single-spaced text is its words joined by single spaces.
+        #[test]
+        fn single_spaced_text_equals_its_words_joined(t in "[a \t\n\u{1}\u{a0}\u{e9}.]{0,16}") {
+            if is_single_spaced(&t) {
+                proptest::prop_assert_eq!(words(&t).collect::<Vec<_>>().join(" "), t);
+            }
         }
     }
 

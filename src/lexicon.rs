@@ -377,6 +377,25 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// [`with_lower`] for a caller that compares the bytes (with literals):
+/// an ASCII word lower-cased needs no UTF-8 check.
+#[inline]
+pub(crate) fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let b = word.as_bytes();
+    if !b.iter().any(|c| c.is_ascii_uppercase() || *c >= 0x80) {
+        return f(b);
+    }
+    if b.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        f(buf.get(..b.len()).unwrap_or_default())
+    } else {
+        f(word.to_lowercase().as_bytes())
+    }
+}
+
 /// True for a day of the week as a name is written (`Monday`): a time
 /// word, never a speaker.
 pub(crate) fn is_weekday(w: &str) -> bool {
@@ -1044,6 +1063,16 @@ impl Lexicons {
         self.time_words.get(word).copied()
     }
 
+    /// [`time_word`](Self::time_word) of the word at `start..end` of
+    /// `text`, read in place (see [`CiMap::get_in`]).
+    pub fn time_word_in(&self, text: &str, start: usize, end: usize) -> Option<TimeWord> {
+        let word = text.as_bytes().get(start..end).unwrap_or_default();
+        if !word.is_empty() && word.iter().all(u8::is_ascii_digit) {
+            return Some(TimeWord::Number);
+        }
+        self.time_words.get_in(text, start, end).copied()
+    }
+
     /// True when `after` (the text after an apostrophe) starts with an
     /// elided word (`tis`, `em`) or a two-digit year (`90s`).
     pub fn is_elision(&self, after: &str) -> bool {
@@ -1232,6 +1261,18 @@ mod tests {
         assert!(lex.is_place("Syria") && lex.is_place("new york") && !lex.is_place("Havel"));
         assert_eq!(lex.character_word("Countess"), Some((CharacterWord::Title, Gender::Female)));
         assert_eq!(lex.character_word("stranger"), Some((CharacterWord::Person, Gender::Unknown)));
+    }
+
+    #[test]
+    fn time_words_read_in_place_equal_the_look_up() {
+        let lex = Lexicons::english();
+        let text = "Friday friday FRIDAY 2010 20x last week yesterday morning Havel x \u{e9}t\u{e9} Sept";
+        let mut start = 0;
+        for w in text.split(' ') {
+            assert_eq!(lex.time_word_in(text, start, start + w.len()), lex.time_word(w), "{w:?}");
+            start += w.len() + 1;
+        }
+        assert_eq!(lex.time_word_in(text, 0, 0), lex.time_word(""));
     }
 
     /// Token flags stand for these look-ups (see `Lexicons::word_flags`):

@@ -226,8 +226,6 @@ pub(crate) struct MentionLists {
     found: Vec<Mention>,
     /// The tag slots' mentions ([`slot::fill`]).
     added: Vec<Mention>,
-    /// [`slot::fill`]'s merge of the two.
-    merged: Vec<Mention>,
     /// The tokens where a finder's mention ends ([`slot::fill`]).
     ends: TokenSet,
     /// The tokens where a cue starts and those right after a cue's end
@@ -325,9 +323,42 @@ pub(crate) fn find_mentions_into(
     let mut next_cue = 0usize;
     let bounds = |k: usize| cues.get(k).map_or((usize::MAX, usize::MAX), |c| (c.start, c.end));
     let (mut cue_start, mut cue_end) = bounds(0);
+    // Each finder needs one of these of its first word (a pronoun; an
+    // opener for the determined, share, quantifier and `the` + name
+    // finders; a capital or an honorific for a name; a role's or an
+    // organisation's first word for a bare plural, `officials`, `polls`),
+    // and a number starts nothing but a share (`21 percent said`): most
+    // tokens are none of these, and are passed over by a tight scan that
+    // reads nothing else, up to the next `according to` source.
+    let opener = flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START;
+    let may_open = |t: &Token| t.kind == TokKind::Word && (t.lex & opener != 0 || t.is_capitalized());
     let mut i = 0usize;
     while i < toks.len() {
-        let t = toks[i];
+        while according_at < i {
+            next_according += 1;
+            according_at = according.get(next_according).copied().unwrap_or(usize::MAX);
+        }
+        let stop = according_at.min(toks.len());
+        while i < stop && toks[i].kind != TokKind::Number && !may_open(&toks[i]) {
+            // (Debug builds check the skip: a finder added or widened
+            // without its first word's flag fails the tests here.)
+            debug_assert!(
+                toks[i].kind == TokKind::Punct
+                    || cx
+                        .pronoun(i)
+                        .or_else(|| cx.determined(i))
+                        .or_else(|| cx.share(i))
+                        .or_else(|| cx.quantifier(i))
+                        .or_else(|| cx.bare_plural(i))
+                        .or_else(|| cx.the_name(i))
+                        .or_else(|| cx.name(i))
+                        .is_none(),
+                "a mention starts at {:?}, which has none of the flags",
+                cx.word(i)
+            );
+            i += 1;
+        }
+        let Some(&t) = toks.get(i) else { break };
         if t.kind == TokKind::Punct {
             i += 1;
             continue;
@@ -340,7 +371,6 @@ pub(crate) fn find_mentions_into(
             i += 1;
             continue;
         }
-        // A number starts nothing but a share (`21 percent said`).
         if t.kind == TokKind::Number {
             match cx.share(i) {
                 Some(mut m) => {
@@ -353,37 +383,9 @@ pub(crate) fn find_mentions_into(
             }
             continue;
         }
-        while according_at < i {
-            next_according += 1;
-            according_at = according.get(next_according).copied().unwrap_or(usize::MAX);
-        }
-        // Each finder needs one of these of its first word (a pronoun; an
-        // opener for the determined, share, quantifier and `the` + name
-        // finders; a capital or an honorific for a name; a role's or an
-        // organisation's first word for a bare plural, `officials`,
-        // `polls`): most words have none and are skipped here, unless an
-        // `according to` source starts there.
-        let may_open =
-            t.lex & (flags::PRONOUN | flags::OPENER | flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) != 0
-                || t.is_capitalized();
-        if !may_open && according_at != i {
-            // (Debug builds check the skip: a finder added or widened
-            // without its first word's flag fails the tests here.)
-            debug_assert!(
-                cx.pronoun(i)
-                    .or_else(|| cx.determined(i))
-                    .or_else(|| cx.share(i))
-                    .or_else(|| cx.quantifier(i))
-                    .or_else(|| cx.bare_plural(i))
-                    .or_else(|| cx.the_name(i))
-                    .or_else(|| cx.name(i))
-                    .is_none(),
-                "a mention starts at {:?}, which has none of the flags",
-                cx.word(i)
-            );
-            i += 1;
-            continue;
-        }
+        // (Here the token may open a mention, or an `according to`
+        // source starts there.)
+        let may_open = may_open(&t);
         // The same finders in the same order as above, each tried only
         // where the token has the flag its own first test asks for: one
         // read of the flags instead of seven (the
@@ -404,7 +406,10 @@ pub(crate) fn find_mentions_into(
     // case is no name.
     if out.iter().any(|m| m.unsure) {
         let common = lower_evidence(text, seg, out);
-        out.retain(|m| !m.unsure || !with_lower(&text[m.head], |w| common.contains(w)));
+        // (Often none is: then no mention is read again.)
+        if !common.is_empty() {
+            out.retain(|m| !m.unsure || !with_lower(&text[m.head], |w| common.contains(w)));
+        }
     }
     absorb_titles(&cx, out);
     // (The mentions change lists with the caller: both keep their room.)
@@ -1341,6 +1346,19 @@ impl<'a> Cx<'a> {
         if !first_tok.is_capitalized() && !first_tok.is_honorific() {
             return None;
         }
+        // `The`, `But`, `In`: a capitalised function word that starts no
+        // title, role or organisation, is no short acronym and stands
+        // before no cue opens no name (the tests below would each turn it
+        // away; it is the commonest capitalised word).
+        // (Nor is it a first name that is also a word: `Will Estrada`.)
+        if first_tok.is_function_word()
+            && first_tok.lex & (flags::HONORIFIC | flags::ROLE_START | flags::ORG_START) == 0
+            && !(first_tok.shape == Shape::AllCaps && self.bytes(i).len() <= 2)
+            && !self.cue_starts_at(i + 1)
+            && !is_given_homonym(self.bytes(i))
+        {
+            return None;
+        }
         let para = first_tok.para;
         // `the State Department`, `Fox News`: a known organisation name.
         // (Unless more of the name follows: `CBS News`.)
@@ -1429,7 +1447,7 @@ impl<'a> Cx<'a> {
                     let acronym = t.shape == Shape::AllCaps && w.len() <= 2;
                     // `Theresa May`, `Will`: function words that are names
                     // after a first name.
-                    let given = matches!(w, b"May" | b"Will" | b"June" | b"April" | b"August" | b"March");
+                    let given = is_given_homonym(w);
                     let homonym = j > name_start && given;
                     // `“…,” Will said.`, `“…”, Will said`: a capitalised
                     // word between a quotation's comma and a cue is the
@@ -1836,6 +1854,12 @@ fn link_appositives(cx: &Cx<'_>, out: &mut [Mention]) {
             }
         }
     }
+}
+
+/// True for a first name that is also a function word, capitalised
+/// (`May`, `Will`, `June`): such a word may open or continue a name.
+fn is_given_homonym(w: &[u8]) -> bool {
+    matches!(w, b"May" | b"Will" | b"June" | b"April" | b"August" | b"March")
 }
 
 #[cfg(test)]

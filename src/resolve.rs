@@ -361,7 +361,7 @@ impl<'a> Resolver<'_, 'a> {
     fn name(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
         let mut words = core::mem::take(&mut self.scratch);
-        words_of(&self.d.text[mention.head], &mut words);
+        words_of_in(self.d.text, mention.head, &mut words);
         let r = self.name_with(m, &words);
         self.scratch = words;
         r
@@ -436,7 +436,7 @@ impl<'a> Resolver<'_, 'a> {
                 let (gender, name_gender) = (ch.gender, ch.name_gender);
                 let e = if named {
                     let mut words = core::mem::take(&mut self.scratch);
-                    words_of(&self.d.text[self.d.mentions[canonical].head], &mut words);
+                    words_of_in(self.d.text, self.d.mentions[canonical].head, &mut words);
                     let e = self.new_entity(canonical, kind, Some(&words)).entity;
                     self.scratch = words;
                     e
@@ -466,7 +466,7 @@ impl<'a> Resolver<'_, 'a> {
     fn org(&mut self, m: usize) -> Resolution {
         let mention = self.d.mentions[m];
         let mut words = core::mem::take(&mut self.scratch);
-        words_of(&self.d.text[mention.head], &mut words);
+        words_of_in(self.d.text, mention.head, &mut words);
         let key = words.iter().fold(0u64, |h, w| h.rotate_left(23) ^ lower_hash(w));
         let r = self.org_with(m, key, &words);
         self.scratch = words;
@@ -679,8 +679,12 @@ impl<'a> Resolver<'_, 'a> {
             None if ent.kind == SpeakerKind::Narrator => return Arc::from("the narrator"),
             None => ent.first_mention.map_or(Span::default(), |m| self.d.mentions[m].span),
         };
+        let written = &self.d.text[span];
+        if crate::ascii::is_single_spaced(written) {
+            return Arc::from(written);
+        }
         buf.clear();
-        for (i, w) in crate::ascii::words(&self.d.text[span]).enumerate() {
+        for (i, w) in crate::ascii::words(written).enumerate() {
             if i > 0 {
                 buf.push(' ');
             }
@@ -837,21 +841,43 @@ fn has_role(nodes: &[(u16, u32)], first: u32, role: u16) -> bool {
 /// [`lower_hash`].
 fn words_of<'t>(name: &'t str, words: &mut Vec<&'t str>) {
     words.clear();
-    words.extend(
-        crate::ascii::words(name)
-            .map(|w| {
-                // (Most words end in neither: their last byte says so.)
-                let w = match w.as_bytes().last() {
-                    Some(b'.' | b',') => w.trim_end_matches(['.', ',']),
-                    _ => w,
-                };
-                match w.as_bytes().last() {
-                    Some(b's') => w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w),
-                    _ => w,
-                }
-            })
-            .filter(|w| !w.is_empty()),
-    );
+    words.extend(crate::ascii::words(name).map(bare_word).filter(|w| !w.is_empty()));
+}
+
+/// [`words_of`] the name at `span` of `text`. A name of one word of up to
+/// eight printable ASCII bytes (most names of one word: `Trump`, `CNN`)
+/// is that word: one load of the text tells, with no split.
+fn words_of_in<'t>(text: &'t str, span: Span, words: &mut Vec<&'t str>) {
+    let name = &text[span];
+    let n = name.len();
+    let one_word = (1..=8).contains(&n)
+        && crate::ascii::load8(text.as_bytes(), span.start).is_some_and(|x| {
+            let keep = crate::ascii::low_bytes(n) & crate::ascii::HI;
+            crate::ascii::printable_mask(x) & keep == keep
+        });
+    if one_word {
+        words.clear();
+        let w = bare_word(name);
+        if !w.is_empty() {
+            words.push(w);
+        }
+    } else {
+        words_of(name, words);
+    }
+}
+
+/// A word of a name without its trailing dots and commas and its
+/// possessive ending.
+fn bare_word(w: &str) -> &str {
+    // (Most words end in neither: their last byte says so.)
+    let w = match w.as_bytes().last() {
+        Some(b'.' | b',') => w.trim_end_matches(['.', ',']),
+        _ => w,
+    };
+    match w.as_bytes().last() {
+        Some(b's') => w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w),
+        _ => w,
+    }
 }
 
 /// The keys a person's name is filed under in [`Resolver::by_word`]: the
@@ -889,19 +915,27 @@ fn same_word(a: &str, b: &str) -> bool {
 /// [`same_word`] holds have the same hash. ASCII words are lower-cased
 /// eight bytes at a time as they are hashed, without a copy.
 fn lower_hash(w: &str) -> u64 {
-    if w.is_ascii() { hash_lower_ascii(w.as_bytes()) } else { hash_lower_ascii(w.to_lowercase().as_bytes()) }
+    match hash_lower_ascii(w.as_bytes()) {
+        (h, true) => h,
+        _ => hash_lower_ascii(w.to_lowercase().as_bytes()).0,
+    }
 }
 
 /// The hash of `b` with its ASCII capitals lower-cased: read eight bytes
 /// at a time (the last read padded with zeros), each lower-cased with
-/// [`lower8`](crate::ascii::lower8), mixed with the length. (A lower-case
-/// string is its own ASCII lower case, so both paths of [`lower_hash`]
-/// agree.)
-fn hash_lower_ascii(b: &[u8]) -> u64 {
+/// [`lower8`](crate::ascii::lower8), mixed with the length; and whether
+/// `b` is ASCII, read in the same pass (lower-casing keeps the top bits).
+/// (A lower-case string is its own ASCII lower case, so both paths of
+/// [`lower_hash`] agree.)
+fn hash_lower_ascii(b: &[u8]) -> (u64, bool) {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h = (b.len() as u64).wrapping_mul(K);
-    crate::ascii::for_each_lower8(b, |w| h = (h.rotate_left(5) ^ w).wrapping_mul(K));
-    h ^ h >> 29
+    let mut all = 0u64;
+    crate::ascii::for_each_lower8(b, |w| {
+        all |= w;
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    });
+    (h ^ h >> 29, all & crate::ascii::HI == 0)
 }
 
 /// True when `a` and `b` are both absent or the same word.
@@ -945,6 +979,22 @@ mod tests {
         let kept: Vec<&'static str> = unborrowed(words);
         assert!(kept.is_empty());
         assert!(kept.capacity() >= 100, "room lost: {}", kept.capacity());
+    }
+
+    #[test]
+    fn words_read_in_place_equal_the_split() {
+        let text = "Havel CNN Ruiz's U.S. Ana Ruiz \u{e9}lan A\u{1}B Trump\u{2019}s x. spokeswoman";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 12) {
+                if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                    continue;
+                }
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                words_of_in(text, Span::new(start, end), &mut a);
+                words_of(&text[start..end], &mut b);
+                assert_eq!(a, b, "{start}..{end}");
+            }
+        }
     }
 
     #[test]

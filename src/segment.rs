@@ -577,8 +577,14 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
     let bytes = text.as_bytes();
     let mut i = para.start;
     let end = para.end;
-    while i < end {
-        let b = bytes[i];
+    // (Whether a plain word may start a cue, by its hash: the matcher's
+    // filter is read once here, not at each word.)
+    let filter = cues.map(CueMatcher::start_filter);
+    let may_start_hash = |hash: u64| filter.is_none_or(|f| f.is_some_and(|f| f.contains(hash)));
+    // (The paragraph's bytes from the text's start: one compare a turn both
+    // ends the loop and checks the read.)
+    let upto_end = bytes.get(..end).unwrap_or_default();
+    while let Some(&b) = upto_end.get(i) {
         match CLASS[b as usize] {
             C_SPACE => i += 1,
             C_ALNUM => {
@@ -594,7 +600,7 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                         shape: w.shape(),
                         para: para_idx,
                         lex: lex.short_word_flags(lower, hash),
-                        cue: if cues.is_none_or(|m| m.may_start_hash(hash)) { CueScan::Word } else { CueScan::Pass },
+                        cue: if may_start_hash(hash) { CueScan::Word } else { CueScan::Pass },
                     });
                     // A space after it needs no turn of the loop.
                     i = e + usize::from(w.next == b' ');
@@ -610,12 +616,12 @@ fn tokenize(text: &str, para: Span, para_idx: u32, lex: &Lexicons, cues: Option<
                     let (flags, may_start) = match crate::ascii::load8(bytes, i) {
                         Some(head) if e - i > 8 => {
                             let hash = crate::ascii::head_hash(head, e - i);
-                            (lex.long_word_flags(text, i, e, hash), cues.is_none_or(|m| m.may_start_hash(hash)))
+                            (lex.long_word_flags(text, i, e, hash), may_start_hash(hash))
                         }
                         Some(head) if e - i == 8 => {
                             let lower = crate::ascii::lower8(head);
                             let hash = crate::ascii::short_hash(lower);
-                            (lex.short_word_flags(lower, hash), cues.is_none_or(|m| m.may_start_hash(hash)))
+                            (lex.short_word_flags(lower, hash), may_start_hash(hash))
                         }
                         _ => (lex.word_flags_in(text, i, e), cues.is_none_or(|m| m.may_start(text, i, e))),
                     };

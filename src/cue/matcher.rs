@@ -390,11 +390,11 @@ impl Automaton {
         self.starts.contains(word_hash_at(text.as_bytes(), start, end))
     }
 
-    /// [`may_start`](Self::may_start) for a word given by its
-    /// [`head_hash`](crate::ascii::head_hash) (its [`word_hash`]).
+    /// The set that [`may_start`](Self::may_start) reads for a word given
+    /// by its [`head_hash`](crate::ascii::head_hash) (its [`word_hash`]).
     #[inline]
-    pub fn may_start_hash(&self, hash: u64) -> bool {
-        self.starts.contains(hash)
+    pub fn start_filter(&self) -> &HashBits {
+        &self.starts
     }
 
     /// The hit at the word `start..end` (a word start), if any: the

@@ -229,10 +229,19 @@ impl CueMatcher {
     /// [`head_hash`](crate::ascii::head_hash) (for a word of at most eight
     /// bytes, the [`short_hash`](crate::ascii::short_hash) of its bytes
     /// lower-cased): the tokenizer computes it once for this and the word's
-    /// flags.
-    #[inline]
+    /// flags, and reads the [`start_filter`](Self::start_filter) itself.
+    #[cfg(test)]
     pub fn may_start_hash(&self, hash: u64) -> bool {
-        self.automaton.as_ref().is_some_and(|a| a.may_start_hash(hash))
+        self.start_filter().is_some_and(|f| f.contains(hash))
+    }
+
+    /// The hashes of the words that may start a cue, as
+    /// [`may_start`](Self::may_start) reads them: taken once by a caller
+    /// that asks for many words (the tokenizer); `None` when no word
+    /// starts a cue.
+    #[inline]
+    pub(crate) fn start_filter(&self) -> Option<&crate::ascii::HashBits> {
+        self.automaton.as_ref().map(Automaton::start_filter)
     }
 
     /// A raw hit grown over its frames, and the cue it is unless the

@@ -63,18 +63,28 @@ pub(super) fn fill(cx: &Cx<'_>, quotes: &[Span], out: &mut Vec<Mention>, lists: 
         out.sort_by_key(|m| m.first);
         return;
     }
-    let merged = &mut lists.merged;
-    merged.clear();
-    merged.reserve(out.len() + added.len());
-    let mut extra = added.drain(..).peekable();
-    for m in out.drain(..) {
-        while let Some(a) = extra.next_if(|a| a.first < m.first) {
-            merged.push(a);
+    merge_into(out, added);
+}
+
+/// Merges `added` into `out`, both sorted by first token, as a stable sort
+/// of `out` followed by `added` would (ties to `out`'s): in place, from the
+/// back, so the mentions before the first added one are not moved.
+fn merge_into(out: &mut Vec<Mention>, added: &[Mention]) {
+    let Some(&last) = added.last() else { return };
+    let (mut r, mut a) = (out.len(), added.len());
+    out.resize(r + a, last);
+    for w in (0..out.len()).rev() {
+        if a == 0 {
+            break;
         }
-        merged.push(m);
+        let take_out = r > 0 && out[r - 1].first > added[a - 1].first;
+        out[w] = if take_out { out[r - 1] } else { added[a - 1] };
+        if take_out {
+            r -= 1;
+        } else {
+            a -= 1;
+        }
     }
-    merged.extend(extra);
-    core::mem::swap(out, merged);
 }
 
 /// The finders' mentions (in text order), and the tokens where one ends:
@@ -572,6 +582,35 @@ fn slot_mention(cx: &Cx<'_>, first: usize, end: usize, out: &Found<'_>) -> Optio
 
 #[cfg(test)]
 mod tests {
+    /// The in-place merge orders mentions as a stable sort of both lists
+    /// does, ties to the finders' mentions.
+    #[test]
+    fn merge_equals_a_stable_sort() {
+        use super::{Mention, MentionKind, merge_into};
+        use crate::span::Span;
+        let m = |first: usize, tag: usize| {
+            Mention::plain(Span::new(tag, tag), Span::default(), MentionKind::Name, first, first + 1)
+        };
+        let cases: [(&[usize], &[usize]); 6] = [
+            (&[1, 4, 9], &[0, 4, 5, 12]),
+            (&[], &[2, 3]),
+            (&[3, 3, 7], &[]),
+            (&[5, 6], &[1, 2]),
+            (&[1, 2], &[5, 5, 6]),
+            (&[2, 4, 4, 8], &[4, 4, 8]),
+        ];
+        for (found, added) in cases {
+            let mut out: Vec<Mention> = found.iter().enumerate().map(|(k, &f)| m(f, k)).collect();
+            let extra: Vec<Mention> = added.iter().enumerate().map(|(k, &f)| m(f, 100 + k)).collect();
+            let mut want = out.clone();
+            want.extend(extra.iter().copied());
+            want.sort_by_key(|x| x.first);
+            merge_into(&mut out, &extra);
+            let key = |v: &[Mention]| v.iter().map(|x| (x.first, x.span.start)).collect::<Vec<_>>();
+            assert_eq!(key(&out), key(&want), "{found:?} {added:?}");
+        }
+    }
+
     use crate::genre::Genre;
     use crate::lexicon::Lexicons;
     use crate::mention::find_mentions;

@@ -214,7 +214,10 @@ fn pair_with(
         // cat`): it closes the single quote on top of the stack unless a
         // plain closer follows before anything else happens.
         let mut pending: Option<(usize, usize)> = None;
-        while let Some(p) = candidates.next_if(|&p| p < para.end) {
+        // (`peek` then `next` rather than `next_if`, which the compiler
+        // left out of line, a call per candidate.)
+        while let Some(&p) = candidates.peek().filter(|&&p| p < para.end) {
+            candidates.next();
             work.steps += 1;
             // Between paragraphs, or inside a mark already read (`''`).
             if p < i || is_inner_apostrophe(bytes, p) {

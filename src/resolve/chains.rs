@@ -80,15 +80,23 @@ impl Chains {
     /// Files entity `e` under `key`, at the end of its list, unless it is
     /// on the list already.
     pub fn file(&mut self, key: u64, e: usize) {
-        if self.get(key).any(|x| x == e) {
-            return;
+        // (One probe finds the list to search and, for a new entity, the
+        // slot to file it in; a new key may first need a larger table.)
+        let mut i = self.slot(key);
+        let first = self.slots.get(i).map_or(EMPTY, |&(_, first, _)| first);
+        let mut at = first;
+        while let Some(&(x, next)) = self.nodes.get(at as usize) {
+            if x as usize == e {
+                return;
+            }
+            at = next;
         }
-        if (self.len + 1) * 2 > self.slots.len() {
+        if first == EMPTY && (self.len + 1) * 2 > self.slots.len() {
             self.grow();
+            i = self.slot(key);
         }
         let node = self.nodes.len() as u32;
         self.nodes.push((e as u32, EMPTY));
-        let i = self.slot(key);
         let Some(slot) = self.slots.get_mut(i) else { return };
         if slot.1 == EMPTY {
             *slot = (key, node, node);

@@ -130,7 +130,7 @@ impl Pass for ClauseThenTag {
             if reported {
                 continue;
             }
-            let words = (first..comma).filter(|&k| d.seg.tokens[k].is_word()).count();
+            let words = d.words_in(first, comma);
             if words < MIN_WORDS {
                 continue;
             }
@@ -169,7 +169,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
     if d.crosses_quote(first, comma) {
         return;
     }
-    let words = |a: usize, b: usize| (a..b).filter(|&k| d.seg.tokens[k].is_word()).count();
+    let words = |a: usize, b: usize| d.words_in(a, b);
     let rule = rule_of(d, c);
     // The part before the tag is reported even when it is a circumstance
     // (`In the long run, many economists say, …`: the whole sentence is the

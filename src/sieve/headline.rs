@@ -47,7 +47,7 @@ impl Pass for Headline {
             while stop > start && matches!(d.bytes(stop - 1), b"." | b"?" | b"!" | b";" | b",") {
                 stop -= 1;
             }
-            let words = (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count();
+            let words = d.words_in(start, stop);
             // (A clause, with its verb: `Sanders: Win in a walk` heads a
             // section.)
             if words < MIN_WORDS || d.crosses_quote(start, stop) || !has_finite_verb(d, start, stop) {

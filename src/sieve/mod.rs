@@ -261,15 +261,22 @@ pub(crate) struct Draft<'a> {
     /// passes ask again for the same tokens (a third of the asks on
     /// PolNeAR dev), each ask a walk over the tag's words.
     tag_memo: Vec<Cell<TagMemo>>,
-    /// [`Draft::cue_site`] of each cue hit.
+    /// The number of this document among those the lists served: an entry
+    /// of [`tag_memo`](Draft::tag_memo) holds for this document only when
+    /// it bears this number, so the memo is never cleared, only grown (a
+    /// clear wrote every token's entry).
+    tag_generation: u32,
+    /// Where each cue hit stands ([`Draft::all_cue_sites`]).
     cue_sites: Vec<Option<CueSite>>,
     /// The list [`TopQuotes::new_in`] sorted, kept for
     /// [`recycle`](Draft::recycle).
     top_entries: Vec<top::Entry>,
 }
 
-/// A remembered [`Draft::tag_at`]: (mention, cue, end token) or none.
-type TagMemo = Option<Option<(u32, u32, u32)>>;
+/// A remembered [`Draft::tag_at`]: the document it was found in (see
+/// [`Draft::tag_generation`]) and the tag, (mention, cue, end token), or
+/// none.
+type TagMemo = (u32, Option<(u32, u32, u32)>);
 
 /// The lists a [`Draft`] builds for itself, kept from one document to the
 /// next (see [`Scratch`](crate::scratch::Scratch)): [`Draft::new_in`]
@@ -286,6 +293,7 @@ pub(crate) struct DraftLists {
     /// [`TopQuotes`]' own vector.
     top: Vec<top::Entry>,
     tag_memo: Vec<Cell<TagMemo>>,
+    tag_generation: u32,
     cue_sites: Vec<Option<CueSite>>,
 }
 
@@ -326,6 +334,7 @@ impl<'a> Draft<'a> {
             top_entries: mut entries,
             top,
             mut tag_memo,
+            tag_generation,
             mut cue_sites,
         } = lists;
         quotes.clear();
@@ -377,8 +386,18 @@ impl<'a> Draft<'a> {
             }
             cue_toks.push((first as u32, end as u32));
         }
-        tag_memo.clear();
-        tag_memo.resize(seg.tokens.len(), Cell::new(None));
+        // (Entries of earlier documents bear older numbers; after the
+        // numbers wrap, all are forgotten.)
+        let tag_generation = match tag_generation.wrapping_add(1) {
+            0 => {
+                tag_memo.clear();
+                1
+            }
+            g => g,
+        };
+        if tag_memo.len() < seg.tokens.len() {
+            tag_memo.resize(seg.tokens.len(), Cell::new((0, None)));
+        }
         cue_sites.clear();
         let mut d = Draft {
             text,
@@ -397,10 +416,11 @@ impl<'a> Draft<'a> {
             genre,
             cast,
             tag_memo,
+            tag_generation,
             cue_sites: Vec::new(),
             top_entries: entries,
         };
-        cue_sites.extend((0..d.cues.len()).map(|c| d.cue_site(c)));
+        d.all_cue_sites(&mut cue_sites);
         d.cue_sites = cue_sites;
         // Parts of one multi-paragraph quotation share a group.
         for i in 0..d.quotes.len() {
@@ -428,6 +448,7 @@ impl<'a> Draft<'a> {
             mention_starts,
             top,
             tag_memo,
+            tag_generation,
             cue_sites,
             top_entries,
             ..
@@ -441,6 +462,7 @@ impl<'a> Draft<'a> {
             top_entries,
             top: top.into_list(),
             tag_memo,
+            tag_generation,
             cue_sites,
         };
         scratch.cues = cues;
@@ -459,6 +481,11 @@ impl<'a> Draft<'a> {
     #[inline]
     pub fn bytes(&self, i: usize) -> &'a [u8] {
         self.seg.tokens.get(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or_default()
+    }
+
+    /// How many of tokens `first..end` are words or numbers.
+    pub fn words_in(&self, first: usize, end: usize) -> usize {
+        self.seg.tokens.get(first..end).map_or(0, |toks| toks.iter().filter(|t| t.is_word()).count())
     }
 
     /// True when token `i` is the one-byte mark `mark` (`b','`): the same
@@ -492,14 +519,36 @@ impl<'a> Draft<'a> {
         self.cue_sites.get(c).copied().flatten()
     }
 
-    /// Where cue `c` stands, unless it is part of a mention: what
-    /// [`free_cue`](Self::free_cue) gives for an unused cue (found once in
-    /// [`Draft::new`]: several passes ask for every cue).
-    fn cue_site(&self, c: usize) -> Option<CueSite> {
-        let tok = self.cue_token(c);
-        if self.in_mention(tok) {
-            return None;
+    /// Where each cue stands, unless it is part of a mention, in order,
+    /// into `out`: what [`free_cue`](Self::free_cue) gives for an unused
+    /// cue (found once in [`Draft::new`]: several passes ask for every
+    /// cue). The cues' first tokens rise, so whether each lies inside a
+    /// mention is read with one cursor over the mentions (when their ends
+    /// rise, as [`in_mention`](Self::in_mention) reads them) instead of a
+    /// search for each.
+    fn all_cue_sites(&self, out: &mut Vec<Option<CueSite>>) {
+        let by_end = self.mentions.is_sorted_by_key(|m| m.end);
+        // (The mentions before `k` end at or before token `at`.)
+        let (mut k, mut at) = (0usize, 0usize);
+        for c in 0..self.cues.len() {
+            let tok = self.cue_token(c);
+            let inside = if by_end && tok >= at {
+                while self.mentions.get(k).is_some_and(|m| (m.end as usize) <= tok) {
+                    k += 1;
+                }
+                at = tok;
+                self.mentions.get(k).is_some_and(|m| (m.first as usize) <= tok)
+            } else {
+                self.in_mention(tok)
+            };
+            debug_assert_eq!(inside, self.in_mention(tok));
+            out.push(if inside { None } else { self.site_at(c, tok) });
         }
+    }
+
+    /// Where cue `c`, whose first token is `tok`, stands (for a cue that
+    /// is no part of a mention).
+    fn site_at(&self, c: usize, tok: usize) -> Option<CueSite> {
         let s = self.seg.sentences[self.seg.sentence_of_token(tok)];
         Some(CueSite {
             tok,
@@ -655,7 +704,7 @@ impl<'a> Draft<'a> {
         if !t.is_word() {
             return None;
         }
-        let w = self.lex.time_word(self.word(i))?;
+        let w = self.lex.time_word_in(self.text, t.span.start, t.span.end)?;
         (!t.is_capitalized() || w == TimeWord::Name).then_some(w)
     }
 
@@ -666,51 +715,52 @@ impl<'a> Draft<'a> {
         if t.kind != TokKind::Word {
             return false;
         }
-        let w = self.word(i);
         if t.is_capitalized() {
             // `Priebus later Thursday told Fox News`
-            return crate::lexicon::is_weekday(w);
+            return crate::lexicon::is_weekday(self.word(i));
         }
-        w.ends_with("ly")
+        // (The bytes: the tests compare them with literals.)
+        let w = self.bytes(i);
+        w.ends_with(b"ly")
             || matches!(
                 w,
-                "also"
-                    | "then"
-                    | "later"
-                    | "again"
-                    | "once"
-                    | "is"
-                    | "was"
-                    | "are"
-                    | "were"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "would"
-                    | "will"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "previously"
-                    | "earlier"
-                    | "further"
-                    | "still"
-                    | "just"
-                    | "now"
-                    | "often"
-                    | "recently"
-                    | "soon"
-                    | "even"
-                    | "too"
-                    | "yet"
-                    | "last"
-                    | "today"
-                    | "yesterday"
-                    | "tonight"
-                    | "himself"
-                    | "herself"
-                    | "itself"
-                    | "themselves"
+                b"also"
+                    | b"then"
+                    | b"later"
+                    | b"again"
+                    | b"once"
+                    | b"is"
+                    | b"was"
+                    | b"are"
+                    | b"were"
+                    | b"has"
+                    | b"had"
+                    | b"have"
+                    | b"would"
+                    | b"will"
+                    | b"did"
+                    | b"does"
+                    | b"do"
+                    | b"previously"
+                    | b"earlier"
+                    | b"further"
+                    | b"still"
+                    | b"just"
+                    | b"now"
+                    | b"often"
+                    | b"recently"
+                    | b"soon"
+                    | b"even"
+                    | b"too"
+                    | b"yet"
+                    | b"last"
+                    | b"today"
+                    | b"yesterday"
+                    | b"tonight"
+                    | b"himself"
+                    | b"herself"
+                    | b"itself"
+                    | b"themselves"
             )
     }
 
@@ -940,11 +990,12 @@ impl<'a> Draft<'a> {
     /// token).
     pub fn tag_at(&self, i: usize) -> Option<(usize, usize, usize)> {
         let Some(memo) = self.tag_memo.get(i) else { return self.find_tag_at(i) };
-        if let Some(known) = memo.get() {
+        let (generation, known) = memo.get();
+        if generation == self.tag_generation {
             return known.map(|(m, c, end)| (m as usize, c as usize, end as usize));
         }
         let found = self.find_tag_at(i);
-        memo.set(Some(found.map(|(m, c, end)| (m as u32, c as u32, end as u32))));
+        memo.set((self.tag_generation, found.map(|(m, c, end)| (m as u32, c as u32, end as u32))));
         found
     }
 
@@ -1310,54 +1361,54 @@ impl<'a> Draft<'a> {
         // Skip an opening adverbial (`Amid calls for …, The Blaze's Matt
         // Walsh provided …`): the subject follows its comma.
         let mut first = s.first;
-        let opener = crate::lexicon::with_lower(self.word(first as usize), |w| {
+        let opener = crate::lexicon::with_lower_bytes(self.word(first as usize), |w| {
             matches!(
                 w,
-                "amid"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "as"
-                    | "although"
-                    | "though"
-                    | "despite"
-                    | "following"
-                    | "during"
-                    | "since"
-                    | "if"
-                    | "because"
-                    | "with"
-                    | "without"
-                    | "for"
-                    | "by"
-                    | "from"
-                    | "under"
-                    | "over"
-                    | "outside"
-                    | "inside"
-                    | "near"
-                    | "across"
-                    | "around"
-                    | "throughout"
-                    | "within"
-                    | "among"
-                    | "behind"
-                    | "beyond"
-                    | "unlike"
-                    | "like"
-                    | "once"
-                    | "until"
-                    | "asked"
-                    | "speaking"
-                    | "according"
-                    | "earlier"
-                    | "later"
-                    | "last"
-                    | "this"
+                b"amid"
+                    | b"after"
+                    | b"before"
+                    | b"when"
+                    | b"while"
+                    | b"in"
+                    | b"on"
+                    | b"at"
+                    | b"as"
+                    | b"although"
+                    | b"though"
+                    | b"despite"
+                    | b"following"
+                    | b"during"
+                    | b"since"
+                    | b"if"
+                    | b"because"
+                    | b"with"
+                    | b"without"
+                    | b"for"
+                    | b"by"
+                    | b"from"
+                    | b"under"
+                    | b"over"
+                    | b"outside"
+                    | b"inside"
+                    | b"near"
+                    | b"across"
+                    | b"around"
+                    | b"throughout"
+                    | b"within"
+                    | b"among"
+                    | b"behind"
+                    | b"beyond"
+                    | b"unlike"
+                    | b"like"
+                    | b"once"
+                    | b"until"
+                    | b"asked"
+                    | b"speaking"
+                    | b"according"
+                    | b"earlier"
+                    | b"later"
+                    | b"last"
+                    | b"this"
             )
         });
         // (`Appearing before cheering supporters, Suu Kyi said …`: a

@@ -59,7 +59,7 @@ impl Pass for NestedReport {
             {
                 stop -= 1;
             }
-            if (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() < 3 {
+            if d.words_in(start, stop) < 3 {
                 continue;
             }
             let span = Span::new(d.seg.tokens[start].span.start, d.seg.tokens[stop - 1].span.end);

@@ -119,8 +119,7 @@ impl Pass for TagThenClause {
             let after_of = start > 0 && matches!(d.bytes(start - 1), b"of" | b"about");
 
             // `denied the claims`: some cues report their object.
-            let object =
-                d.lex.is_object_cue(lemma) && (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() >= 2;
+            let object = d.lex.is_object_cue(lemma) && d.words_in(start, stop) >= 2;
             // (`According to X,` frames a clause whatever its verb.)
             let directive = frames.has(Frames::DIRECTS) && addressee_before_to(d, start).is_some();
             if rule != Rule::AccordingTo
@@ -134,17 +133,18 @@ impl Pass for TagThenClause {
             {
                 continue;
             }
-            let words = (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count();
+            let words = d.words_in(start, stop);
             if words < MIN_WORDS || d.crosses_quote(start, stop) && !opens_quote_inside(d, start, stop) {
                 continue;
             }
             // A quote inside the clause that is already someone else's
             // ends the clause before it.
-            let stop = cut_at_attributed(d, start, stop, m);
-            if (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() < MIN_WORDS {
+            // (Its words are counted again only when it was cut.)
+            let cut = cut_at_attributed(d, start, stop, m);
+            if cut != stop && d.words_in(start, cut) < MIN_WORDS {
                 continue;
             }
-            d.add_report(start, stop, m, Some(c), rule, PRIOR);
+            d.add_report(start, cut, m, Some(c), rule, PRIOR);
         }
     }
 }
@@ -674,9 +674,11 @@ fn contains_quote(d: &Draft<'_>, start: usize, stop: usize) -> bool {
 
 /// Auxiliaries, modals and copulas: the finite verbs a rule can see.
 pub(super) fn is_auxiliary(w: &str) -> bool {
-    // (Every auxiliary below has two to eleven bytes, `shouldn’t`, in any
-    // case: most words are ruled out by their length.)
-    if !(2..=11).contains(&w.len()) {
+    // (Every auxiliary below has two to eleven bytes, `shouldn’t`, and
+    // starts with one of nine letters, in any case: most words are ruled
+    // out by their length or their first byte.)
+    let first = w.as_bytes().first().map_or(0, |&b| b | 0x20);
+    if !(2..=11).contains(&w.len()) || !matches!(first, b'a' | b'b' | b'c' | b'd' | b'h' | b'i' | b'm' | b's' | b'w') {
         return false;
     }
     // (Curly apostrophes read as straight ones: `shouldn’t`.)
@@ -687,52 +689,53 @@ pub(super) fn is_auxiliary(w: &str) -> bool {
     } else {
         w
     };
-    crate::lexicon::with_lower(w, |w| {
+    crate::lexicon::with_lower_bytes(w, |w| {
         matches!(
             w,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "be"
-                | "been"
-                | "am"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "shall"
-                | "may"
-                | "might"
-                | "must"
-                | "does"
-                | "did"
-                | "do"
-                | "won't"
-                | "wouldn't"
-                | "can't"
-                | "couldn't"
-                | "shouldn't"
-                | "isn't"
-                | "wasn't"
-                | "aren't"
-                | "weren't"
-                | "hasn't"
-                | "haven't"
-                | "hadn't"
-                | "doesn't"
-                | "didn't"
-                | "don't"
-                | "won\u{2019}t"
-                | "can\u{2019}t"
-                | "isn\u{2019}t"
-                | "wasn\u{2019}t"
-                | "doesn\u{2019}t"
-                | "didn\u{2019}t"
-                | "don\u{2019}t"
+            b"is"
+                | b"was"
+                | b"are"
+                | b"were"
+                | b"be"
+                | b"been"
+                | b"am"
+                | b"has"
+                | b"have"
+                | b"had"
+                | b"will"
+                | b"would"
+                | b"can"
+                | b"could"
+                | b"should"
+                | b"shall"
+                | b"may"
+                | b"might"
+                | b"must"
+                | b"does"
+                | b"did"
+                | b"do"
+                | b"won't"
+                | b"wouldn't"
+                | b"can't"
+                | b"couldn't"
+                | b"shouldn't"
+                | b"isn't"
+                | b"wasn't"
+                | b"aren't"
+                | b"weren't"
+                | b"hasn't"
+                | b"haven't"
+                | b"hadn't"
+                | b"doesn't"
+                | b"didn't"
+                | b"don't"
+                | b"won\xe2\x80\x99t"
+                | b"can\xe2\x80\x99t"
+                | b"isn\xe2\x80\x99t"
+                | b"wasn\xe2\x80\x99t"
+                | b"doesn\xe2\x80\x99t"
+                | b"didn\xe2\x80\x99t"
+                | b"don\xe2\x80\x99t"
         )
     })
 }
@@ -743,8 +746,8 @@ pub(super) fn is_auxiliary(w: &str) -> bool {
 /// failed`).
 pub(super) fn has_finite_verb(d: &Draft<'_>, start: usize, stop: usize) -> bool {
     let subject = |w: &str| {
-        crate::lexicon::with_lower(w, |w| {
-            matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "this" | "that")
+        crate::lexicon::with_lower_bytes(w, |w| {
+            matches!(w, b"he" | b"she" | b"it" | b"they" | b"we" | b"i" | b"you" | b"there" | b"this" | b"that")
         })
     };
     (start..stop).any(|k| {

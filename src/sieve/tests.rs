@@ -41,3 +41,17 @@ fn cue_after_an_article_does_not_report() {
         assert!(d.cues[0].span.start > 10);
     });
 }
+
+#[test]
+fn auxiliaries_in_any_case_and_with_either_apostrophe() {
+    use super::tag_then_clause::is_auxiliary;
+    for w in ["is", "Was", "ARE", "been", "am", "Had", "will", "could", "shall", "May", "must", "does", "did", "do"] {
+        assert!(is_auxiliary(w), "{w}");
+    }
+    for w in ["won't", "Wouldn't", "can\u{2019}t", "SHOULDN'T", "isn\u{2019}t", "hasn't", "Don\u{2019}t", "didn't"] {
+        assert!(is_auxiliary(w), "{w}");
+    }
+    for w in ["", "i", "the", "said", "Isa", "wasp", "\u{130}s", "shouldn\u{2019}tt", "xis", "_s"] {
+        assert!(!is_auxiliary(w), "{w}");
+    }
+}

@@ -109,7 +109,7 @@ impl Pass for Unsourced {
                     None => continue,
                 }
             };
-            if stop <= start + 1 || (start..stop).filter(|&k| d.seg.tokens[k].is_word()).count() < MIN_WORDS {
+            if stop <= start + 1 || d.words_in(start, stop) < MIN_WORDS {
                 continue;
             }
             if d.crosses_quote(start, stop) {
