@@ -1034,8 +1034,11 @@ impl<'a> Cx<'a> {
             if let Some(mut m) = self.nominal(i, j) {
                 // `the presumptive Republican presidential nominee`: a role
                 // word used as a modifier gives way to the noun after it.
+                // (Not over a cue: `The governor said Democrats …`.)
                 for k in m.end as usize..(m.end as usize + 2) {
-                    if self.tok(k).is_none_or(|t| t.kind != TokKind::Word || t.para != para || t.is_function_word()) {
+                    if self.tok(k).is_none_or(|t| t.kind != TokKind::Word || t.para != para || t.is_function_word())
+                        || self.cue_starts_at(k)
+                    {
                         break;
                     }
                     if let Some(longer) = self.nominal(i, k) {
@@ -1916,6 +1919,11 @@ mod tests {
     fn a_known_organisation_may_modify_a_noun() {
         assert_eq!(heads("An FBI investigation found it. The FBI agreed."), vec!["investigation", "it", "FBI"]);
         assert_eq!(heads("The Pentagon spokesman left."), vec!["spokesman"]);
+    }
+
+    #[test]
+    fn a_role_before_a_cue_is_no_modifier() {
+        assert_eq!(heads_with_cues("The governor said Democrats were to blame."), vec!["governor", "Democrats"]);
     }
 
     #[test]

@@ -330,6 +330,15 @@ const FRAMES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "Varga",
         "warned",
     ),
+    // A role before the cue is the subject, not a modifier of a noun after
+    // the cue.
+    (
+        "The governor said Democrats are to blame for the delay.",
+        "Democrats are to blame for the delay",
+        QuoteKind::Indirect,
+        "The governor",
+        "said",
+    ),
     // A parenthesis that opened before the clause closes it.
     (
         "After the fire at the depot (Varga called it “cruel and senseless”), the council met at once.",
