@@ -204,6 +204,13 @@ pub(crate) fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "me" | "us" | "you")
 }
 
+/// True for a preposition that opens a frame of circumstance (`at his news
+/// conference`, `in an interview`, `on Fox`, `during the debate`): a cue
+/// that starts with one frames another verb.
+pub(crate) fn opens_circumstance(w: &str) -> bool {
+    crate::lexicon::with_lower(w, |w| matches!(w, "in" | "at" | "on" | "during"))
+}
+
 /// Where a free cue stands (see [`Draft::free_cue`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CueSite {

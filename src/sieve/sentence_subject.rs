@@ -158,7 +158,7 @@ fn governing_cue(d: &Draft<'_>, first: usize, start: usize) -> Option<(Option<us
 /// True when cue `c` is a circumstance (`At his news conference`, `in an
 /// interview`): it frames the verb of the sentence and governs nothing.
 fn is_circumstance(d: &Draft<'_>, c: usize) -> bool {
-    crate::lexicon::with_lower(d.word(d.cue_token(c)), |w| matches!(w, "at" | "in" | "on" | "during"))
+    super::opens_circumstance(d.word(d.cue_token(c)))
 }
 
 /// The mention nearest before token `tok` in the sentence from `first`

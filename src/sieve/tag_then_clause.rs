@@ -69,8 +69,8 @@ impl Pass for TagThenClause {
                 // `at a press conference Tuesday`, `in an interview with RT
                 // he blasted …`: a frame that opens no sentence and follows
                 // no verb is a circumstance of another clause's verb.
-                let circumstance = (first..cue_tok).any(|k| d.seg.tokens[k].is_word())
-                    && crate::lexicon::with_lower(d.word(cue_tok), |w| matches!(w, "in" | "at" | "on" | "during"));
+                let circumstance =
+                    (first..cue_tok).any(|k| d.seg.tokens[k].is_word()) && super::opens_circumstance(d.word(cue_tok));
                 if circumstance {
                     continue;
                 }
