@@ -218,10 +218,8 @@ fn in_relative_of(d: &Draft<'_>, c: usize, speaker: usize) -> bool {
 /// quotation, unless it says the words go on, nor a verb whose clause ends
 /// before the quotation (`disagrees with the decision, because “…”`).
 fn own_cue_between(d: &Draft<'_>, start: usize, end: usize, speaker: usize) -> Option<usize> {
-    let k = d.cues.partition_point(|c| c.span.start < start);
     let sentence = d.seg.sentence_of_token(d.token_at(end));
-    (k..d.cues.len())
-        .take_while(|&c| d.cues[c].span.end <= end)
+    d.cues_within(start, end)
         .filter(|&c| !d.cue_used[c] && !d.frames(c).has(crate::cue::Frames::TOPIC))
         .filter(|&c| {
             let tok = d.cue_token(c);

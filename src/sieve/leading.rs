@@ -131,9 +131,7 @@ fn subjects_cue(d: &Draft<'_>, colon: usize, m: usize) -> Option<usize> {
     let sentence = d.seg.sentences.get(d.seg.sentence_of_token(colon))?;
     let from = d.seg.tokens.get(sentence.first as usize)?.span.start;
     let to = d.seg.tokens.get(colon)?.span.start;
-    let k = d.cues.partition_point(|c| c.span.start < from);
-    (k..d.cues.len())
-        .take_while(|&c| d.cues[c].span.end <= to)
+    d.cues_within(from, to)
         .filter(|&c| !d.cue_used[c] && d.matcher.is_speech(d.cues[c]) && d.speaker_before(c) == Some(m))
         .last()
 }

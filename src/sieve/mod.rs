@@ -204,6 +204,12 @@ pub(crate) fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "me" | "us" | "you")
 }
 
+/// True for a form of `be` that makes a participle after it passive (`is
+/// expected`, `has been called`).
+pub(crate) fn is_be_form(w: &[u8]) -> bool {
+    matches!(w, b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"being")
+}
+
 /// True for a preposition that opens a frame of circumstance (`at his news
 /// conference`, `in an interview`, `on Fox`, `during the debate`): a cue
 /// that starts with one frames another verb.
@@ -503,6 +509,13 @@ impl<'a> Draft<'a> {
             .tokens
             .get(i)
             .is_some_and(|t| t.span.end == t.span.start + 1 && self.text.as_bytes().get(t.span.start) == Some(&mark))
+    }
+
+    /// The cue hits that start at or after byte `from` and end by byte
+    /// `to`, in text order.
+    pub fn cues_within(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let k = self.cues.partition_point(|c| c.span.start < from);
+        (k..self.cues.len()).take_while(move |&c| self.cues[c].span.end <= to)
     }
 
     /// The index of the cue hit starting at token `i`.

@@ -89,14 +89,10 @@ impl Pass for SentenceSubject {
             // last one, as an earlier one stands in the subject's own
             // apposition (`Miller, at a firm called Gavekal, argues`).
             let from = d.seg.tokens[mention.end as usize - 1].span.end;
-            let k = d.cues.partition_point(|c| c.span.start < from);
             let cue = governing.map(|(_, c)| c).or_else(|| {
                 // (Not a cue of evidence after a person: `Trump listed an
                 // NBC show as …` reports no showing.)
-                (k..d.cues.len())
-                    .take_while(|&c| d.cues[c].span.end <= start)
-                    .filter(|&c| !d.cue_used[c] && d.fits_cue(c, m))
-                    .last()
+                d.cues_within(from, start).filter(|&c| !d.cue_used[c] && d.fits_cue(c, m)).last()
             });
             let cue = cue.or_else(|| {
                 // The cue of an earlier quotation of the same sentence
@@ -114,7 +110,7 @@ impl Pass for SentenceSubject {
                     let tok = d.cue_token(c);
                     d.matcher.is_speech(d.cues[c])
                         && d.mentions[m].end as usize <= tok
-                        && !matches!(d.bytes(tok - 1), b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"being")
+                        && !super::is_be_form(d.bytes(tok - 1))
                 })
             {
                 continue;
@@ -143,9 +139,8 @@ impl Pass for SentenceSubject {
 /// byte `start`, with its speaker before it when it has one.
 fn governing_cue(d: &Draft<'_>, first: usize, start: usize) -> Option<(Option<usize>, usize)> {
     let from = d.seg.tokens.get(first)?.span.start;
-    let k = d.cues.partition_point(|c| c.span.start < from);
-    let c = (k..d.cues.len())
-        .take_while(|&c| d.cues[c].span.end <= start)
+    let c = d
+        .cues_within(from, start)
         .filter(|&c| !d.cue_used[c] && d.matcher.is_speech(d.cues[c]) && !is_circumstance(d, c))
         .last()?;
     let m = d.speaker_before(c).filter(|&m| {

@@ -473,8 +473,11 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
                 stop = k;
                 break;
             }
-            // `accuses Obama of “…” and Trump says he is …`: another
-            // speaker's tag opens a report of its own.
+            // `accuses Obama of “…” and Trump says he is …`, `said he'd
+            // make sand “glow,” and Trump vowed to …`: another speaker's
+            // tag after `and`, with or without a comma, opens a report of
+            // its own. (A comma before `and` is dropped with the trailing
+            // punctuation below.)
             if let Some((m, c, _)) = d.tag_at(k + 1) {
                 if d.mentions[m].first as usize == k + 1 && d.matcher.is_speech(d.cues[c]) {
                     stop = k;
@@ -496,16 +499,6 @@ pub(super) fn clause_end(d: &Draft<'_>, start: usize, end: usize) -> Option<usiz
             if after > k + 1 && d.cue_at(after).is_some() {
                 stop = after;
                 break;
-            }
-            // `said he'd make sand “glow,” and Trump vowed to …`: another
-            // speaker's tag after `, and` opens a report of its own.
-            if next == b"and" {
-                if let Some((m, c, _)) = d.tag_at(k + 2) {
-                    if d.mentions[m].first as usize == k + 2 && d.matcher.is_speech(d.cues[c]) {
-                        stop = k;
-                        break;
-                    }
-                }
             }
             // A tag after the comma closes the clause (`…, Yepez said.`)
             // or opens a report of its own (`…, Yepez said Perez was

@@ -83,9 +83,7 @@ impl Pass for Unsourced {
                 if b > first && d.word(b - 1).ends_with("ly") {
                     b -= 1;
                 }
-                if b == first
-                    || !matches!(d.bytes(b - 1), b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"being")
-                {
+                if b == first || !super::is_be_form(d.bytes(b - 1)) {
                     continue;
                 }
                 let it = b >= first + 2 && matches!(d.bytes(b - 2), b"it" | b"It");
