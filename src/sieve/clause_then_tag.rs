@@ -59,11 +59,7 @@ impl Pass for ClauseThenTag {
                 .take(MAX_INVERTED_TAG_TOKENS)
                 .filter(|&k| d.is_mark(k, b','))
                 .find_map(|k| {
-                    let (m, c, tag_end) = d.tag_at(k + 1)?;
-                    let inverted = d.cue_at(k + 1) == Some(c);
-                    if inverted && !d.frames(c).has(Frames::INVERTS) {
-                        return None;
-                    }
+                    let (m, c, tag_end, inverted) = tag_after_comma(d, k)?;
                     // (Far from the end, only a speaker described by an
                     // apposition: `said Ann Lee, director of …`.)
                     let described = inverted && d.is_mark(d.mentions[m].end as usize, b',');
@@ -90,10 +86,7 @@ impl Pass for ClauseThenTag {
                             .rev()
                             .filter(|&k| d.is_mark(k, b','))
                             .find_map(|k| {
-                                let (m, c, tag_end) = d.tag_at(k + 1)?;
-                                if d.cue_at(k + 1) == Some(c) && !d.frames(c).has(Frames::INVERTS) {
-                                    return None;
-                                }
+                                let (m, c, tag_end, _) = tag_after_comma(d, k)?;
                                 (tag_end == p).then_some((k, m, c))
                             })
                     })
@@ -154,12 +147,7 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         return;
     }
     let found = (first + 1..end.saturating_sub(3)).filter(|&k| d.is_mark(k, b',')).find_map(|k| {
-        let (m, c, tag_end) = d.tag_at(k + 1)?;
-        // (An inverted tag only with a verb of saying: `…, endorsed Cruz
-        // last week, …` is no tag.)
-        if d.cue_at(k + 1) == Some(c) && !d.frames(c).has(Frames::INVERTS) {
-            return None;
-        }
+        let (m, c, tag_end, _) = tag_after_comma(d, k)?;
         // (Circumstances may close the tag: `…, Ms. White said on
         // Saturday, …`, `…, he said in an interview, …`.)
         let tag_end = circumstances_end(d, tag_end, end);
@@ -252,6 +240,15 @@ fn mid_tag(d: &mut Draft<'_>, s: usize) {
         let b = d.add_report(second_first, stop, m, Some(c), rule, PRIOR);
         d.quotes[b].group = d.quotes[a].group;
     }
+}
+
+/// The tag after the comma at token `k`: (mention, cue, end token, and
+/// whether it is inverted, `said Havel`). An inverted tag counts only
+/// with a verb of saying: `…, endorsed Cruz last week, …` is no tag.
+fn tag_after_comma(d: &Draft<'_>, k: usize) -> Option<(usize, usize, usize, bool)> {
+    let (m, c, tag_end) = d.tag_at(k + 1)?;
+    let inverted = d.cue_at(k + 1) == Some(c);
+    (!inverted || d.frames(c).has(Frames::INVERTS)).then_some((m, c, tag_end, inverted))
 }
 
 /// The end of the circumstances after a tag ending at token `k` (`on
